@@ -1,0 +1,4 @@
+/** Assessment routes (being built). */
+import { defineRoutes } from "../http/route";
+
+export const assessmentRoutes = defineRoutes({});

@@ -1,0 +1,4 @@
+/** Circulars routes (being built). */
+import { defineRoutes } from "../http/route";
+
+export const circularsRoutes = defineRoutes({});

@@ -1,0 +1,71 @@
+/**
+ * What the authorizer hands to the route handlers, through API Gateway's
+ * `requestContext.authorizer.lambda` (and the same object in the local stack).
+ *
+ * The authorizer never answers "deny": an HTTP API would then reply 403 with its own
+ * non-problem body. It returns either the verified principal or why the credentials were
+ * refused, and the route pipeline answers 401/429 as `application/problem+json`.
+ */
+import * as z from "zod/mini";
+import { type Principal, principalSchema } from "../../shared/domain/principal";
+
+export type AuthContext =
+  | { outcome: "authenticated"; principal: string }
+  | { outcome: "anonymous" }
+  | { outcome: "refused"; reason: string }
+  | { outcome: "rate-limited"; retryAfter: string }
+  /** the credential store could not be reached (→ 503) */
+  | { outcome: "unavailable" };
+
+const contextSchema = z.discriminatedUnion("outcome", [
+  z.object({ outcome: z.literal("authenticated"), principal: z.string() }),
+  z.object({ outcome: z.literal("anonymous") }),
+  z.object({ outcome: z.literal("refused"), reason: z.string() }),
+  z.object({ outcome: z.literal("rate-limited"), retryAfter: z.string() }),
+  z.object({ outcome: z.literal("unavailable") }),
+]);
+
+export function authenticatedContext(principal: Principal): AuthContext {
+  return { outcome: "authenticated", principal: JSON.stringify(principal) };
+}
+
+export type Authentication =
+  | { kind: "principal"; principal: Principal }
+  | { kind: "anonymous" }
+  | { kind: "refused"; reason: string }
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "unavailable" };
+
+/** Read the authorizer's verdict from an event's request context. Anything malformed is a refusal. */
+export function readAuthentication(requestContext: unknown): Authentication {
+  const lambda = (requestContext as { authorizer?: { lambda?: unknown } } | undefined)?.authorizer?.lambda;
+  if (lambda === undefined || lambda === null) return { kind: "anonymous" };
+  const parsed = contextSchema.safeParse(lambda);
+  if (!parsed.success) return { kind: "refused", reason: "unreadable authorizer context" };
+  const context = parsed.data;
+  switch (context.outcome) {
+    case "anonymous":
+      return { kind: "anonymous" };
+    case "refused":
+      return { kind: "refused", reason: context.reason };
+    case "unavailable":
+      return { kind: "unavailable" };
+    case "rate-limited":
+      return {
+        kind: "rate-limited",
+        retryAfterSeconds: Math.max(1, Number.parseInt(context.retryAfter, 10) || 1),
+      };
+    case "authenticated": {
+      let json: unknown;
+      try {
+        json = JSON.parse(context.principal);
+      } catch {
+        return { kind: "refused", reason: "unreadable principal" };
+      }
+      const principal = principalSchema.safeParse(json);
+      return principal.success
+        ? { kind: "principal", principal: principal.data }
+        : { kind: "refused", reason: "unreadable principal" };
+    }
+  }
+}

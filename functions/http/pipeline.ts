@@ -1,0 +1,305 @@
+/**
+ * The HTTP pipeline every area Lambda runs (and the local stack calls): middy with the logger
+ * context first and problem+json errors; the route is found by `routeKey`, the caller
+ * authenticated from the authorizer's verdict, path → access → query/body validated, then the
+ * thin handler runs.
+ */
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy, { type MiddlewareObj } from "@middy/core";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import * as z from "zod/mini";
+import { isStorageUnavailable, storageUnavailable } from "../../shared/data/infra-errors";
+import { checkAccess, type Principal } from "../../shared/domain/principal";
+import {
+  AppError,
+  type FieldError,
+  ForbiddenError,
+  internalProblem,
+  NotFoundError,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  toProblem,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from "../../shared/lib/errors";
+import { readAuthentication } from "./auth-context";
+import { logger } from "./logger";
+import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
+import { routeKey } from "./route";
+import { issuesToFieldErrors, parseWith } from "./validation";
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface PipelineDeps {
+  /** The province a tenant belongs to, or null when there is no such tenant. */
+  tenantProvince(tenantId: string): Promise<string | null>;
+}
+
+export function createHttpHandler<T extends Record<string, RouteSpec>>(
+  routes: T,
+  handlers: Handlers<T>,
+  deps: () => PipelineDeps,
+) {
+  const table = new Map<
+    string,
+    { route: RouteSpec; handler: (input: never) => Promise<HandlerResult<RouteSpec>> }
+  >();
+  for (const [operationId, route] of Object.entries(routes)) {
+    const handler = handlers[operationId as keyof T];
+    table.set(routeKey(route), { route, handler: handler as never });
+  }
+
+  const core = async (event: HttpEvent): Promise<HttpResult> => {
+    const entry = table.get(event.routeKey);
+    if (!entry)
+      throw new NotFoundError(`no route ${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`);
+    const { route, handler } = entry;
+    logger.appendKeys({ route: route.operationId, requestId: event.requestContext?.requestId });
+
+    const principal = authenticate(route, event);
+    if (principal) {
+      logger.appendKeys({
+        principal: principal.kind === "api-key" ? `key:${principal.keyId ?? ""}` : principal.sub,
+        role: principal.role,
+        provinceId: principal.provinceId,
+        tenantId: principal.tenantId,
+      });
+    }
+
+    const params = parseOrThrow(route.params, event.pathParameters ?? {}, "path");
+    await authorize(route, principal, params, deps());
+    const errors: FieldError[] = [];
+    const query = parsePart(route.query, normalizeQuery(event.queryStringParameters), "query", errors);
+    const rawBody = readBody(route, event);
+    const body = parsePart(route.body, rawBody, "body", errors);
+    const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
+    if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
+
+    const result = await handler({
+      params,
+      query,
+      body,
+      principal,
+      ifMatch,
+      headers: (event.headers ?? {}) as Record<string, string>,
+      requestId: event.requestContext?.requestId ?? "",
+    } as never);
+    return toHttpResult(route, result);
+  };
+
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemResponses())
+    .handler(core);
+}
+
+function authenticate(route: RouteSpec, event: HttpEvent): Principal | null {
+  const auth = readAuthentication(event.requestContext);
+  if (auth.kind === "unavailable") throw storageUnavailable(new Error("authorizer could not reach storage"));
+  if (auth.kind === "rate-limited") {
+    throw new TooManyRequestsError("this API key has made too many requests; retry later", {
+      headers: { "retry-after": String(auth.retryAfterSeconds) },
+    });
+  }
+  if (route.access === "public") return auth.kind === "principal" ? auth.principal : null;
+  if (auth.kind === "principal") return auth.principal;
+  throw new UnauthorizedError(
+    auth.kind === "refused"
+      ? `credentials refused: ${auth.reason}`
+      : "this route needs a bearer token or an API key",
+    { headers: { "www-authenticate": 'Bearer realm="employment-api"' } },
+  );
+}
+
+async function authorize(
+  route: RouteSpec,
+  principal: Principal | null,
+  params: Record<string, unknown>,
+  deps: PipelineDeps,
+): Promise<void> {
+  if (route.access === "public") return;
+  const provinceId = typeof params.p === "string" ? params.p : undefined;
+  const tenantId = typeof params.t === "string" ? params.t : undefined;
+  const needsLookup =
+    tenantId !== undefined &&
+    principal !== null &&
+    (principal.role === "province-admin" || principal.role === "province-reviewer") &&
+    !route.tenantMayBeNew &&
+    route.access.roles.includes(principal.role) &&
+    (provinceId === undefined || provinceId === principal.provinceId);
+  const tenantProvinceId = needsLookup && tenantId ? await deps.tenantProvince(tenantId) : undefined;
+  const decision = checkAccess({
+    rule: route.access,
+    principal,
+    provinceId,
+    tenantId,
+    tenantProvinceId,
+    tenantMayBeNew: route.tenantMayBeNew ?? false,
+  });
+  if (decision.allowed) return;
+  if (decision.status === 404) throw new NotFoundError(`no tenant ${tenantId ?? ""} in your province`);
+  throw new ForbiddenError(decision.reason);
+}
+
+function parseOrThrow(
+  schema: z.ZodMiniType | undefined,
+  value: unknown,
+  location: string,
+): Record<string, unknown> {
+  if (!schema) return {};
+  const parsed = parseWith(schema, value, location);
+  if (!parsed.ok) throw new ValidationError(summarize(parsed.errors), { errors: parsed.errors });
+  return parsed.value as Record<string, unknown>;
+}
+
+function parsePart(
+  schema: z.ZodMiniType | undefined,
+  value: unknown,
+  location: string,
+  errors: FieldError[],
+): unknown {
+  if (!schema) {
+    if (location === "query" && value && Object.keys(value).length > 0) {
+      for (const key of Object.keys(value))
+        errors.push({ path: `query.${key}`, message: "unknown parameter" });
+    }
+    return {};
+  }
+  const parsed = parseWith(schema, value, location);
+  if (parsed.ok) return parsed.value;
+  errors.push(...parsed.errors);
+  return undefined;
+}
+
+/** API Gateway joins repeated query parameters with commas; absent means `{}`. */
+function normalizeQuery(query: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+function readBody(route: RouteSpec, event: HttpEvent): unknown {
+  const raw = event.body;
+  const text =
+    raw === undefined || raw === null
+      ? ""
+      : event.isBase64Encoded
+        ? Buffer.from(raw, "base64").toString("utf8")
+        : raw;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (Buffer.byteLength(text, "utf8") > limit) {
+    throw new PayloadTooLargeError(`the body is larger than ${limit} bytes`);
+  }
+  if (!route.body) {
+    if (text.trim() === "" || text.trim() === "{}") return undefined;
+    throw new ValidationError("this route takes no request body", {
+      errors: [{ path: "body", message: "no body expected" }],
+    });
+  }
+  if (text.trim() === "") return undefined;
+  const contentType = event.headers?.["content-type"] ?? "";
+  if (!JSON_TYPE.test(contentType)) {
+    throw new UnsupportedMediaTypeError("send the body as application/json", {
+      errors: [{ path: "headers.content-type", message: "must be application/json" }],
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError("the body is not valid JSON", {
+      errors: [{ path: "body", message: "malformed JSON" }],
+    });
+  }
+}
+
+function parseIfMatch(header: string | undefined, errors: FieldError[]): IfMatch | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (value === "*") return { kind: "any" };
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
+  if (!match?.[1]) {
+    errors.push({ path: "headers.if-match", message: 'must be a version ETag such as "3"' });
+    return undefined;
+  }
+  return { kind: "version", version: Number(match[1]) };
+}
+
+function summarize(errors: FieldError[]): string {
+  const first = errors[0];
+  if (!first) return "the request is not valid";
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return `${first.path}: ${first.message}${more}`;
+}
+
+function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
+  const headers: Record<string, string> = { "cache-control": "no-store", ...(result.headers ?? {}) };
+  if ("raw" in result) {
+    return {
+      statusCode: result.status ?? route.status ?? 200,
+      headers: { ...headers, "content-type": result.contentType },
+      body: result.raw,
+    };
+  }
+  if (!("body" in result)) return { statusCode: 204, headers };
+  if (route.response && process.env.VALIDATE_RESPONSES === "true") {
+    const parsed = z.safeParse(route.response, result.body);
+    if (!parsed.success) {
+      const detail = issuesToFieldErrors("response", parsed.error.issues)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join("; ");
+      throw new Error(`response of ${route.operationId} does not match its schema: ${detail}`);
+    }
+  }
+  if (result.version !== undefined) headers.etag = `"${result.version}"`;
+  return {
+    statusCode: result.status ?? route.status ?? 200,
+    headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify(result.body),
+  };
+}
+
+/** Every error leaves as application/problem+json; 5xx bodies say nothing internal. */
+function problemResponses(): MiddlewareObj<HttpEvent, HttpResult, Error, Context> {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      const known: AppError | undefined =
+        error instanceof AppError
+          ? error
+          : isStorageUnavailable(error)
+            ? storageUnavailable(error)
+            : undefined;
+      const requestId = request.event?.requestContext?.requestId;
+      if (known) {
+        if (known.status >= 500) logger.error("storage unavailable", { error: error as Error });
+        else logger.info("request refused", { status: known.status, detail: known.message });
+        const problem = toProblem(known);
+        if (known.status >= 500 && requestId) problem.requestId = requestId;
+        request.response = problemResult(known.status, problem, known.headers);
+        return;
+      }
+      logger.error("unhandled error", { error: error as Error });
+      const problem = internalProblem();
+      if (requestId) problem.requestId = requestId;
+      request.response = problemResult(500, problem);
+    },
+  };
+}
+
+export function problemResult(
+  status: number,
+  problem: object,
+  headers: Record<string, string> = {},
+): HttpResult {
+  return {
+    statusCode: status,
+    headers: { "cache-control": "no-store", ...headers, "content-type": "application/problem+json" },
+    body: JSON.stringify(problem),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The route declaration. Every route is declared once — method, path, access rule, zod schemas
+ * for path/query/body/response — in its area's `routes.ts`; its handler is bound by operation id
+ * in the area's `handlers.ts`, which the compiler checks against the declaration. From these
+ * declarations come the router (local and Lambda), request validation, the OpenAPI document, the
+ * CDK routes and the authorization test matrix.
+ */
+import type * as z from "zod/mini";
+import type { AccessRule, Principal } from "../../shared/domain/principal";
+import type { IfMatch } from "../../shared/lib/if-match";
+
+export type HttpMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
+
+/** One Lambda function per area; the CDK stack and the local server map areas to entry points. */
+export const AREAS = ["platform", "assessment", "scoring", "circulars", "subsidies"] as const;
+export type Area = (typeof AREAS)[number];
+
+type Schema = z.ZodMiniType;
+
+export interface RouteSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway syntax: `/v1/tenants/{t}` */
+  path: string;
+  area: Area;
+  summary: string;
+  description?: string;
+  tags?: readonly string[];
+  access: AccessRule;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** the JSON body of a success response (omit for 204) */
+  response?: Schema;
+  /** the usual success status (the handler may still answer e.g. 201 vs 200) */
+  status?: 200 | 201 | 204;
+  /** further success statuses the handler may answer, for the OpenAPI document */
+  alsoStatus?: readonly (200 | 201 | 202)[];
+  /** non-JSON representations the route can answer with (for `?format=`) */
+  produces?: readonly string[];
+  /** the resource carries `version` / ETag and takes If-Match */
+  versioned?: boolean;
+  /** creating a tenant: the path's `{t}` may not exist yet */
+  tenantMayBeNew?: boolean;
+  /** largest accepted body in bytes (default 256 KiB) */
+  maxBodyBytes?: number;
+}
+
+export function defineRoutes<const T extends Record<string, RouteSpec>>(routes: T): T {
+  for (const [key, route] of Object.entries(routes)) {
+    if (key !== route.operationId)
+      throw new Error(`route key ${key} differs from operationId ${route.operationId}`);
+  }
+  return routes;
+}
+
+type Out<S> = S extends Schema ? z.output<S> : Record<string, never>;
+type In<S> = S extends Schema ? z.input<S> : never;
+
+export type { IfMatch } from "../../shared/lib/if-match";
+
+export interface HandlerInput<R extends RouteSpec> {
+  params: Out<R["params"]>;
+  query: Out<R["query"]>;
+  body: Out<R["body"]>;
+  principal: R["access"] extends "public" ? Principal | null : Principal;
+  ifMatch: IfMatch | undefined;
+  headers: Readonly<Record<string, string>>;
+  requestId: string;
+}
+
+export type JsonResult<R extends RouteSpec> = {
+  status?: number;
+  body: In<R["response"]>;
+  /** the resource version, sent as `ETag: "<version>"` */
+  version?: number;
+  headers?: Record<string, string>;
+};
+
+export type RawResult = {
+  status?: number;
+  raw: string;
+  contentType: string;
+  headers?: Record<string, string>;
+};
+
+export type NoContentResult = { status: 204; headers?: Record<string, string> };
+
+export type HandlerResult<R extends RouteSpec> = JsonResult<R> | RawResult | NoContentResult;
+
+export type RouteHandler<R extends RouteSpec> = (input: HandlerInput<R>) => Promise<HandlerResult<R>>;
+
+export type Handlers<T extends Record<string, RouteSpec>> = { [K in keyof T]: RouteHandler<T[K]> };
+
+export function routeKey(route: Pick<RouteSpec, "method" | "path">): string {
+  return `${route.method} ${route.path}`;
+}
+
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1] ?? "");
+}

@@ -1,0 +1,64 @@
+import { dbFromEnv } from "../../shared/data/client";
+import { pingStorage } from "../../shared/data/health";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../shared/data/stores/api-keys";
+import { getTenant, listTenants, putProvince, putTenant } from "../../shared/data/stores/tenancy";
+import { nowIso } from "../../shared/lib/clock";
+import { NotFoundError } from "../../shared/lib/errors";
+import type { Handlers } from "../http/route";
+import { openApiDocument } from "./openapi-document";
+import type { platformRoutes } from "./routes";
+
+export const platformHandlers: Handlers<typeof platformRoutes> = {
+  getHealth: async () => {
+    await pingStorage(dbFromEnv());
+    return { body: { status: "ok" } };
+  },
+
+  getOpenApi: async () => ({ body: openApiDocument(), headers: { "cache-control": "public, max-age=300" } }),
+
+  putProvince: async ({ params, body }) => {
+    const { province, created } = await putProvince(dbFromEnv(), params.p, body, nowIso());
+    return { status: created ? 201 : 200, body: province };
+  },
+
+  listTenants: async ({ params, query }) => {
+    const page = await listTenants(dbFromEnv(), params.p, {
+      limit: query.limit ?? 100,
+      cursor: query.cursor,
+    });
+    return { body: page };
+  },
+
+  putTenant: async ({ params, body }) => {
+    const { tenant, created } = await putTenant(dbFromEnv(), params.p, params.t, body, nowIso());
+    return { status: created ? 201 : 200, body: tenant };
+  },
+
+  getTenant: async ({ params }) => {
+    const tenant = await getTenant(dbFromEnv(), params.t);
+    if (!tenant) throw new NotFoundError(`no tenant ${params.t}`);
+    return { body: tenant };
+  },
+
+  createApiKey: async ({ params, body, principal }) => {
+    const { key, apiKey } = await createApiKey(dbFromEnv(), {
+      tenantId: params.t,
+      provinceId: principal.provinceId ?? "",
+      name: body.name,
+      createdBy: principal.sub,
+      at: nowIso(),
+    });
+    return {
+      status: 201,
+      body: { keyId: apiKey.keyId, key, name: apiKey.name, createdAt: apiKey.createdAt },
+      headers: { location: `/v1/tenants/${params.t}/api-keys/${apiKey.keyId}` },
+    };
+  },
+
+  listApiKeys: async ({ params }) => ({ body: { apiKeys: await listApiKeys(dbFromEnv(), params.t) } }),
+
+  revokeApiKey: async ({ params, principal }) => {
+    await revokeApiKey(dbFromEnv(), params.t, params.keyId, principal.sub, nowIso());
+    return { status: 204 };
+  },
+};

@@ -1,0 +1,162 @@
+/** Platform routes: health, the OpenAPI document, provinces, tenants and integration API keys. */
+import * as z from "zod/mini";
+import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
+import { defineRoutes } from "../http/route";
+import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
+
+const divisionCode = z.string().check(z.regex(/^\d{6}$/, "must be a 6-digit administrative division code"));
+
+export const provinceBody = z.strictObject({
+  name: text(50),
+  authorityName: text(100),
+  divisionCode: z.optional(divisionCode),
+});
+
+const province = z.object({
+  provinceId: z.string(),
+  name: z.string(),
+  authorityName: z.string(),
+  divisionCode: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const tenantBody = z.strictObject({
+  name: text(50),
+  authorityName: text(100),
+  displayOrder: z.int().check(z.gte(1), z.lte(999_999)),
+  divisionCode: z.optional(divisionCode),
+});
+
+const tenant = z.object({
+  tenantId: z.string(),
+  provinceId: z.string(),
+  name: z.string(),
+  authorityName: z.string(),
+  displayOrder: z.int(),
+  divisionCode: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const apiKey = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  tenantId: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  revokedAt: z.optional(z.string()),
+  revokedBy: z.optional(z.string()),
+  status: z.enum(["active", "revoked"]),
+});
+
+export const platformRoutes = defineRoutes({
+  getHealth: {
+    operationId: "getHealth",
+    method: "GET",
+    path: "/v1/health",
+    area: "platform",
+    summary: "Service health (503 when storage is unreachable)",
+    tags: ["platform"],
+    access: "public",
+    response: z.object({ status: z.literal("ok") }),
+  },
+  getOpenApi: {
+    operationId: "getOpenApi",
+    method: "GET",
+    path: "/v1/openapi.json",
+    area: "platform",
+    summary: "This API's OpenAPI 3.1 document",
+    tags: ["platform"],
+    access: "public",
+    response: z.looseObject({ openapi: z.string() }),
+  },
+  putProvince: {
+    operationId: "putProvince",
+    method: "PUT",
+    path: "/v1/provinces/{p}",
+    area: "platform",
+    summary: "Create or update a province",
+    tags: ["tenancy"],
+    access: { roles: ["platform-admin"] },
+    params: z.strictObject({ p: idSchema }),
+    body: provinceBody,
+    response: province,
+    alsoStatus: [201],
+  },
+  listTenants: {
+    operationId: "listTenants",
+    method: "GET",
+    path: "/v1/provinces/{p}/tenants",
+    area: "platform",
+    summary: "The province's tenants in display order",
+    tags: ["tenancy"],
+    access: { roles: PROVINCE_ROLES },
+    params: z.strictObject({ p: idSchema }),
+    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    response: z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) }),
+  },
+  putTenant: {
+    operationId: "putTenant",
+    method: "PUT",
+    path: "/v1/provinces/{p}/tenants/{t}",
+    area: "platform",
+    summary: "Onboard or update a city tenant (tenant ids are globally unique)",
+    tags: ["tenancy"],
+    access: { roles: ["province-admin"] },
+    tenantMayBeNew: true,
+    params: z.strictObject({ p: idSchema, t: idSchema }),
+    body: tenantBody,
+    response: tenant,
+    alsoStatus: [201],
+  },
+  getTenant: {
+    operationId: "getTenant",
+    method: "GET",
+    path: "/v1/tenants/{t}",
+    area: "platform",
+    summary: "A tenant's profile",
+    tags: ["tenancy"],
+    access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
+    params: z.strictObject({ t: idSchema }),
+    response: tenant,
+  },
+  createApiKey: {
+    operationId: "createApiKey",
+    method: "POST",
+    path: "/v1/tenants/{t}/api-keys",
+    area: "platform",
+    summary: "Create an integration API key (the key is shown once)",
+    tags: ["api-keys"],
+    access: { roles: ["city-admin"] },
+    params: z.strictObject({ t: idSchema }),
+    body: z.strictObject({ name: text(100) }),
+    response: z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
+    status: 201,
+  },
+  listApiKeys: {
+    operationId: "listApiKeys",
+    method: "GET",
+    path: "/v1/tenants/{t}/api-keys",
+    area: "platform",
+    summary: "The tenant's API keys (no secrets)",
+    tags: ["api-keys"],
+    access: { roles: ["city-admin"] },
+    params: z.strictObject({ t: idSchema }),
+    response: z.object({ apiKeys: z.array(apiKey) }),
+  },
+  revokeApiKey: {
+    operationId: "revokeApiKey",
+    method: "DELETE",
+    path: "/v1/tenants/{t}/api-keys/{keyId}",
+    area: "platform",
+    summary: "Revoke an API key; it stops working at once",
+    tags: ["api-keys"],
+    access: { roles: ["city-admin"] },
+    params: z.strictObject({
+      t: idSchema,
+      keyId: z.string().check(z.regex(/^[0-9a-z]{16}$/, "not an API key id")),
+    }),
+    status: 204,
+  },
+});

@@ -1,0 +1,4 @@
+/** Subsidies routes (being built). */
+import { defineRoutes } from "../http/route";
+
+export const subsidiesRoutes = defineRoutes({});

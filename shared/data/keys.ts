@@ -1,0 +1,128 @@
+/**
+ * Every key format of the table, in one place (pinned by test/unit/data/keys.test.ts).
+ *
+ * Every partition key starts with its owner — `PROV#<p>` or `TENANT#<t>` — so a key built for
+ * one tenant cannot reach another tenant's data, and the rule can be enforced by IAM
+ * (`dynamodb:LeadingKeys`). Current items and their version history use different sort-key
+ * words (`REPORT#` / `REPORTV#`) so a `begins_with` on one never matches the other.
+ */
+
+export const pad = (n: number, width = 6): string => String(n).padStart(width, "0");
+
+const prov = (p: string) => `PROV#${p}`;
+const tenant = (t: string) => `TENANT#${t}`;
+
+export const keys = {
+  province: (p: string) => ({ pk: prov(p), sk: "PROFILE" }),
+  /** per province-year state; `publishedCircularId` freezes that year's rulebook */
+  yearState: (p: string, y: number) => ({ pk: prov(p), sk: `YEAR#${y}#STATE` }),
+
+  tenant: (t: string) => ({ pk: tenant(t), sk: "PROFILE" }),
+  tenantsOfProvince: (p: string) => `${prov(p)}#TENANTS`,
+  tenantOrder: (displayOrder: number, t: string) => `${pad(displayOrder)}#${t}`,
+
+  apiKey: (t: string, keyId: string) => ({ pk: tenant(t), sk: `APIKEY#${keyId}` }),
+  apiKeyPrefix: () => "APIKEY#",
+  rateWindow: (t: string, keyId: string, window: number) => ({
+    pk: tenant(t),
+    sk: `RATE#${keyId}#${window}`,
+  }),
+
+  rulebook: (p: string, y: number) => ({ pk: prov(p), sk: `RULEBOOK#${y}` }),
+  rulebookVersion: (p: string, y: number, v: number) => ({ pk: prov(p), sk: `RULEBOOKV#${y}#${pad(v)}` }),
+  rulebookVersionPrefix: (y: number) => `RULEBOOKV#${y}#`,
+
+  targets: (t: string, y: number) => ({ pk: tenant(t), sk: `TARGETS#${y}` }),
+  targetsVersion: (t: string, y: number, v: number) => ({ pk: tenant(t), sk: `TARGETSV#${y}#${pad(v)}` }),
+  targetsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#TARGETS`,
+
+  report: (t: string, y: number, period: string) => ({ pk: tenant(t), sk: `REPORT#${y}#${period}` }),
+  reportPrefix: (y: number) => `REPORT#${y}#`,
+  reportVersion: (t: string, y: number, period: string, v: number) => ({
+    pk: tenant(t),
+    sk: `REPORTV#${y}#${period}#${pad(v)}`,
+  }),
+  reportVersionPrefix: (y: number, period: string) => `REPORTV#${y}#${period}#`,
+  reportsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#REPORTS`,
+  reportOfProvinceYear: (t: string, period: string) => `${t}#${period}`,
+
+  unlock: (t: string, y: number, period: string, createdAt: string) => ({
+    pk: tenant(t),
+    sk: `UNLOCK#${y}#${period}#${createdAt}`,
+  }),
+  unlockPrefix: (y: number, period: string) => `UNLOCK#${y}#${period}#`,
+
+  highlights: (t: string, y: number) => ({ pk: tenant(t), sk: `HIGHLIGHTS#${y}` }),
+  highlightsVersion: (t: string, y: number, v: number) => ({
+    pk: tenant(t),
+    sk: `HIGHLIGHTSV#${y}#${pad(v)}`,
+  }),
+  highlightsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#HIGHLIGHTS`,
+
+  review: (p: string, y: number, t: string) => ({ pk: prov(p), sk: `REVIEW#${y}#${t}` }),
+  reviewPrefix: (y: number) => `REVIEW#${y}#`,
+  reviewVersion: (p: string, y: number, t: string, v: number) => ({
+    pk: prov(p),
+    sk: `REVIEWV#${y}#${t}#${pad(v)}`,
+  }),
+
+  scoringRun: (p: string, y: number, runId: string) => ({ pk: prov(p), sk: `RUN#${y}#${runId}` }),
+  scoringRunPrefix: (y: number) => `RUN#${y}#`,
+  /** a run's results, gzip'd canonical JSON split into chunks (a run of thousands of tenants stays a few items) */
+  scoringRunChunk: (p: string, y: number, runId: string, chunk: number) => ({
+    pk: prov(p),
+    sk: `RUNCHUNK#${y}#${runId}#${pad(chunk, 4)}`,
+  }),
+  scoringRunChunkPrefix: (y: number, runId: string) => `RUNCHUNK#${y}#${runId}#`,
+
+  circular: (p: string, circularId: string) => ({ pk: prov(p), sk: `CIRCULAR#${circularId}` }),
+  publishedCircularsOfProvince: (p: string) => `${prov(p)}#PUBLISHED`,
+
+  program: (p: string, code: string, v: number) => ({ pk: prov(p), sk: `PROGRAM#${code}#${pad(v)}` }),
+  programHead: (p: string, code: string) => ({ pk: prov(p), sk: `PROGRAMHEAD#${code}` }),
+  programPrefix: () => "PROGRAM#",
+
+  topUp: (t: string, code: string, v: number) => ({ pk: tenant(t), sk: `TOPUP#${code}#${pad(v)}` }),
+  topUpHead: (t: string, code: string) => ({ pk: tenant(t), sk: `TOPUPHEAD#${code}` }),
+  topUpPrefix: () => "TOPUP#",
+
+  localProgram: (t: string, code: string, v: number) => ({
+    pk: tenant(t),
+    sk: `LOCALPROG#${code}#${pad(v)}`,
+  }),
+  localProgramHead: (t: string, code: string) => ({ pk: tenant(t), sk: `LOCALPROGHEAD#${code}` }),
+  localProgramPrefix: () => "LOCALPROG#",
+
+  /** marks a demo data set as loaded, so a restart never loads it twice */
+  seedMarker: (p: string, name: string) => ({ pk: prov(p), sk: `SEED#${name}` }),
+} as const;
+
+/** Entity tags stored in every item's `type` attribute. */
+export const ENTITY = {
+  province: "Province",
+  yearState: "YearState",
+  tenant: "Tenant",
+  apiKey: "ApiKey",
+  rateWindow: "RateWindow",
+  rulebook: "Rulebook",
+  rulebookVersion: "RulebookVersion",
+  targets: "Targets",
+  targetsVersion: "TargetsVersion",
+  report: "Report",
+  reportVersion: "ReportVersion",
+  unlock: "Unlock",
+  highlights: "Highlights",
+  highlightsVersion: "HighlightsVersion",
+  review: "Review",
+  reviewVersion: "ReviewVersion",
+  scoringRun: "ScoringRun",
+  scoringRunChunk: "ScoringRunChunk",
+  circular: "Circular",
+  program: "SubsidyProgram",
+  programHead: "SubsidyProgramHead",
+  topUp: "SubsidyTopUp",
+  topUpHead: "SubsidyTopUpHead",
+  localProgram: "LocalProgram",
+  localProgramHead: "LocalProgramHead",
+  seedMarker: "SeedMarker",
+} as const;

@@ -1,0 +1,125 @@
+/**
+ * The year's rulebook (考评细则) of a province: a current item plus one immutable item per
+ * version. A rulebook is frozen once a circular of its year is published — the write carries a
+ * `ConditionCheck` on the year-state item, so the freeze cannot be raced.
+ */
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Rulebook } from "../../domain/rulebook";
+import { ConflictError } from "../../lib/errors";
+import type { IfMatch } from "../../lib/if-match";
+import type { Db } from "../client";
+import { ENTITY, keys } from "../keys";
+import { type ExtraCondition, queryPrefix, writeVersioned } from "../versioned";
+
+export interface StoredRulebook {
+  provinceId: string;
+  year: number;
+  version: number;
+  rulebook: Rulebook;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+function fromItem(item: Record<string, unknown>): StoredRulebook {
+  return {
+    provinceId: String(item.provinceId),
+    year: Number(item.year),
+    version: Number(item.version),
+    rulebook: item.rulebook as Rulebook,
+    updatedAt: String(item.updatedAt),
+    updatedBy: String(item.updatedBy),
+  };
+}
+
+export async function getRulebook(
+  db: Db,
+  provinceId: string,
+  year: number,
+  consistent = false,
+): Promise<StoredRulebook | undefined> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: keys.rulebook(provinceId, year), ConsistentRead: consistent }),
+  );
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+export interface PutRulebookInput {
+  provinceId: string;
+  year: number;
+  rulebook: Rulebook;
+  ifMatch: IfMatch | undefined;
+  at: string;
+  by: string;
+}
+
+/** A new version of the year's rulebook: 428/412 on a missing/stale If-Match, 409 once the year is frozen. */
+export async function putRulebook(db: Db, input: PutRulebookInput): Promise<StoredRulebook & { created: boolean }> {
+  const { provinceId, year } = input;
+  const result = await writeVersioned({
+    db,
+    current: keys.rulebook(provinceId, year),
+    versionKey: (v) => keys.rulebookVersion(provinceId, year, v),
+    type: ENTITY.rulebook,
+    versionType: ENTITY.rulebookVersion,
+    data: { provinceId, year, rulebook: input.rulebook, updatedAt: input.at, updatedBy: input.by },
+    ifMatch: input.ifMatch,
+    requireIfMatch: true,
+    writtenAt: input.at,
+    writtenBy: input.by,
+    conditions: [yearNotFrozen(db, provinceId, year)],
+  });
+  return {
+    provinceId,
+    year,
+    version: result.version,
+    rulebook: input.rulebook,
+    updatedAt: input.at,
+    updatedBy: input.by,
+    created: result.created,
+  };
+}
+
+/** Every version of the year's rulebook, oldest first. */
+export async function listRulebookVersions(db: Db, provinceId: string, year: number): Promise<StoredRulebook[]> {
+  const items = await queryPrefix(db, keys.rulebook(provinceId, year).pk, keys.rulebookVersionPrefix(year), {
+    consistent: true,
+  });
+  return items.map(fromItem);
+}
+
+/** "No circular of this year is published" (the circular feature sets `publishedCircularId`). */
+export function yearNotFrozen(db: Db, provinceId: string, year: number): ExtraCondition {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: db.table,
+        Key: keys.yearState(provinceId, year),
+        ConditionExpression: "attribute_not_exists(publishedCircularId)",
+      },
+    },
+    onFail: () =>
+      new ConflictError(`a circular of ${year} is published: the ${year} rulebook is frozen and cannot change`),
+  };
+}
+
+/**
+ * "The rulebook is still at the version this write was validated against": a write that checked
+ * its values against one rulebook version cannot land after the rulebook changed (409; retry).
+ */
+export function rulebookUnchanged(db: Db, rulebook: Pick<StoredRulebook, "provinceId" | "year" | "version">): ExtraCondition {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: db.table,
+        Key: keys.rulebook(rulebook.provinceId, rulebook.year),
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":version": rulebook.version },
+      },
+    },
+    onFail: () =>
+      new ConflictError(
+        `the ${rulebook.year} rulebook changed while this request was checked against version ${rulebook.version}; retry`,
+      ),
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Provinces and tenants. A tenant id is globally unique: its item lives under `TENANT#<t>` and
+ * a conditional write refuses an id that another province already holds.
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { Db } from "../client";
+import { stripKeys } from "../items";
+import { ENTITY, keys } from "../keys";
+import { failedConditionIndex } from "../versioned";
+
+export interface ProvinceInput {
+  name: string;
+  authorityName: string;
+  divisionCode?: string | undefined;
+}
+
+export interface Province extends ProvinceInput {
+  provinceId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TenantInput {
+  name: string;
+  authorityName: string;
+  displayOrder: number;
+  divisionCode?: string | undefined;
+}
+
+export interface Tenant extends TenantInput {
+  tenantId: string;
+  provinceId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function getProvince(db: Db, provinceId: string): Promise<Province | undefined> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.province(provinceId) }));
+  return out.Item ? (stripKeys(out.Item) as unknown as Province) : undefined;
+}
+
+export async function putProvince(
+  db: Db,
+  provinceId: string,
+  input: ProvinceInput,
+  at: string,
+): Promise<{ province: Province; created: boolean }> {
+  const existing = await getProvince(db, provinceId);
+  const province: Province = {
+    provinceId,
+    name: input.name,
+    authorityName: input.authorityName,
+    ...(input.divisionCode ? { divisionCode: input.divisionCode } : {}),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.province(provinceId), type: ENTITY.province, ...province },
+    }),
+  );
+  return { province, created: !existing };
+}
+
+export async function getTenant(db: Db, tenantId: string, consistent = false): Promise<Tenant | undefined> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: keys.tenant(tenantId), ConsistentRead: consistent }),
+  );
+  return out.Item ? (stripKeys(out.Item) as unknown as Tenant) : undefined;
+}
+
+/** The province a tenant belongs to, or null. One small read (used by the access check). */
+export async function tenantProvince(db: Db, tenantId: string): Promise<string | null> {
+  const out = await db.doc.send(
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.tenant(tenantId),
+      ProjectionExpression: "provinceId",
+    }),
+  );
+  const provinceId = out.Item?.provinceId;
+  return typeof provinceId === "string" ? provinceId : null;
+}
+
+export async function putTenant(
+  db: Db,
+  provinceId: string,
+  tenantId: string,
+  input: TenantInput,
+  at: string,
+): Promise<{ tenant: Tenant; created: boolean }> {
+  const existing = await getTenant(db, tenantId, true);
+  if (existing && existing.provinceId !== provinceId) {
+    throw new ConflictError(`tenant id ${tenantId} is already used by another province`);
+  }
+  const tenant: Tenant = {
+    tenantId,
+    provinceId,
+    name: input.name,
+    authorityName: input.authorityName,
+    displayOrder: input.displayOrder,
+    ...(input.divisionCode ? { divisionCode: input.divisionCode } : {}),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  try {
+    await db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: {
+                ...keys.tenant(tenantId),
+                type: ENTITY.tenant,
+                gsi1pk: keys.tenantsOfProvince(provinceId),
+                gsi1sk: keys.tenantOrder(input.displayOrder, tenantId),
+                ...tenant,
+              },
+              ConditionExpression: "attribute_not_exists(pk) OR provinceId = :p",
+              ExpressionAttributeValues: { ":p": provinceId },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: db.table,
+              Key: keys.province(provinceId),
+              ConditionExpression: "attribute_exists(pk)",
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    const index = failedConditionIndex(error);
+    if (index === 0) throw new ConflictError(`tenant id ${tenantId} is already used by another province`);
+    if (index === 1) throw new NotFoundError(`no province ${provinceId}; create it first`);
+    throw error;
+  }
+  return { tenant, created: !existing };
+}
+
+/** A province's tenants in display order, one page at a time. */
+export async function listTenants(
+  db: Db,
+  provinceId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ tenants: Tenant[]; nextCursor: string | null }> {
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.tenantsOfProvince(provinceId) },
+      Limit: page.limit,
+      ...(page.cursor
+        ? { ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: keys.tenantsOfProvince(provinceId) }) }
+        : {}),
+    }),
+  );
+  return {
+    tenants: (out.Items ?? []).map((item) => stripKeys(item) as unknown as Tenant),
+    nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+  };
+}
+
+/** Every tenant of a province (all pages). */
+export async function allTenants(db: Db, provinceId: string): Promise<Tenant[]> {
+  const tenants: Tenant[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTenants(db, provinceId, { limit: 1000, cursor });
+    tenants.push(...page.tenants);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return tenants;
+}
+
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+/** A cursor from `encodeCursor`, refused (400) unless it points into the expected partition. */
+export function decodeCursor(cursor: string, expected: Record<string, string>): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const key = value as Record<string, unknown> | undefined;
+  const valid =
+    key !== undefined &&
+    key !== null &&
+    typeof key === "object" &&
+    !Array.isArray(key) &&
+    Object.values(key).every((v) => typeof v === "string") &&
+    Object.entries(expected).every(([name, v]) => key[name] === v);
+  if (!valid) {
+    throw new ValidationError("the cursor is not valid for this list", {
+      errors: [{ path: "query.cursor", message: "invalid cursor" }],
+    });
+  }
+  return key;
+}

@@ -1,0 +1,226 @@
+/**
+ * Versioned resources: a current item plus one immutable item per version, written in one
+ * transaction so neither can exist without the other. The current item's `version` attribute
+ * is the optimistic lock: the write is conditional on the version that was read (or on the item
+ * not existing), so of two concurrent writers with the same If-Match exactly one wins and the
+ * other gets 412 — no version is lost or overwritten.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type AppError, PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
+import type { IfMatch } from "../lib/if-match";
+import type { Db } from "./client";
+import type { KeyAttributes } from "./table-definition";
+
+export type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]
+>[number];
+
+export interface ExtraCondition {
+  item: TransactItem;
+  /** thrown when this item's condition is what failed */
+  onFail: () => AppError;
+}
+
+export interface VersionedWrite {
+  db: Db;
+  current: KeyAttributes;
+  versionKey: (version: number) => KeyAttributes;
+  type: string;
+  versionType: string;
+  /** the resource's attributes, stored on the current item and on the version item */
+  data: Record<string, unknown>;
+  /** extra attributes of the current item only (e.g. GSI keys) */
+  currentOnly?: Record<string, unknown>;
+  ifMatch: IfMatch | undefined;
+  /** replacing an existing version needs If-Match (428 without) */
+  requireIfMatch: boolean;
+  writtenAt: string;
+  writtenBy: string;
+  /** further conditions of the same transaction (e.g. "the year is not frozen") */
+  conditions?: ExtraCondition[];
+  /** further items written in the same transaction */
+  puts?: TransactItem[];
+}
+
+export interface VersionedResult {
+  version: number;
+  created: boolean;
+  previous: Record<string, unknown> | undefined;
+}
+
+export async function readCurrent(db: Db, key: KeyAttributes): Promise<Record<string, unknown> | undefined> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: true }));
+  return out.Item;
+}
+
+export async function writeVersioned(write: VersionedWrite): Promise<VersionedResult> {
+  const existing = await readCurrent(write.db, write.current);
+  const currentVersion = typeof existing?.version === "number" ? existing.version : undefined;
+  checkIfMatch(write.ifMatch, currentVersion, write.requireIfMatch);
+  const version = (currentVersion ?? 0) + 1;
+  const meta = { version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: write.db.table,
+        Item: { ...write.current, type: write.type, ...write.data, ...write.currentOnly, ...meta },
+        ConditionExpression:
+          currentVersion === undefined ? "attribute_not_exists(pk)" : "#version = :expected",
+        ...(currentVersion === undefined
+          ? {}
+          : {
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: { ":expected": currentVersion },
+            }),
+      },
+    },
+    {
+      Put: {
+        TableName: write.db.table,
+        Item: { ...write.versionKey(version), type: write.versionType, ...write.data, ...meta },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    ...(write.conditions ?? []).map((c) => c.item),
+    ...(write.puts ?? []),
+  ];
+  await transact(write.db, items, (index) => {
+    if (index <= 1)
+      return new PreconditionFailedError("the resource was changed by someone else; reload it and retry");
+    return write.conditions?.[index - 2]?.onFail();
+  });
+  return { version, created: currentVersion === undefined, previous: existing };
+}
+
+/** 428 when replacing without If-Match (where required); 412 when If-Match names another version. */
+export function checkIfMatch(
+  ifMatch: IfMatch | undefined,
+  currentVersion: number | undefined,
+  required: boolean,
+): void {
+  if (currentVersion === undefined) {
+    if (ifMatch?.kind === "version") {
+      throw new PreconditionFailedError(
+        `If-Match names version ${ifMatch.version} but the resource does not exist yet`,
+      );
+    }
+    return;
+  }
+  if (!ifMatch) {
+    if (required) {
+      throw new PreconditionRequiredError(
+        `this resource is at version ${currentVersion}; send If-Match: "${currentVersion}" to replace it`,
+      );
+    }
+    return;
+  }
+  if (ifMatch.kind === "version" && ifMatch.version !== currentVersion) {
+    throw new PreconditionFailedError(
+      `If-Match names version ${ifMatch.version} but the current version is ${currentVersion}`,
+      {
+        extensions: { currentVersion },
+      },
+    );
+  }
+}
+
+/**
+ * Run a transaction; when it is cancelled by a failed condition, throw the domain error that
+ * `onConditionFailed(index)` gives for the first failed item (a 412/409, never a 500).
+ */
+export async function transact(
+  db: Db,
+  items: TransactItem[],
+  onConditionFailed: (index: number) => AppError | undefined,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const failed = failedConditionIndex(error);
+      if (failed !== undefined) {
+        const mapped = onConditionFailed(failed);
+        if (mapped) throw mapped;
+      }
+      // Another transaction held one of the items. Every item carries its own condition, so
+      // trying again is safe: if the other writer changed what we read, our condition now fails
+      // (412/409) instead of surfacing a conflict.
+      if (isTransactionConflict(error) && attempt < CONFLICT_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 15 * attempt + Math.floor(Math.random() * 20)));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+const CONFLICT_ATTEMPTS = 4;
+
+function isTransactionConflict(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  if (e?.name === "TransactionConflictException") return true;
+  return (
+    e?.name === "TransactionCanceledException" &&
+    Array.isArray(e.CancellationReasons) &&
+    e.CancellationReasons.some((r) => r.Code === "TransactionConflict")
+  );
+}
+
+export function failedConditionIndex(error: unknown): number | undefined {
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  if (e?.name !== "TransactionCanceledException" || !Array.isArray(e.CancellationReasons)) return undefined;
+  const index = e.CancellationReasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+  return index === -1 ? undefined : index;
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return (error as { name?: string })?.name === "ConditionalCheckFailedException";
+}
+
+/** All items of a partition with a sort-key prefix, following pages (never a Scan). */
+export async function queryPrefix(
+  db: Db,
+  pk: string,
+  prefix: string,
+  options: { consistent?: boolean; limit?: number; descending?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
+        ConsistentRead: options.consistent ?? false,
+        ScanIndexForward: !options.descending,
+        ...(options.limit ? { Limit: options.limit - items.length } : {}),
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && (!options.limit || items.length < options.limit));
+  return items;
+}
+
+/** All items of a gsi1 partition, following pages. */
+export async function queryGsi1(db: Db, gsi1pk: string, prefix?: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: "gsi1",
+        KeyConditionExpression: prefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": gsi1pk, ...(prefix ? { ":prefix": prefix } : {}) },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}

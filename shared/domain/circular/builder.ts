@@ -1,0 +1,294 @@
+/**
+ * Building a draft circular from a scoring run (results, the cities' highlights, the rulebook)
+ * and the province's prose, and applying prose edits to a draft. Pure: no I/O, no clock.
+ */
+import * as z from "zod/mini";
+import {
+  CIRCULAR_SCHEMA_VERSION,
+  type CircularDocument,
+  type CircularHighlight,
+  CircularInputError,
+  type CircularResultUnit,
+  type CircularUnit,
+  disclosureSchema,
+  isoDateSchema,
+  MAX_HIGHLIGHT_LENGTH,
+  MAX_PARAGRAPH_LENGTH,
+  MAX_PROBLEM_LENGTH,
+  MAX_PROBLEMS,
+  parseCircularDocument,
+} from "./document";
+import {
+  addresseesLine,
+  stripBookTitleMarks,
+  stripLeadingEnumeration,
+  toParagraph,
+  withCityPrefix,
+} from "./text";
+
+const prose = (max: number) => z.string().check(z.maxLength(max));
+
+/** The province's prose for a new circular (the POST body of `api.md`, minus runId). */
+export const circularProseSchema = z.strictObject({
+  documentNo: prose(100),
+  issueDate: isoDateSchema,
+  addressees: prose(500),
+  opening: prose(MAX_PARAGRAPH_LENGTH),
+  problems: z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS)),
+  closing: prose(MAX_PARAGRAPH_LENGTH),
+  disclosure: disclosureSchema,
+  showScores: z.optional(z.boolean()),
+  /** overrides the preamble generated from the rulebook */
+  preamble: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+});
+export type CircularProse = z.infer<typeof circularProseSchema>;
+
+const highlightEdit = z.optional(z.nullable(prose(MAX_HIGHLIGHT_LENGTH)));
+
+/**
+ * The editable fields of a draft (the PATCH body). `highlights` is merged per city: a string sets
+ * that highlight (the city-prefix rule applies), `null` or an empty string removes it, an absent
+ * key leaves it as it is.
+ */
+export const circularProseEditsSchema = z.strictObject({
+  documentNo: z.optional(prose(100)),
+  issueDate: z.optional(isoDateSchema),
+  addressees: z.optional(prose(500)),
+  opening: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+  problems: z.optional(z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS))),
+  closing: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+  disclosure: z.optional(disclosureSchema),
+  showScores: z.optional(z.boolean()),
+  highlights: z.optional(
+    z.record(z.string(), z.strictObject({ employment: highlightEdit, entrepreneurship: highlightEdit })),
+  ),
+});
+export type CircularProseEdits = z.infer<typeof circularProseEditsSchema>;
+
+export type HighlightKind = "employment" | "entrepreneurship";
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ["employment", "entrepreneurship"];
+
+export type CityHighlights = { employment?: string | null; entrepreneurship?: string | null };
+
+export interface BuildCircularInput {
+  circularId: string;
+  province: { id: string; authorityName: string };
+  year: number;
+  rulebook: { title: string; documentNo: string; grades: ReadonlyArray<{ name: string; minScore: number }> };
+  tenants: ReadonlyArray<{ id: string; name: string; authorityName: string; displayOrder: number }>;
+  results: ReadonlyArray<{ tenantId: string; total: string; rank: number; grade: string }>;
+  /** by tenantId; cities that are not assessed units of the run are ignored */
+  highlights?: Readonly<Record<string, CityHighlights | undefined>>;
+  prose: CircularProse;
+  supersedes?: string | null;
+}
+
+/** A unit's score as printed when `showScores` is on. */
+export type UnitScore = { tenantId: string; total: string; rank: number };
+
+/** 关于2019年度就业创业工作目标责任制考评情况的通报 */
+export function circularTitle(year: number): string {
+  return `关于${year}年度就业创业工作目标责任制考评情况的通报`;
+}
+
+/** How the issuer speaks of itself and its territory: 省政府 / 全省, 自治区政府 / 全区, 市政府 / 全市. */
+function jurisdiction(issuer: string): { government: string; whole: string; level: string } {
+  if (issuer.includes("自治区")) return { government: "自治区政府", whole: "全区", level: "自治区" };
+  if (/市(人民)?政府$/.test(issuer)) return { government: "市政府", whole: "全市", level: "市" };
+  return { government: "省政府", whole: "全省", level: "省" };
+}
+
+/**
+ * The preamble of the 2019 circular, with the rulebook, year and level filled in:
+ * 按照省政府安排部署，根据《…细则》（吉就组办〔2020〕1号），省就业工作领导小组办公室对2019年全省
+ * 就业创业工作目标责任制完成情况进行了考评，现将考评情况通报如下：
+ */
+export function defaultPreamble(input: {
+  issuer: string;
+  year: number;
+  rulebook: { title: string; documentNo: string };
+}): string {
+  const j = jurisdiction(input.issuer);
+  const title = stripBookTitleMarks(toParagraph(input.rulebook.title));
+  const documentNo = toParagraph(input.rulebook.documentNo);
+  return (
+    `按照${j.government}安排部署，根据《${title}》（${documentNo}），${j.level}就业工作领导小组办公室` +
+    `对${input.year}年${j.whole}就业创业工作目标责任制完成情况进行了考评，现将考评情况通报如下：`
+  );
+}
+
+/** Problems as numbered items: one paragraph each, typed numbers removed, empty ones dropped. */
+function problemItems(problems: readonly string[]): string[] {
+  return problems.map((p) => toParagraph(stripLeadingEnumeration(toParagraph(p)))).filter((p) => p !== "");
+}
+
+function fail(path: string, message: string): never {
+  throw new CircularInputError(`${path}: ${message}`, [{ path, message }]);
+}
+
+function validated<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({
+    path: [root, ...i.path.map(String)].join("."),
+    message: i.message,
+  }));
+  throw new CircularInputError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+}
+
+function highlightsFor(
+  units: readonly CircularUnit[],
+  texts: (tenantId: string, kind: HighlightKind) => string | null | undefined,
+): CircularDocument["highlights"] {
+  const list = (kind: HighlightKind): CircularHighlight[] =>
+    units.flatMap((unit) => {
+      const text = toParagraph(texts(unit.tenantId, kind) ?? "");
+      return text === ""
+        ? []
+        : [{ tenantId: unit.tenantId, name: unit.name, text: withCityPrefix(unit, text) }];
+    });
+  return { employment: list("employment"), entrepreneurship: list("entrepreneurship") };
+}
+
+function scoredUnit(
+  unit: { tenantId: string; authorityName: string },
+  score: UnitScore | undefined,
+  showScores: boolean,
+): CircularResultUnit {
+  const base = { tenantId: unit.tenantId, authorityName: unit.authorityName };
+  if (!showScores) return base;
+  if (!score) return fail(`results.${unit.tenantId}`, "showScores needs every unit's total and rank");
+  return { ...base, total: score.total, rank: score.rank };
+}
+
+/**
+ * Builds the canonical document of a draft circular. The assessed units are the tenants that have
+ * a result, in `displayOrder` (ties by tenantId). Grades come in the rulebook's order, highest
+ * `minScore` first, and only grades with members appear; each grade lists its units in
+ * `displayOrder`, never by score. Throws `CircularInputError` for inconsistent input (a result for
+ * an unknown tenant, a grade the rulebook does not have, a tenant scored twice, invalid prose).
+ */
+export function buildCircularDocument(input: BuildCircularInput): CircularDocument {
+  const proseIn = validated(circularProseSchema, input.prose, "prose");
+  const showScores = proseIn.showScores ?? false;
+
+  const tenants = new Map<string, BuildCircularInput["tenants"][number]>();
+  input.tenants.forEach((t, i) => {
+    if (tenants.has(t.id)) fail(`tenants.${i}.id`, `duplicate tenant '${t.id}'`);
+    tenants.set(t.id, t);
+  });
+
+  const gradeOrder = input.rulebook.grades
+    .map((g, i) => ({ name: g.name, minScore: g.minScore, i }))
+    .sort((a, b) => b.minScore - a.minScore || a.i - b.i)
+    .map((g) => g.name);
+
+  const resultByTenant = new Map<string, BuildCircularInput["results"][number]>();
+  input.results.forEach((r, i) => {
+    if (!tenants.has(r.tenantId)) fail(`results.${i}.tenantId`, `unknown tenant '${r.tenantId}'`);
+    if (resultByTenant.has(r.tenantId)) fail(`results.${i}.tenantId`, `'${r.tenantId}' has two results`);
+    if (!gradeOrder.includes(r.grade)) fail(`results.${i}.grade`, `the rulebook has no grade '${r.grade}'`);
+    resultByTenant.set(r.tenantId, r);
+  });
+  if (resultByTenant.size === 0) fail("results", "a circular needs at least one result");
+
+  const units: CircularUnit[] = [...tenants.values()]
+    .filter((t) => resultByTenant.has(t.id))
+    .sort((a, b) => a.displayOrder - b.displayOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((t) => ({
+      tenantId: t.id,
+      name: toParagraph(t.name),
+      authorityName: toParagraph(t.authorityName),
+      displayOrder: t.displayOrder,
+    }));
+
+  const results = gradeOrder.flatMap((grade) => {
+    const members = units
+      .filter((u) => resultByTenant.get(u.tenantId)?.grade === grade)
+      .map((u) => scoredUnit(u, resultByTenant.get(u.tenantId), showScores));
+    return members.length === 0 ? [] : [{ grade, units: members }];
+  });
+
+  const issuer = toParagraph(input.province.authorityName);
+  const rulebook = {
+    title: stripBookTitleMarks(toParagraph(input.rulebook.title)),
+    documentNo: toParagraph(input.rulebook.documentNo),
+  };
+  const preambleOverride = toParagraph(proseIn.preamble ?? "");
+
+  const doc = {
+    schemaVersion: CIRCULAR_SCHEMA_VERSION,
+    circularId: input.circularId,
+    provinceId: input.province.id,
+    year: input.year,
+    issuer,
+    title: circularTitle(input.year),
+    documentNo: toParagraph(proseIn.documentNo),
+    addressees: addresseesLine(proseIn.addressees),
+    rulebook,
+    preamble: preambleOverride || defaultPreamble({ issuer, year: input.year, rulebook }),
+    opening: toParagraph(proseIn.opening),
+    units,
+    highlights: highlightsFor(units, (tenantId, kind) => input.highlights?.[tenantId]?.[kind]),
+    problems: problemItems(proseIn.problems),
+    results,
+    showScores,
+    closing: toParagraph(proseIn.closing),
+    issueDate: proseIn.issueDate,
+    disclosure: proseIn.disclosure,
+    supersedes: input.supersedes ?? null,
+  };
+  return parseCircularDocument(doc);
+}
+
+/**
+ * Applies edits to a draft's prose and returns a new document; fields not in `edits` are left
+ * exactly as they were. Text is normalised as in `buildCircularDocument`. Turning `showScores` on
+ * for a document built without scores needs the run's `scores`; turning it off removes them.
+ */
+export function applyProseEdits(
+  doc: CircularDocument,
+  edits: CircularProseEdits,
+  scores?: ReadonlyArray<UnitScore>,
+): CircularDocument {
+  const e = validated(circularProseEditsSchema, edits, "edits");
+  const next: CircularDocument = structuredClone(doc);
+
+  if (e.documentNo !== undefined) next.documentNo = toParagraph(e.documentNo);
+  if (e.issueDate !== undefined) next.issueDate = e.issueDate;
+  if (e.addressees !== undefined) next.addressees = addresseesLine(e.addressees);
+  if (e.opening !== undefined) next.opening = toParagraph(e.opening);
+  if (e.problems !== undefined) next.problems = problemItems(e.problems);
+  if (e.closing !== undefined) next.closing = toParagraph(e.closing);
+  if (e.disclosure !== undefined) next.disclosure = e.disclosure;
+
+  if (e.highlights !== undefined) {
+    const known = new Set(doc.units.map((u) => u.tenantId));
+    for (const tenantId of Object.keys(e.highlights))
+      if (!known.has(tenantId)) fail(`edits.highlights.${tenantId}`, `'${tenantId}' is not an assessed unit`);
+    const current = (tenantId: string, kind: HighlightKind) => {
+      const existing = doc.highlights[kind].find((h) => h.tenantId === tenantId)?.text;
+      const edit = e.highlights?.[tenantId];
+      return edit && edit[kind] !== undefined ? edit[kind] : existing;
+    };
+    next.highlights = highlightsFor(doc.units, current);
+  }
+
+  if (e.showScores !== undefined && e.showScores !== doc.showScores) {
+    next.showScores = e.showScores;
+    const byTenant = new Map((scores ?? []).map((s) => [s.tenantId, s]));
+    next.results = doc.results.map((group) => ({
+      grade: group.grade,
+      units: group.units.map((ru) => {
+        const score =
+          byTenant.get(ru.tenantId) ??
+          (ru.total !== undefined && ru.rank !== undefined
+            ? { tenantId: ru.tenantId, total: ru.total, rank: ru.rank }
+            : undefined);
+        return scoredUnit(ru, score, e.showScores === true);
+      }),
+    }));
+  }
+
+  return parseCircularDocument(next);
+}

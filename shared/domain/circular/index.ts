@@ -1,0 +1,43 @@
+/** The circular (通报): canonical document, builder, numbering and the text / HTML renderers. */
+export {
+  applyProseEdits,
+  type BuildCircularInput,
+  buildCircularDocument,
+  type CircularProse,
+  type CircularProseEdits,
+  type CityHighlights,
+  circularProseEditsSchema,
+  circularProseSchema,
+  circularTitle,
+  defaultPreamble,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type UnitScore,
+} from "./builder";
+export {
+  CIRCULAR_SCHEMA_VERSION,
+  type CircularDisclosure,
+  type CircularDocument,
+  type CircularGradeResult,
+  type CircularHighlight,
+  CircularInputError,
+  type CircularResultUnit,
+  type CircularUnit,
+  circularDocumentSchema,
+  circularSha256,
+  parseCircularDocument,
+} from "./document";
+export {
+  type CircularBlock,
+  type CircularBlockGroup,
+  DISCLOSURE_TEXT,
+  gradeLabel,
+  layoutCircular,
+  type RenderOptions,
+  type SupersededBy,
+  supersessionNotice,
+} from "./layout";
+export { chineseDate, chineseNumeral, isIsoDate, sectionNumber, subsectionNumber } from "./numbering";
+export { BODY_FONT_STACK, escapeHtml, PAGE_CSS, renderHtml, TITLE_FONT_STACK } from "./render-html";
+export { INDENT, renderText } from "./render-text";
+export { shortUnitName, withCityPrefix } from "./text";

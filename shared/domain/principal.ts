@@ -1,0 +1,109 @@
+/**
+ * Who is calling, and the one access policy. The authorizer turns a JWT or API key into a
+ * `Principal`; `checkAccess` decides a route's rule against the path's province and tenant.
+ * The tenant always comes from the credential, never from a request body.
+ */
+import * as z from "zod/mini";
+
+export const ROLES = [
+  "platform-admin",
+  "province-admin",
+  "province-reviewer",
+  "city-admin",
+  "city-reporter",
+  "integration",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROVINCE_ROLES = ["province-admin", "province-reviewer"] as const satisfies readonly Role[];
+export const CITY_ROLES = ["city-admin", "city-reporter"] as const satisfies readonly Role[];
+/** Roles bound to one tenant (a city user or an integration's API key). */
+export const TENANT_ROLES = [...CITY_ROLES, "integration"] as const satisfies readonly Role[];
+
+export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
+
+export const idSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)"));
+
+export const principalSchema = z.strictObject({
+  sub: z.string().check(z.minLength(1), z.maxLength(256)),
+  role: z.enum(ROLES),
+  provinceId: z.optional(idSchema),
+  tenantId: z.optional(idSchema),
+  /** "user" for a JWT, "api-key" for an integration key */
+  kind: z.enum(["user", "api-key"]),
+  keyId: z.optional(z.string()),
+});
+export type Principal = z.infer<typeof principalSchema>;
+
+/** The claims a principal must carry for its role; returns a reason when they are incomplete. */
+export function missingScope(principal: Pick<Principal, "role" | "provinceId" | "tenantId">): string | undefined {
+  if (principal.role === "platform-admin") return undefined;
+  if (!principal.provinceId) return `role ${principal.role} needs a provinceId claim`;
+  if (isTenantRole(principal.role) && !principal.tenantId) return `role ${principal.role} needs a tenantId claim`;
+  return undefined;
+}
+
+export function isProvinceRole(role: Role): role is ProvinceRole {
+  return (PROVINCE_ROLES as readonly Role[]).includes(role);
+}
+
+export function isTenantRole(role: Role): boolean {
+  return (TENANT_ROLES as readonly Role[]).includes(role);
+}
+
+/** What a route allows: the roles, and how the path's `{p}` / `{t}` scope them. */
+export type AccessRule = "public" | { roles: readonly Role[] };
+
+export type AccessDecision =
+  | { allowed: true }
+  /** 403: authenticated but the role or scope does not allow it */
+  | { allowed: false; status: 403; reason: string }
+  /** 404: the tenant is not one the caller may know about */
+  | { allowed: false; status: 404; reason: string };
+
+export interface AccessRequest {
+  rule: AccessRule;
+  principal: Principal | null;
+  provinceId?: string | undefined;
+  tenantId?: string | undefined;
+  /** the province the path's tenant belongs to, when the tenant exists (looked up only for province roles) */
+  tenantProvinceId?: string | null | undefined;
+  /** creating a tenant: the path's tenant may not exist yet (the write itself guards uniqueness) */
+  tenantMayBeNew?: boolean;
+}
+
+/**
+ * The access policy:
+ * - the role must be one the route lists;
+ * - `{p}` must be the caller's province (platform-admin acts on any province where listed);
+ * - `{t}` must be the caller's own tenant for city roles and keys; for province roles it must
+ *   belong to the caller's province (unknown or foreign tenants are 404, so nothing of them leaks).
+ */
+export function checkAccess(request: AccessRequest): AccessDecision {
+  const { rule, principal } = request;
+  if (rule === "public") return { allowed: true };
+  if (!principal) return { allowed: false, status: 403, reason: "authentication required" };
+  if (!rule.roles.includes(principal.role)) {
+    return { allowed: false, status: 403, reason: `role ${principal.role} may not call this route` };
+  }
+  if (request.provinceId !== undefined && principal.role !== "platform-admin") {
+    if (principal.provinceId !== request.provinceId) {
+      return { allowed: false, status: 403, reason: "this province is not yours" };
+    }
+  }
+  if (request.tenantId !== undefined) {
+    if (isTenantRole(principal.role)) {
+      if (principal.tenantId !== request.tenantId) {
+        return { allowed: false, status: 403, reason: "this tenant is not yours" };
+      }
+    } else if (principal.role !== "platform-admin" && !request.tenantMayBeNew) {
+      if (request.tenantProvinceId === undefined || request.tenantProvinceId === null) {
+        return { allowed: false, status: 404, reason: "no such tenant" };
+      }
+      if (request.tenantProvinceId !== principal.provinceId) {
+        return { allowed: false, status: 404, reason: "no such tenant" };
+      }
+    }
+  }
+  return { allowed: true };
+}

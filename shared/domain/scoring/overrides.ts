@@ -1,0 +1,173 @@
+/**
+ * What-if overrides for a dry-run scoring run: change weights, caps, tolerances, grade thresholds,
+ * quotas, targets and the bonus/deduction limits without touching the stored inputs.
+ */
+import * as z from "zod/mini";
+import type { Rulebook } from "../rulebook";
+import { rulebookSchema } from "../rulebook";
+import type { ScoringInput } from "./types";
+
+export const overridesSchema = z.strictObject({
+  /** indicator code -> weight */
+  weights: z.optional(z.record(z.string(), z.number())),
+  /** ratio indicator code -> cap */
+  caps: z.optional(z.record(z.string(), z.number())),
+  /** ceiling indicator code -> tolerance */
+  tolerances: z.optional(z.record(z.string(), z.number())),
+  /** grade name -> minScore */
+  thresholds: z.optional(z.record(z.string(), z.number())),
+  /** grade name -> quota share; null removes the grade's quota */
+  quotas: z.optional(z.record(z.string(), z.nullable(z.number()))),
+  /** tenant id -> indicator code -> target (merged into the tenant's targets) */
+  targets: z.optional(
+    z.record(z.string(), z.record(z.string(), z.number().check(z.gte(0, "a target must be >= 0")))),
+  ),
+  bonusMax: z.optional(z.number()),
+  /** null removes the limit */
+  deductionMax: z.optional(z.nullable(z.number())),
+});
+
+export type Overrides = z.output<typeof overridesSchema>;
+
+export interface OverrideError {
+  path: string;
+  message: string;
+}
+
+const joinPath = (path: ReadonlyArray<PropertyKey>): string => path.map((p) => String(p)).join(".");
+
+/**
+ * Where a rulebook issue came from: the override that set the field when there is one
+ * (e.g. `indicators.2.weight` → `overrides.weights.<code>`), else `overrides.<rulebook path>`.
+ */
+function overridePathOf(path: ReadonlyArray<PropertyKey>, rulebook: Rulebook, overrides: Overrides): string {
+  const [section, index, field] = path;
+  if (section === "indicators" && typeof index === "number") {
+    const code = rulebook.indicators[index]?.code;
+    const key =
+      field === "weight" ? "weights" : field === "cap" ? "caps" : field === "tolerance" ? "tolerances" : null;
+    const set = key ? overrides[key] : undefined;
+    if (key && code !== undefined && set && Object.hasOwn(set, code)) return `overrides.${key}.${code}`;
+  }
+  if (section === "grades" && typeof index === "number" && field === "minScore") {
+    const name = rulebook.grades[index]?.name;
+    if (name !== undefined && overrides.thresholds && Object.hasOwn(overrides.thresholds, name))
+      return `overrides.thresholds.${name}`;
+  }
+  if (
+    section === "gradeQuotas" &&
+    typeof index === "string" &&
+    overrides.quotas &&
+    Object.hasOwn(overrides.quotas, index)
+  )
+    return `overrides.quotas.${index}`;
+  if ((section === "bonusMax" || section === "deductionMax") && overrides[section] !== undefined)
+    return `overrides.${section}`;
+  return `overrides.${joinPath(path)}`;
+}
+
+/**
+ * The input with the overrides applied (the given input is not changed), or the errors: unknown
+ * indicator codes, grade names and tenant ids (with their paths, e.g. `overrides.weights.foo`),
+ * a tolerance on a ratio indicator, and every issue of the overridden rulebook under `rulebookSchema`.
+ */
+export function applyOverrides(
+  input: ScoringInput,
+  overrides: unknown,
+): { input: ScoringInput } | { errors: OverrideError[] } {
+  const parsed = overridesSchema.safeParse(overrides);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) => ({
+        path: joinPath(["overrides", ...issue.path]),
+        message: issue.message,
+      })),
+    };
+  }
+  const o = parsed.data;
+  const errors: OverrideError[] = [];
+  const rulebook: Rulebook = structuredClone(input.rulebook);
+  const indicators = new Map(rulebook.indicators.map((ind) => [ind.code, ind]));
+  const grades = new Map(rulebook.grades.map((g) => [g.name, g]));
+
+  const perIndicator = (
+    key: "weights" | "caps" | "tolerances",
+    set: (code: string, value: number) => void,
+  ) => {
+    for (const [code, value] of Object.entries(o[key] ?? {})) {
+      if (!indicators.has(code))
+        errors.push({ path: `overrides.${key}.${code}`, message: `no indicator '${code}'` });
+      else set(code, value);
+    }
+  };
+  perIndicator("weights", (code, value) => {
+    const ind = indicators.get(code);
+    if (ind) ind.weight = value;
+  });
+  perIndicator("caps", (code, value) => {
+    const ind = indicators.get(code);
+    if (ind) ind.cap = value;
+  });
+  perIndicator("tolerances", (code, value) => {
+    const ind = indicators.get(code);
+    if (!ind) return;
+    if (ind.method !== "ceiling")
+      errors.push({
+        path: `overrides.tolerances.${code}`,
+        message: "tolerance applies to ceiling indicators only",
+      });
+    else ind.tolerance = value;
+  });
+
+  for (const [name, minScore] of Object.entries(o.thresholds ?? {})) {
+    const grade = grades.get(name);
+    if (!grade) errors.push({ path: `overrides.thresholds.${name}`, message: `no grade '${name}'` });
+    else grade.minScore = minScore;
+  }
+
+  if (o.quotas) {
+    const quotas: Record<string, number> = { ...(rulebook.gradeQuotas ?? {}) };
+    for (const [name, share] of Object.entries(o.quotas)) {
+      if (!grades.has(name)) errors.push({ path: `overrides.quotas.${name}`, message: `no grade '${name}'` });
+      else if (share === null) delete quotas[name];
+      else quotas[name] = share;
+    }
+    if (Object.keys(quotas).length > 0) rulebook.gradeQuotas = quotas;
+    else delete rulebook.gradeQuotas;
+  }
+
+  if (o.bonusMax !== undefined) rulebook.bonusMax = o.bonusMax;
+  if (o.deductionMax === null) delete rulebook.deductionMax;
+  else if (o.deductionMax !== undefined) rulebook.deductionMax = o.deductionMax;
+
+  const tenantIds = new Set(input.tenants.map((t) => t.tenantId));
+  for (const [tenantId, targets] of Object.entries(o.targets ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push({ path: `overrides.targets.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
+      continue;
+    }
+    for (const code of Object.keys(targets)) {
+      if (!indicators.has(code))
+        errors.push({ path: `overrides.targets.${tenantId}.${code}`, message: `no indicator '${code}'` });
+    }
+  }
+
+  if (errors.length > 0) return { errors };
+
+  const checked = rulebookSchema.safeParse(rulebook);
+  if (!checked.success) {
+    return {
+      errors: checked.error.issues.map((issue) => ({
+        path: overridePathOf(issue.path, rulebook, o),
+        message: issue.message,
+      })),
+    };
+  }
+
+  const targetOverrides = o.targets ?? {};
+  const tenants = input.tenants.map((t) => {
+    const extra = Object.hasOwn(targetOverrides, t.tenantId) ? targetOverrides[t.tenantId] : undefined;
+    return extra ? { ...t, targets: { ...t.targets, ...extra } } : t;
+  });
+  return { input: { ...input, rulebook: checked.data, tenants } };
+}

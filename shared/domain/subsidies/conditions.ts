@@ -1,0 +1,172 @@
+/**
+ * Eligibility conditions `{field, op, value}`. They are data: validated with zod against the
+ * profile's field types and interpreted by a fixed `switch` — never evaluated as code.
+ *
+ * Operators:
+ * - `eq`, `ne` — equal / not equal (a scalar that fits the field: an enum member, a boolean, a
+ *   number, a date);
+ * - `in` — one of a non-empty list of such scalars;
+ * - `gte`, `lte`, `gt`, `lt` — numeric comparisons, numeric fields only;
+ * - `onOrAfter` — a date field is ≥ the given date;
+ * - `withinMonths` — a date field lies within `value` (a positive integer) months before the
+ *   evaluation date, inclusive: `evaluationDate − value months ≤ date ≤ evaluationDate`, with
+ *   month subtraction clamped to month end (see `subtractMonths`). A date after the evaluation
+ *   date is not "within the months before" it and fails.
+ *
+ * Every operator fails on a field the profile lacks, with `actual: "missing"` (so `ne` is not
+ * satisfied by absence: an unknown value is not evidence).
+ */
+import * as z from "zod/mini";
+import { dateSchema, isDate, subtractMonths } from "./dates";
+import type { FieldSpec, Profile, ProfileField } from "./profile";
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS } from "./profile";
+
+export const OPERATORS = ["eq", "ne", "in", "gte", "lte", "gt", "lt", "onOrAfter", "withinMonths"] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** `actual` of an unmet condition whose field the profile lacks. */
+export const MISSING = "missing";
+
+const MAX_WITHIN_MONTHS = 1200;
+
+const scalarSchema = z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.number(), z.boolean()]);
+const fieldSchema = z.enum(PROFILE_FIELD_NAMES);
+
+const describe = (spec: FieldSpec): string =>
+  spec.type === "enum"
+    ? `one of ${spec.values.join(", ")}`
+    : spec.type === "number" && spec.integer
+      ? "an integer"
+      : `a ${spec.type}`;
+
+function fits(spec: FieldSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case "enum":
+      return typeof value === "string" && spec.values.includes(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number" && (!spec.integer || Number.isInteger(value));
+    case "date":
+      return isDate(value);
+  }
+}
+
+export const conditionSchema = z
+  .discriminatedUnion("op", [
+    z.strictObject({ field: fieldSchema, op: z.enum(["eq", "ne"]), value: scalarSchema }),
+    z.strictObject({
+      field: fieldSchema,
+      op: z.literal("in"),
+      value: z.array(scalarSchema).check(z.minLength(1, "`in` needs at least one value"), z.maxLength(50)),
+    }),
+    z.strictObject({ field: fieldSchema, op: z.enum(["gte", "lte", "gt", "lt"]), value: z.number() }),
+    z.strictObject({ field: fieldSchema, op: z.literal("onOrAfter"), value: dateSchema }),
+    z.strictObject({
+      field: fieldSchema,
+      op: z.literal("withinMonths"),
+      value: z.int().check(z.gte(1, "withinMonths needs a positive integer"), z.lte(MAX_WITHIN_MONTHS)),
+    }),
+  ])
+  .check(
+    z.superRefine((condition, ctx) => {
+      const spec = PROFILE_FIELDS[condition.field];
+      const where = `field ${condition.field} is ${describe(spec)}`;
+      switch (condition.op) {
+        case "eq":
+        case "ne":
+          if (!fits(spec, condition.value))
+            ctx.addIssue({ code: "custom", path: ["value"], message: `value does not fit: ${where}` });
+          return;
+        case "in":
+          condition.value.forEach((v, i) => {
+            if (!fits(spec, v))
+              ctx.addIssue({ code: "custom", path: ["value", i], message: `value does not fit: ${where}` });
+          });
+          return;
+        case "gte":
+        case "lte":
+        case "gt":
+        case "lt":
+          if (spec.type !== "number")
+            ctx.addIssue({
+              code: "custom",
+              path: ["op"],
+              message: `${condition.op} needs a numeric field; ${where}`,
+            });
+          return;
+        case "onOrAfter":
+        case "withinMonths":
+          if (spec.type !== "date")
+            ctx.addIssue({
+              code: "custom",
+              path: ["op"],
+              message: `${condition.op} needs a date field; ${where}`,
+            });
+          return;
+      }
+    }),
+  );
+
+export type Condition = z.infer<typeof conditionSchema>;
+export type Scalar = z.infer<typeof scalarSchema>;
+
+/** Why a condition failed: the condition itself and what the profile had (`"missing"` if nothing). */
+export interface UnmetCondition {
+  field: string;
+  /** a condition operator, or `"tier"` for the synthetic entry of a tiered program (see the calculator) */
+  op: Operator | "tier";
+  value: unknown;
+  actual: unknown;
+}
+
+function holds(condition: Condition, actual: unknown, date: string): boolean {
+  switch (condition.op) {
+    case "eq":
+      return actual === condition.value;
+    case "ne":
+      return actual !== condition.value;
+    case "in":
+      return condition.value.some((v) => v === actual);
+    case "gte":
+      return typeof actual === "number" && actual >= condition.value;
+    case "lte":
+      return typeof actual === "number" && actual <= condition.value;
+    case "gt":
+      return typeof actual === "number" && actual > condition.value;
+    case "lt":
+      return typeof actual === "number" && actual < condition.value;
+    case "onOrAfter":
+      return isDate(actual) && actual >= condition.value;
+    case "withinMonths":
+      return isDate(actual) && actual <= date && actual >= subtractMonths(date, condition.value);
+  }
+}
+
+/** `undefined` when the condition holds for the profile on `date`, else the reason it does not. */
+export function evaluateCondition(
+  condition: Condition,
+  profile: Profile,
+  date: string,
+): UnmetCondition | undefined {
+  const field: ProfileField = condition.field;
+  const actual: unknown = Object.hasOwn(profile, field) ? profile[field] : undefined;
+  if (actual === undefined) return { field, op: condition.op, value: condition.value, actual: MISSING };
+  return holds(condition, actual, date)
+    ? undefined
+    : { field, op: condition.op, value: condition.value, actual };
+}
+
+/** Every unmet condition (all are evaluated; none is skipped after the first failure). */
+export function unmetConditions(
+  conditions: readonly Condition[],
+  profile: Profile,
+  date: string,
+): UnmetCondition[] {
+  const unmet: UnmetCondition[] = [];
+  for (const condition of conditions) {
+    const reason = evaluateCondition(condition, profile, date);
+    if (reason) unmet.push(reason);
+  }
+  return unmet;
+}

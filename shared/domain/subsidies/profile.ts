@@ -1,0 +1,94 @@
+/**
+ * The applicant profile the entitlement calculator reads: one flat, strict object (unknown fields
+ * are rejected). Every field is optional — a condition on a field the profile lacks simply fails
+ * with `actual: "missing"`.
+ *
+ * Fields from `subsidies.md`, plus three the Jilin baselines need (documented below):
+ * `founder`, `employedByEnterprise`, `baseLevel`.
+ */
+import * as z from "zod/mini";
+import { dateSchema } from "./dates";
+
+export const CATEGORIES = [
+  "graduate",
+  "hard_to_employ",
+  "rural_worker",
+  "veteran",
+  "registered_unemployed",
+  "employee",
+  "enterprise",
+  "returnee_base",
+  "family_service_training_base",
+] as const;
+export const DEGREES = ["bachelor", "master", "doctor"] as const;
+export const CERTIFICATE_LEVELS = ["junior", "intermediate", "senior"] as const;
+/** Level at which a base (返乡创业基地, 家庭服务职业培训示范基地) was designated. */
+export const BASE_LEVELS = ["provincial", "city", "county"] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+/** Upper bounds that only keep nonsense out; no real applicant comes near them. */
+const MAX_MONTHS = 1200;
+const MAX_YEARS = 100;
+const MAX_HOURS = 100_000;
+
+const nonNegative = (max: number) =>
+  z.number().check(z.gte(0, "must be ≥ 0"), z.lte(max, `must be ≤ ${max}`));
+
+export const profileSchema = z.strictObject({
+  category: z.optional(z.enum(CATEGORIES)),
+  graduationDate: z.optional(dateSchema),
+  degree: z.optional(z.enum(DEGREES)),
+  keyUniversity: z.optional(z.boolean()),
+  firstBusiness: z.optional(z.boolean()),
+  /** months the business has been licensed and operating (领取营业执照且正常经营) */
+  businessOperatingMonths: z.optional(z.int().check(z.gte(0, "must be ≥ 0"), z.lte(MAX_MONTHS))),
+  socialInsurancePaid: z.optional(z.boolean()),
+  /** years of unemployment-insurance contributions; may be fractional */
+  unemploymentInsuranceYears: z.optional(nonNegative(MAX_YEARS)),
+  certificateLevel: z.optional(z.enum(CERTIFICATE_LEVELS)),
+  certificateDate: z.optional(dateSchema),
+  /** class hours (学时) of vocational training completed; may be fractional */
+  trainingHours: z.optional(nonNegative(MAX_HOURS)),
+  /** added: the applicant is starting or runs a business of their own (创业者) — guarantee loans */
+  founder: z.optional(z.boolean()),
+  /** added: the applicant has been hired by an enterprise (企业引进) — Changchun's settling-in allowance */
+  employedByEnterprise: z.optional(z.boolean()),
+  /** added: for base applicants, the level of the designation (省级 / 市级 / 县级) */
+  baseLevel: z.optional(z.enum(BASE_LEVELS)),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileField = keyof Profile;
+
+/** The type of each profile field, which decides the operators and values a condition may use. */
+export type FieldSpec =
+  | { type: "enum"; values: readonly string[] }
+  | { type: "boolean" }
+  | { type: "number"; integer: boolean }
+  | { type: "date" };
+
+export const PROFILE_FIELDS: { readonly [F in ProfileField]-?: FieldSpec } = {
+  category: { type: "enum", values: CATEGORIES },
+  graduationDate: { type: "date" },
+  degree: { type: "enum", values: DEGREES },
+  keyUniversity: { type: "boolean" },
+  firstBusiness: { type: "boolean" },
+  businessOperatingMonths: { type: "number", integer: true },
+  socialInsurancePaid: { type: "boolean" },
+  unemploymentInsuranceYears: { type: "number", integer: false },
+  certificateLevel: { type: "enum", values: CERTIFICATE_LEVELS },
+  certificateDate: { type: "date" },
+  trainingHours: { type: "number", integer: false },
+  founder: { type: "boolean" },
+  employedByEnterprise: { type: "boolean" },
+  baseLevel: { type: "enum", values: BASE_LEVELS },
+};
+
+export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as [ProfileField, ...ProfileField[]];
+
+export const NUMERIC_FIELDS = PROFILE_FIELD_NAMES.filter((f) => PROFILE_FIELDS[f].type === "number");
+
+export function isProfileField(name: string): name is ProfileField {
+  return Object.hasOwn(PROFILE_FIELDS, name);
+}

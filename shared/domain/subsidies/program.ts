@@ -1,0 +1,273 @@
+/**
+ * A subsidy program (provincial baseline or a city's local program), per `subsidies.md`:
+ *
+ * - `fixed`: `params.amount`;
+ * - `tiered`: `params.tiers[]` of `{key, when[], amount}` — unique keys; the first tier whose
+ *   conditions all hold gives the amount (an empty `when` always holds: a catch-all last tier);
+ *   no tier holds → not eligible;
+ * - `per_unit`: `params.rate` yuan per unit of the numeric profile field `params.unitsField`,
+ *   optional `params.cap`: amount = min(rate × units, cap), rounded half-up to the fen.
+ *
+ * Money is yuan ≥ 0 with at most 2 decimals (and ≤ 1,000,000,000 to keep nonsense out).
+ * `terms` are non-money numbers shown with a result, never summed (e.g. interest-subsidy years).
+ * `topUpLimits[path].max` caps what a city may raise the value at `path` to; it must be ≥ the
+ * program's own value there.
+ */
+import * as z from "zod/mini";
+import { dec } from "../../lib/decimal";
+import type { Condition } from "./conditions";
+import { conditionSchema } from "./conditions";
+import { dateSchema } from "./dates";
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS } from "./profile";
+import { versionMetaShape } from "./versions";
+
+export const MONEY_MAX = 1_000_000_000;
+
+export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const codeSchema = z
+  .string()
+  .check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _), ≤ 64 characters"));
+
+/** Term names: identifiers such as `interestSubsidyMarginPp`. */
+export const TERM_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/** Does a number have at most 2 decimals (exactly, not by floating-point arithmetic)? */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  const exact = dec(value);
+  return exact.round(2).eq(exact);
+}
+
+export function isMoney(value: number): boolean {
+  return Number.isFinite(value) && value >= 0 && value <= MONEY_MAX && hasAtMostTwoDecimals(value);
+}
+
+export const moneySchema = z
+  .number()
+  .check(
+    z.gte(0, "money must be ≥ 0"),
+    z.lte(MONEY_MAX, `money must be ≤ ${MONEY_MAX}`),
+    z.refine(hasAtMostTwoDecimals, "money has at most 2 decimals"),
+  );
+
+export const termValueSchema = z.number().check(z.gte(0, "a term must be ≥ 0"));
+
+/** The legal source of a program or top-up: document number (文号) or title, and the clause. */
+export const basisSchema = z.strictObject({
+  document: text(200),
+  clause: z.optional(text(50)),
+});
+export type Basis = z.infer<typeof basisSchema>;
+
+export const tierSchema = z.strictObject({
+  key: codeSchema,
+  when: z.array(conditionSchema).check(z.maxLength(20)),
+  amount: moneySchema,
+});
+export type Tier = z.infer<typeof tierSchema>;
+
+export const fixedParamsSchema = z.strictObject({ amount: moneySchema });
+export const tieredParamsSchema = z.strictObject({
+  tiers: z
+    .array(tierSchema)
+    .check(z.minLength(1, "a tiered program needs at least one tier"), z.maxLength(20)),
+});
+export const perUnitParamsSchema = z.strictObject({
+  rate: moneySchema,
+  unitsField: z.enum(PROFILE_FIELD_NAMES),
+  cap: z.optional(moneySchema),
+});
+export type FixedParams = z.infer<typeof fixedParamsSchema>;
+export type TieredParams = z.infer<typeof tieredParamsSchema>;
+export type PerUnitParams = z.infer<typeof perUnitParamsSchema>;
+
+export const KINDS = ["fixed", "tiered", "per_unit"] as const;
+export type Kind = (typeof KINDS)[number];
+export const BENEFITS = ["grant", "loan"] as const;
+/** `grant`: money paid; `loan`: maximum principal of a guaranteed loan (never added to grants). */
+export type Benefit = (typeof BENEFITS)[number];
+
+const commonShape = {
+  code: codeSchema,
+  name: text(100),
+  basis: basisSchema,
+  benefit: z.enum(BENEFITS),
+  terms: z.optional(
+    z.record(z.string().check(z.regex(TERM_NAME_PATTERN, "must be an identifier")), termValueSchema),
+  ),
+  eligibility: z.array(conditionSchema).check(z.maxLength(50)),
+  topUpLimits: z.optional(
+    z.record(
+      z.string().check(z.minLength(1), z.maxLength(100)),
+      z.strictObject({ max: z.number().check(z.gte(0)) }),
+    ),
+  ),
+  effectiveFrom: dateSchema,
+  effectiveTo: z.optional(z.nullable(dateSchema)),
+};
+
+/** Kind and params of a program, correlated (narrow on `kind` to type `params`). */
+export type KindParams =
+  | { kind: "fixed"; params: FixedParams }
+  | { kind: "tiered"; params: TieredParams }
+  | { kind: "per_unit"; params: PerUnitParams };
+
+/** The value a parameter path resolves to in a program, or why it does not resolve. */
+export type PathResolution = { ok: true; value: number; money: boolean } | { ok: false; message: string };
+
+/**
+ * Resolve a top-up path (`amount`, `rate`, `cap`, `tiers.<key>`, `terms.<name>`) in a program.
+ * A path that does not fit the program's kind, an unknown tier key or term, and `cap` on a
+ * per-unit program without a cap (no cap = unlimited; a city may not introduce one) do not
+ * resolve.
+ */
+export function resolvePath(
+  program: KindParams & { terms?: Readonly<Record<string, number>> | undefined },
+  path: string,
+): PathResolution {
+  if (path === "amount") {
+    return program.kind === "fixed"
+      ? { ok: true, value: program.params.amount, money: true }
+      : { ok: false, message: `amount applies to fixed programs; this one is ${program.kind}` };
+  }
+  if (path === "rate" || path === "cap") {
+    if (program.kind !== "per_unit")
+      return { ok: false, message: `${path} applies to per_unit programs; this one is ${program.kind}` };
+    if (path === "rate") return { ok: true, value: program.params.rate, money: true };
+    return program.params.cap === undefined
+      ? { ok: false, message: "the provincial program has no cap (unlimited); a cap cannot be added" }
+      : { ok: true, value: program.params.cap, money: true };
+  }
+  if (path.startsWith("tiers.")) {
+    if (program.kind !== "tiered")
+      return { ok: false, message: `tiers apply to tiered programs; this one is ${program.kind}` };
+    const key = path.slice("tiers.".length);
+    const tier = program.params.tiers.find((t) => t.key === key);
+    return tier
+      ? { ok: true, value: tier.amount, money: true }
+      : {
+          ok: false,
+          message: `no tier '${key}'; tiers: ${program.params.tiers.map((t) => t.key).join(", ")}`,
+        };
+  }
+  if (path.startsWith("terms.")) {
+    const name = path.slice("terms.".length);
+    const terms = program.terms ?? {};
+    const value = Object.hasOwn(terms, name) ? terms[name] : undefined;
+    return value === undefined
+      ? { ok: false, message: `no term '${name}'; terms: ${Object.keys(terms).join(", ") || "(none)"}` }
+      : { ok: true, value, money: false };
+  }
+  return { ok: false, message: "unknown path; use amount, rate, cap, tiers.<key> or terms.<name>" };
+}
+
+type RefinementContext = {
+  addIssue: (issue: { code: "custom"; path: PropertyKey[]; message: string }) => void;
+};
+
+interface ProgramLike extends Record<string, unknown> {
+  terms?: Record<string, number> | undefined;
+  topUpLimits?: Record<string, { max: number }> | undefined;
+  effectiveFrom: string;
+  effectiveTo?: string | null | undefined;
+  eligibility: Condition[];
+}
+
+function checkProgram(program: ProgramLike & KindParams, ctx: RefinementContext): void {
+  if (
+    program.effectiveTo !== undefined &&
+    program.effectiveTo !== null &&
+    program.effectiveTo < program.effectiveFrom
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: ["effectiveTo"],
+      message: "effectiveTo must be on or after effectiveFrom",
+    });
+  if (program.kind === "tiered") {
+    const seen = new Set<string>();
+    program.params.tiers.forEach((tier, i) => {
+      if (seen.has(tier.key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["params", "tiers", i, "key"],
+          message: `duplicate tier key '${tier.key}'`,
+        });
+      seen.add(tier.key);
+    });
+  }
+  if (program.kind === "per_unit" && PROFILE_FIELDS[program.params.unitsField].type !== "number")
+    ctx.addIssue({
+      code: "custom",
+      path: ["params", "unitsField"],
+      message: `unitsField must be a numeric profile field; ${program.params.unitsField} is not`,
+    });
+  for (const [path, limit] of Object.entries(program.topUpLimits ?? {})) {
+    const resolved = resolvePath(program, path);
+    if (!resolved.ok) {
+      ctx.addIssue({ code: "custom", path: ["topUpLimits", path], message: resolved.message });
+      continue;
+    }
+    if (limit.max < resolved.value)
+      ctx.addIssue({
+        code: "custom",
+        path: ["topUpLimits", path, "max"],
+        message: `the limit must be ≥ the program's own value ${resolved.value}`,
+      });
+    if (resolved.money && !isMoney(limit.max))
+      ctx.addIssue({
+        code: "custom",
+        path: ["topUpLimits", path, "max"],
+        message: "money has at most 2 decimals",
+      });
+  }
+}
+
+const fixedProgramSchema = z.strictObject({
+  ...commonShape,
+  kind: z.literal("fixed"),
+  params: fixedParamsSchema,
+});
+const tieredProgramSchema = z.strictObject({
+  ...commonShape,
+  kind: z.literal("tiered"),
+  params: tieredParamsSchema,
+});
+const perUnitProgramSchema = z.strictObject({
+  ...commonShape,
+  kind: z.literal("per_unit"),
+  params: perUnitParamsSchema,
+});
+
+export const programSchema = z
+  .discriminatedUnion("kind", [fixedProgramSchema, tieredProgramSchema, perUnitProgramSchema])
+  .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+
+/** A stored version of a program: the program plus `version` and `writtenAt` (still strict). */
+export const programVersionSchema = z
+  .discriminatedUnion("kind", [
+    z.extend(fixedProgramSchema, versionMetaShape),
+    z.extend(tieredProgramSchema, versionMetaShape),
+    z.extend(perUnitProgramSchema, versionMetaShape),
+  ])
+  .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+
+export type Program = z.infer<typeof programSchema>;
+export type ProgramVersion = z.infer<typeof programVersionSchema>;
+export type FixedProgram = Extract<Program, { kind: "fixed" }>;
+export type TieredProgram = Extract<Program, { kind: "tiered" }>;
+export type PerUnitProgram = Extract<Program, { kind: "per_unit" }>;
+
+/** A program's `{kind, params}`, typed together. */
+export function kindParamsOf(program: Program): KindParams {
+  switch (program.kind) {
+    case "fixed":
+      return { kind: "fixed", params: program.params };
+    case "tiered":
+      return { kind: "tiered", params: program.params };
+    case "per_unit":
+      return { kind: "per_unit", params: program.params };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Every authenticated route of the route table, called by every kind of principal: those the
+ * contract (api.md) allows must get past authorization; every other — above all a foreign
+ * tenant's or foreign province's credential — is refused with 403/404 and learns nothing of the
+ * target tenant.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RouteSpec } from "../../functions/http/route";
+import { routeTable } from "../../functions/routes";
+import { isProvinceRole, isTenantRole } from "../../shared/domain/principal";
+import { samplePath, scopeOf } from "../support/route-samples";
+import { startTestStack, type TestStack } from "../support/stack";
+import { auth, buildWorld, type Credential, type World } from "../support/world";
+
+const TARGET = { provinceId: "jl", tenantId: "changchun" };
+const protectedRoutes = routeTable.filter((r) => r.access !== "public");
+
+let t: TestStack;
+let world: World;
+
+beforeAll(async () => {
+  t = await startTestStack();
+  world = await buildWorld(t);
+});
+afterAll(async () => t?.stop());
+
+/** api.md's rule, written independently of the implementation. */
+function contractAllows(route: RouteSpec, credential: Credential): boolean {
+  if (route.access === "public") return true;
+  if (!route.access.roles.includes(credential.role)) return false;
+  if (credential.role === "platform-admin") return true;
+  const scope = scopeOf(route);
+  if (scope.province && credential.provinceId !== TARGET.provinceId) return false;
+  if (scope.tenant) {
+    if (isTenantRole(credential.role)) return credential.tenantId === TARGET.tenantId;
+    if (isProvinceRole(credential.role)) return credential.provinceId === TARGET.provinceId;
+  }
+  return true;
+}
+
+describe("authorization matrix", () => {
+  it("covers a non-trivial route table", () => {
+    expect(protectedRoutes.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s refuses every foreign or unlisted principal and admits the listed ones",
+    async (_name, route) => {
+      const path = samplePath(route, TARGET);
+      let refusedForeign = 0;
+      for (const credential of world.credentials.values()) {
+        const res = await t.call(route.method, path, auth(credential));
+        const label = `${credential.label} → ${route.method} ${path}: ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (contractAllows(route, credential)) {
+          expect([401, 403], label).not.toContain(res.status);
+        } else {
+          expect([403, 404], label).toContain(res.status);
+          expect(res.headers.get("content-type"), label).toContain("application/problem+json");
+          expect(res.text, label).not.toContain("长春");
+          if (credential.tenantId && credential.tenantId !== TARGET.tenantId) refusedForeign++;
+        }
+      }
+      if (scopeOf(route).tenant) expect(refusedForeign, "foreign tenants were tried").toBeGreaterThan(0);
+    },
+  );
+});
