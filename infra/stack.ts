@@ -149,7 +149,7 @@ export class EmploymentStack extends Stack {
     ) as Record<Area, HttpLambdaIntegration>;
 
     for (const route of routes) {
-      if (route.path.startsWith("/local"))
+      if (route.path.startsWith("/local/"))
         throw new Error(`local-only route ${route.path} must not be deployed`);
       this.api.addRoutes({
         path: route.path,

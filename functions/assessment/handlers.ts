@@ -1,4 +1,217 @@
+import { dbFromEnv } from "../../shared/data/client";
+import type { StoredHighlights } from "../../shared/data/stores/highlights";
+import type { StoredReport } from "../../shared/data/stores/reports";
+import type { StoredReview } from "../../shared/data/stores/reviews";
+import type { StoredRulebook } from "../../shared/data/stores/rulebooks";
+import type { StoredTargets } from "../../shared/data/stores/targets";
+import {
+  getHighlights,
+  getReview,
+  getRulebook,
+  getTargets,
+  listReports,
+  provinceRollup,
+  publishRulebook,
+  reportHistory,
+  rollupCsv,
+  rulebookVersions,
+  setHighlights,
+  setReview,
+  setTargets,
+  submitReport,
+  unlockPeriod,
+} from "../../shared/services/assessment";
 import type { Handlers } from "../http/route";
 import type { assessmentRoutes } from "./routes";
 
-export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {};
+const created = (result: { created: boolean }) => (result.created ? 201 : 200);
+
+const rulebookBody = (r: StoredRulebook) => ({
+  ...r.rulebook,
+  provinceId: r.provinceId,
+  year: r.year,
+  version: r.version,
+  updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+});
+
+const targetsBody = (t: StoredTargets) => ({
+  tenantId: t.tenantId,
+  year: t.year,
+  targets: t.targets,
+  version: t.version,
+  updatedAt: t.updatedAt,
+  updatedBy: t.updatedBy,
+});
+
+const versionBody = (r: StoredReport) => ({
+  period: r.period,
+  version: r.version,
+  values: r.values,
+  source: r.source,
+  ...(r.reason !== undefined ? { reason: r.reason } : {}),
+  submittedBy: r.submittedBy,
+  submittedAt: r.submittedAt,
+  late: r.late,
+});
+
+const reportBody = (r: StoredReport) => ({ tenantId: r.tenantId, year: r.year, ...versionBody(r) });
+
+const highlightsBody = (h: StoredHighlights) => ({
+  tenantId: h.tenantId,
+  year: h.year,
+  ...(h.employment !== undefined ? { employment: h.employment } : {}),
+  ...(h.entrepreneurship !== undefined ? { entrepreneurship: h.entrepreneurship } : {}),
+  version: h.version,
+  updatedAt: h.updatedAt,
+  updatedBy: h.updatedBy,
+});
+
+const reviewBody = (r: StoredReview) => ({
+  provinceId: r.provinceId,
+  tenantId: r.tenantId,
+  year: r.year,
+  items: r.items,
+  bonuses: r.bonuses,
+  deductions: r.deductions,
+  ...(r.veto ? { veto: r.veto } : {}),
+  version: r.version,
+  reviewedBy: r.reviewedBy,
+  reviewedAt: r.reviewedAt,
+});
+
+export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
+  putRulebook: async ({ params, body, ifMatch, principal }) => {
+    const result = await publishRulebook(dbFromEnv(), {
+      provinceId: params.p,
+      year: params.y,
+      rulebook: body,
+      ifMatch,
+      actor: principal,
+    });
+    return { status: created(result), body: rulebookBody(result), version: result.version };
+  },
+
+  getRulebook: async ({ params }) => {
+    const rulebook = await getRulebook(dbFromEnv(), params.p, params.y);
+    return { body: rulebookBody(rulebook), version: rulebook.version };
+  },
+
+  listRulebookVersions: async ({ params }) => {
+    const versions = await rulebookVersions(dbFromEnv(), params.p, params.y);
+    return { body: { versions: versions.map(rulebookBody) } };
+  },
+
+  putTargets: async ({ params, body, ifMatch, principal }) => {
+    const result = await setTargets(dbFromEnv(), {
+      provinceId: params.p,
+      tenantId: params.t,
+      year: params.y,
+      targets: body.targets,
+      ifMatch,
+      actor: principal,
+    });
+    return { status: created(result), body: targetsBody(result), version: result.version };
+  },
+
+  getTargets: async ({ params }) => {
+    const targets = await getTargets(dbFromEnv(), params.t, params.y);
+    return { body: targetsBody(targets), version: targets.version };
+  },
+
+  putReport: async ({ params, body, ifMatch, principal }) => {
+    const result = await submitReport(dbFromEnv(), {
+      tenantId: params.t,
+      year: params.y,
+      period: params.period,
+      report: body,
+      ifMatch,
+      actor: principal,
+    });
+    return {
+      status: created(result),
+      body: reportBody(result),
+      version: result.version,
+      ...(result.created
+        ? {
+            headers: {
+              location: `/v1/tenants/${params.t}/years/${params.y}/reports/${params.period}/versions`,
+            },
+          }
+        : {}),
+    };
+  },
+
+  listReports: async ({ params }) => {
+    const reports = await listReports(dbFromEnv(), params.t, params.y);
+    return { body: { reports: reports.map(reportBody) } };
+  },
+
+  listReportVersions: async ({ params }) => {
+    const versions = await reportHistory(dbFromEnv(), params.t, params.y, params.period);
+    return {
+      body: {
+        tenantId: params.t,
+        year: params.y,
+        period: params.period,
+        versions: versions.map(versionBody),
+      },
+    };
+  },
+
+  createUnlock: async ({ params, body, principal }) => {
+    const unlock = await unlockPeriod(dbFromEnv(), {
+      provinceId: params.p,
+      year: params.y,
+      unlock: body,
+      actor: principal,
+    });
+    return { status: 201, body: unlock };
+  },
+
+  putHighlights: async ({ params, body, ifMatch, principal }) => {
+    const result = await setHighlights(dbFromEnv(), {
+      tenantId: params.t,
+      year: params.y,
+      highlights: body,
+      ifMatch,
+      actor: principal,
+    });
+    return { status: created(result), body: highlightsBody(result), version: result.version };
+  },
+
+  getHighlights: async ({ params }) => {
+    const highlights = await getHighlights(dbFromEnv(), params.t, params.y);
+    return { body: highlightsBody(highlights), version: highlights.version };
+  },
+
+  putReview: async ({ params, body, ifMatch, principal }) => {
+    const result = await setReview(dbFromEnv(), {
+      provinceId: params.p,
+      tenantId: params.t,
+      year: params.y,
+      review: body,
+      ifMatch,
+      actor: principal,
+    });
+    return { status: created(result), body: reviewBody(result), version: result.version };
+  },
+
+  getReview: async ({ params }) => {
+    const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
+    return { body: reviewBody(review), version: review.version };
+  },
+
+  getRollup: async ({ params, query }) => {
+    const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);
+    if (query.format === "csv") {
+      const { csv, filename } = rollupCsv(result);
+      return {
+        raw: csv,
+        contentType: "text/csv; charset=utf-8",
+        headers: { "content-disposition": `attachment; filename="${filename}"` },
+      };
+    }
+    return { body: { provinceId: result.provinceId, ...result.rollup } };
+  },
+};

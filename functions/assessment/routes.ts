@@ -1,4 +1,395 @@
-/** Assessment routes (being built). */
+/**
+ * Assessment routes: the year's rulebook, targets, monthly reports with their deadlines, unlocks
+ * and audit trail, highlights, reviews, and the provincial rollup.
+ */
+import * as z from "zod/mini";
+import { CITY_ROLES, PROVINCE_ROLES, TENANT_ROLES } from "../../shared/domain/principal";
+import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
+import { reviewSchema } from "../../shared/domain/review";
+import { rulebookSchema } from "../../shared/domain/rulebook";
 import { defineRoutes } from "../http/route";
+import { idSchema, text, versionField, yearParam } from "../http/schemas";
 
-export const assessmentRoutes = defineRoutes({});
+// ---------------------------------------------------------------------------------------------
+// Path parameters
+// ---------------------------------------------------------------------------------------------
+
+const provinceYear = z.strictObject({ p: idSchema, y: yearParam });
+const tenantYear = z.strictObject({ t: idSchema, y: yearParam });
+const provinceYearTenant = z.strictObject({ p: idSchema, y: yearParam, t: idSchema });
+
+/** `{period}` is `YYYY-MM` and within `{y}` (400 `path.period` otherwise). */
+const tenantYearPeriod = z.strictObject({ t: idSchema, y: yearParam, period: periodSchema }).check(
+  z.superRefine((params, ctx) => {
+    const match = PERIOD_PATTERN.exec(params.period);
+    if (typeof params.y === "number" && match && Number(match[1]) !== params.y)
+      ctx.addIssue({ code: "custom", path: ["period"], message: `must be a period of ${params.y}` });
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An indicator code as a map key. Any string is accepted here so that a code the rulebook does
+ * not know is answered with a 422 naming it (`values.<code>`) rather than a 400.
+ */
+const codeKey = z.string().check(z.minLength(1), z.maxLength(64));
+
+const targetsBody = z.strictObject({
+  targets: z.record(codeKey, z.number().check(z.gt(0, "a target must be > 0"))),
+});
+
+const reportBody = z.strictObject({
+  /** year-to-date cumulative values for counts, the current value for rates (0–100) */
+  values: z.record(codeKey, z.number()),
+  /** where the figures come from, e.g. 实名制就业信息系统 */
+  source: text(500),
+  /** why a submitted report is revised (required on a revision) */
+  reason: z.optional(text(500)),
+});
+
+const unlockBody = z.strictObject({
+  tenantId: idSchema,
+  period: periodSchema,
+  reason: text(500),
+  until: z.iso.datetime({
+    offset: true,
+    message: "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
+  }),
+});
+
+const highlightsBody = z.strictObject({
+  /** 就业工作方面 */
+  employment: z.optional(text(2000)),
+  /** 创业工作方面 */
+  entrepreneurship: z.optional(text(2000)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+const rulebookResponse = z.object({
+  ...rulebookSchema.shape,
+  provinceId: z.string(),
+  year: z.int(),
+  version: versionField,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const targetsResponse = z.object({
+  tenantId: z.string(),
+  year: z.int(),
+  targets: z.record(z.string(), z.number()),
+  version: versionField,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const reportVersion = z.object({
+  period: z.string(),
+  version: versionField,
+  values: z.record(z.string(), z.number()),
+  source: z.string(),
+  reason: z.optional(z.string()),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  late: z.boolean(),
+});
+
+const reportResponse = z.object({ ...reportVersion.shape, tenantId: z.string(), year: z.int() });
+
+const unlockResponse = z.object({
+  unlockId: z.string(),
+  tenantId: z.string(),
+  provinceId: z.string(),
+  year: z.int(),
+  period: z.string(),
+  reason: z.string(),
+  until: z.string(),
+  unlockedBy: z.string(),
+  createdAt: z.string(),
+});
+
+const highlightsResponse = z.object({
+  tenantId: z.string(),
+  year: z.int(),
+  employment: z.optional(z.string()),
+  entrepreneurship: z.optional(z.string()),
+  version: versionField,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const adjustment = z.object({ points: z.number(), reason: z.string() });
+const reviewResponse = z.object({
+  provinceId: z.string(),
+  tenantId: z.string(),
+  year: z.int(),
+  items: z.record(z.string(), z.number()),
+  bonuses: z.array(adjustment),
+  deductions: z.array(adjustment),
+  veto: z.optional(z.object({ reason: z.string() })),
+  version: versionField,
+  reviewedBy: z.string(),
+  reviewedAt: z.string(),
+});
+
+const fraction = z.nullable(z.string());
+const rollupResponse = z.object({
+  provinceId: z.string(),
+  year: z.int(),
+  period: z.string(),
+  expectedProgress: z.string(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      unit: z.nullable(z.string()),
+      kind: z.enum(["count", "rate"]),
+      method: z.enum(["ratio", "ceiling"]),
+    }),
+  ),
+  tenants: z.array(
+    z.object({
+      tenantId: z.string(),
+      name: z.string(),
+      displayOrder: z.number(),
+      reported: z.boolean(),
+      late: z.boolean(),
+      submittedAt: z.nullable(z.string()),
+      rows: z.array(
+        z.object({
+          code: z.string(),
+          target: z.nullable(z.number()),
+          actual: z.nullable(z.number()),
+          actualPeriod: z.nullable(z.string()),
+          completion: fraction,
+          expectedProgress: fraction,
+          lagging: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  totals: z.array(
+    z.object({
+      code: z.string(),
+      kind: z.enum(["count", "rate"]),
+      summed: z.boolean(),
+      target: z.nullable(z.number()),
+      actual: z.nullable(z.number()),
+      completion: fraction,
+      expectedProgress: fraction,
+      lagging: z.boolean(),
+    }),
+  ),
+  notReported: z.array(z.string()),
+  late: z.array(z.string()),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+// ---------------------------------------------------------------------------------------------
+
+const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;
+const TENANT_AND_PROVINCE = [...TENANT_ROLES, ...PROVINCE_ROLES] as const;
+
+export const assessmentRoutes = defineRoutes({
+  putRulebook: {
+    operationId: "putRulebook",
+    method: "PUT",
+    path: "/v1/provinces/{p}/years/{y}/rulebook",
+    area: "assessment",
+    summary: "Publish the year's rulebook (考评细则); every change is a new version",
+    description:
+      "201 for the first version, 200 for a new one (If-Match required). 409 once a circular of the year is published.",
+    tags: ["rulebook"],
+    access: { roles: ["province-admin"] },
+    params: provinceYear,
+    body: rulebookSchema,
+    response: rulebookResponse,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  getRulebook: {
+    operationId: "getRulebook",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/rulebook",
+    area: "assessment",
+    summary: "The year's current rulebook",
+    tags: ["rulebook"],
+    access: { roles: EVERY_PROVINCE_ROLE },
+    params: provinceYear,
+    response: rulebookResponse,
+    versioned: true,
+  },
+  listRulebookVersions: {
+    operationId: "listRulebookVersions",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/rulebook/versions",
+    area: "assessment",
+    summary: "Every version of the year's rulebook, oldest first",
+    tags: ["rulebook"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    response: z.object({ versions: z.array(rulebookResponse) }),
+  },
+  putTargets: {
+    operationId: "putTargets",
+    method: "PUT",
+    path: "/v1/provinces/{p}/years/{y}/targets/{t}",
+    area: "assessment",
+    summary: "Set a city's annual targets (exactly the rulebook's indicator codes, each > 0)",
+    tags: ["targets"],
+    access: { roles: ["province-admin"] },
+    params: provinceYearTenant,
+    body: targetsBody,
+    response: targetsResponse,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  getTargets: {
+    operationId: "getTargets",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/targets",
+    area: "assessment",
+    summary: "A city's annual targets",
+    tags: ["targets"],
+    access: { roles: TENANT_AND_PROVINCE },
+    params: tenantYear,
+    response: targetsResponse,
+    versioned: true,
+  },
+  putReport: {
+    operationId: "putReport",
+    method: "PUT",
+    path: "/v1/tenants/{t}/years/{y}/reports/{period}",
+    area: "assessment",
+    summary: "Submit or revise a monthly report",
+    description:
+      "Open from the 1st of the month until the rulebook's reportingDeadlineDay of the next month (Asia/Shanghai); " +
+      "423 after that unless an unlock is in force (the version is then flagged late). 201 first, 200 revision " +
+      "(If-Match and reason required). Every version is kept.",
+    tags: ["reports"],
+    access: { roles: TENANT_ROLES },
+    params: tenantYearPeriod,
+    body: reportBody,
+    response: reportResponse,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  listReports: {
+    operationId: "listReports",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/reports",
+    area: "assessment",
+    summary: "The latest version of every reported period, in period order",
+    tags: ["reports"],
+    access: { roles: TENANT_AND_PROVINCE },
+    params: tenantYear,
+    response: z.object({ reports: z.array(reportResponse) }),
+  },
+  listReportVersions: {
+    operationId: "listReportVersions",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/reports/{period}/versions",
+    area: "assessment",
+    summary: "The audit trail of one period: every version, oldest first",
+    tags: ["reports"],
+    access: { roles: TENANT_AND_PROVINCE },
+    params: tenantYearPeriod,
+    response: z.object({
+      tenantId: z.string(),
+      year: z.int(),
+      period: z.string(),
+      versions: z.array(reportVersion),
+    }),
+  },
+  createUnlock: {
+    operationId: "createUnlock",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/unlocks",
+    area: "assessment",
+    summary: "Reopen one locked period for one city until an instant, with a reason",
+    tags: ["reports"],
+    access: { roles: ["province-admin"] },
+    params: provinceYear,
+    body: unlockBody,
+    response: unlockResponse,
+    status: 201,
+  },
+  putHighlights: {
+    operationId: "putHighlights",
+    method: "PUT",
+    path: "/v1/tenants/{t}/years/{y}/highlights",
+    area: "assessment",
+    summary: "A city's work highlights of the year (for the circular)",
+    tags: ["highlights"],
+    access: { roles: ["city-admin"] },
+    params: tenantYear,
+    body: highlightsBody,
+    response: highlightsResponse,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  getHighlights: {
+    operationId: "getHighlights",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/highlights",
+    area: "assessment",
+    summary: "A city's work highlights of the year",
+    tags: ["highlights"],
+    access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
+    params: tenantYear,
+    response: highlightsResponse,
+    versioned: true,
+  },
+  putReview: {
+    operationId: "putReview",
+    method: "PUT",
+    path: "/v1/provinces/{p}/years/{y}/reviews/{t}",
+    area: "assessment",
+    summary: "Review a city: item scores, bonuses, deductions, veto",
+    tags: ["reviews"],
+    access: { roles: ["province-reviewer", "province-admin"] },
+    params: provinceYearTenant,
+    body: reviewSchema,
+    response: reviewResponse,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  getReview: {
+    operationId: "getReview",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/reviews/{t}",
+    area: "assessment",
+    summary: "A city's review",
+    tags: ["reviews"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYearTenant,
+    response: reviewResponse,
+    versioned: true,
+  },
+  getRollup: {
+    operationId: "getRollup",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/rollup",
+    area: "assessment",
+    summary:
+      "Every city × indicator: target, actual, completion, expected progress, lagging; province totals",
+    description:
+      "`period` defaults to the latest reported; `format=csv` downloads it with Chinese column headers.",
+    tags: ["rollup"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    query: z.strictObject({
+      period: z.optional(periodSchema),
+      format: z.optional(z.enum(["json", "csv"])),
+    }),
+    response: rollupResponse,
+    produces: ["text/csv"],
+  },
+});

@@ -1,4 +1,194 @@
-/** Circulars routes (being built). */
+/**
+ * Circular (通报) routes: draft from a scoring run, prose edits while draft (If-Match), four-eyes
+ * approval, publishing (hash and freeze), and the public reads of published circulars as JSON,
+ * plain text and print-ready HTML.
+ */
+import * as z from "zod/mini";
+import { circularProseEditsSchema, circularProseSchema } from "../../shared/domain/circular";
+import { PROVINCE_ROLES } from "../../shared/domain/principal";
 import { defineRoutes } from "../http/route";
+import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
-export const circularsRoutes = defineRoutes({});
+/** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
+export const circularIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a circular id"));
+const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
+
+const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const status = z.enum(["draft", "approved", "published"]);
+
+const circularFields = {
+  circularId: z.string(),
+  provinceId: z.string(),
+  year: z.int(),
+  status,
+  version: z.int().check(z.gte(1)),
+  runId: z.string(),
+  rulebookVersion: z.int(),
+  documentNo: z.string(),
+  supersedes: z.nullable(z.string()),
+  supersededBy: z.nullable(z.string()),
+  supersededByDocumentNo: z.optional(z.string()),
+  supersededAt: z.optional(z.string()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  approvedBy: z.optional(z.string()),
+  approvedAt: z.optional(z.string()),
+  publishedBy: z.optional(z.string()),
+  publishedAt: z.optional(z.string()),
+  /** set when published: SHA-256 (hex) of the document's canonical JSON */
+  sha256: z.nullable(hash),
+};
+
+/** The canonical document (`circularDocumentSchema`); described loosely here, validated by the domain. */
+const document = z.looseObject({
+  schemaVersion: z.int(),
+  circularId: z.string(),
+  documentNo: z.string(),
+  results: z.array(z.looseObject({ grade: z.string() })),
+});
+
+const circular = z.object({ ...circularFields, document });
+
+const formatQuery = z.strictObject({ format: z.optional(z.enum(["json", "txt", "html"])) });
+const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8"] as const;
+
+const provinceYear = { p: idSchema, y: yearParam };
+const oneCircular = z.strictObject({ ...provinceYear, c: circularIdSchema });
+
+export const createCircularBody = z.strictObject({
+  ...circularProseSchema.shape,
+  runId: runIdSchema,
+  supersedes: z.optional(z.nullable(circularIdSchema)),
+});
+
+export const circularsRoutes = defineRoutes({
+  createCircular: {
+    operationId: "createCircular",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/circulars",
+    area: "circulars",
+    summary: "Draft a circular from a scoring run, snapshotting its results and the cities' highlights",
+    description:
+      "422 when runId names no stored run of this province-year, when supersedes is not a published, " +
+      "not yet superseded circular of the same year, or when the prose breaks a rule of the document.",
+    tags: ["circulars"],
+    access: { roles: ["province-admin"] },
+    params: z.strictObject(provinceYear),
+    body: createCircularBody,
+    response: circular,
+    status: 201,
+  },
+  listCirculars: {
+    operationId: "listCirculars",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/circulars",
+    area: "circulars",
+    summary: "The year's circulars of every status, oldest first (no documents)",
+    tags: ["circulars"],
+    access: { roles: PROVINCE_ROLES },
+    params: z.strictObject(provinceYear),
+    response: z.object({ circulars: z.array(z.object(circularFields)) }),
+  },
+  getCircular: {
+    operationId: "getCircular",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
+    area: "circulars",
+    summary: "A circular of any status with its document (?format=txt|html previews the rendered forms)",
+    tags: ["circulars"],
+    access: { roles: PROVINCE_ROLES },
+    params: oneCircular,
+    query: formatQuery,
+    response: circular,
+    produces: RENDERED,
+  },
+  updateCircular: {
+    operationId: "updateCircular",
+    method: "PATCH",
+    path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
+    area: "circulars",
+    summary: "Edit a draft's prose (If-Match required): 409 unless draft",
+    tags: ["circulars"],
+    access: { roles: ["province-admin"] },
+    params: oneCircular,
+    body: circularProseEditsSchema,
+    response: circular,
+    versioned: true,
+  },
+  approveCircular: {
+    operationId: "approveCircular",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/circulars/{c}/approve",
+    area: "circulars",
+    summary: "Approve a draft: a province admin other than its creator (409 otherwise); If-Match optional",
+    tags: ["circulars"],
+    access: { roles: ["province-admin"] },
+    params: oneCircular,
+    response: circular,
+    versioned: true,
+  },
+  publishCircular: {
+    operationId: "publishCircular",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/circulars/{c}/publish",
+    area: "circulars",
+    summary:
+      "Publish an approved circular: hash and freeze it, freeze the year's rulebook (409 unless approved)",
+    tags: ["circulars"],
+    access: { roles: ["province-admin"] },
+    params: oneCircular,
+    response: circular,
+    versioned: true,
+  },
+  listPublicCirculars: {
+    operationId: "listPublicCirculars",
+    method: "GET",
+    path: "/v1/public/provinces/{p}/circulars",
+    area: "circulars",
+    summary: "A province's published circulars, newest first (no credentials)",
+    tags: ["public"],
+    access: "public",
+    params: z.strictObject({ p: idSchema }),
+    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    response: z.object({
+      circulars: z.array(
+        z.object({
+          circularId: z.string(),
+          year: z.int(),
+          documentNo: z.string(),
+          sha256: hash,
+          publishedAt: z.string(),
+          supersedes: z.nullable(z.string()),
+          supersededBy: z.nullable(z.string()),
+        }),
+      ),
+      nextCursor: z.nullable(z.string()),
+    }),
+  },
+  getPublicCircular: {
+    operationId: "getPublicCircular",
+    method: "GET",
+    path: "/v1/public/provinces/{p}/circulars/{c}",
+    area: "circulars",
+    summary:
+      "A published circular (drafts 404) as canonical JSON, plain text or print-ready HTML; ETag is its SHA-256",
+    tags: ["public"],
+    access: "public",
+    params: z.strictObject({ p: idSchema, c: circularIdSchema }),
+    query: formatQuery,
+    response: z.object({
+      circularId: z.string(),
+      provinceId: z.string(),
+      year: z.int(),
+      status: z.literal("published"),
+      sha256: hash,
+      publishedAt: z.string(),
+      supersedes: z.nullable(z.string()),
+      supersededBy: z.nullable(z.string()),
+      document,
+    }),
+    produces: RENDERED,
+  },
+});

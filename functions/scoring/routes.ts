@@ -1,4 +1,213 @@
-/** Scoring routes (being built). */
+/**
+ * Scoring routes: stored scoring runs (inputs frozen with their versions, explained results,
+ * SHA-256 hashes), what-if dry runs with overrides, and a city's own explained score.
+ */
+import * as z from "zod/mini";
+import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
+import { overridesSchema } from "../../shared/domain/scoring";
 import { defineRoutes } from "../http/route";
+import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
-export const scoringRoutes = defineRoutes({});
+/** Run ids are time-sortable lowercase base-36 (`sortableId`). */
+export const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
+
+const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const decimal2 = z.string().check(z.regex(/^\d+\.\d{2}$/));
+
+const adjustment = z.object({ points: z.number(), reason: z.string() });
+
+/** The explanation lines of a result (`shared/domain/scoring/types.ts`). */
+const line = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("indicator"),
+    code: z.string(),
+    name: z.string(),
+    method: z.enum(["ratio", "ceiling"]),
+    weight: z.number(),
+    cap: z.optional(z.number()),
+    tolerance: z.optional(z.number()),
+    target: z.nullable(z.number()),
+    actual: z.nullable(z.number()),
+    period: z.nullable(z.string()),
+    ratio: z.nullable(z.string()),
+    points: z.string(),
+    flags: z.array(z.enum(["notFinal", "missing", "capped", "noTarget"])),
+    formula: z.string(),
+  }),
+  z.object({
+    kind: z.literal("review"),
+    code: z.string(),
+    name: z.string(),
+    maxScore: z.number(),
+    score: z.nullable(z.number()),
+    points: z.string(),
+    flags: z.array(z.literal("missing")),
+  }),
+  z.object({ kind: z.literal("bonus"), points: z.string(), limit: z.number(), items: z.array(adjustment) }),
+  z.object({
+    kind: z.literal("deduction"),
+    points: z.string(),
+    limit: z.nullable(z.number()),
+    items: z.array(adjustment),
+  }),
+  z.object({ kind: z.literal("veto"), reason: z.string() }),
+]);
+
+/** An explained result: `TenantResult` with the tenant's names (lines per `scoring.md`). */
+const result = z.object({
+  tenantId: z.string(),
+  name: z.string(),
+  authorityName: z.string(),
+  displayOrder: z.int(),
+  total: decimal2,
+  indicatorPoints: decimal2,
+  reviewPoints: decimal2,
+  bonusPoints: decimal2,
+  deductionPoints: decimal2,
+  rank: z.int().check(z.gte(1)),
+  grade: z.string(),
+  gradeByScore: z.optional(z.string()),
+  movedByQuota: z.optional(z.boolean()),
+  vetoed: z.boolean(),
+  lines: z.array(line),
+});
+
+const runSummary = {
+  runId: z.string(),
+  provinceId: z.string(),
+  year: z.int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  rulebookVersion: z.int(),
+  tenantCount: z.int(),
+  inputsHash: hash,
+  resultsHash: hash,
+  gradeCounts: z.record(z.string(), z.int()),
+};
+
+const inputVersions = z.object({
+  rulebook: z.int(),
+  tenants: z.array(
+    z.object({
+      tenantId: z.string(),
+      targets: z.int(),
+      reports: z.record(z.string(), z.int()),
+      review: z.nullable(z.int()),
+    }),
+  ),
+});
+
+const tenantInputs = z.object({
+  tenantId: z.string(),
+  name: z.string(),
+  authorityName: z.string(),
+  displayOrder: z.int(),
+  targets: z.object({ version: z.int(), values: z.record(z.string(), z.number()) }),
+  reports: z.array(
+    z.object({ period: z.string(), version: z.int(), values: z.record(z.string(), z.number()) }),
+  ),
+  review: z.nullable(z.looseObject({ version: z.int() })),
+});
+
+const scoringRun = z.object({ ...runSummary, inputVersions, results: z.array(result) });
+
+const dryRun = z.object({
+  dryRun: z.literal(true),
+  provinceId: z.string(),
+  year: z.int(),
+  rulebookVersion: z.int(),
+  tenantCount: z.int(),
+  inputsHash: hash,
+  resultsHash: hash,
+  overrides: z.record(z.string(), z.unknown()),
+  gradeCounts: z.record(z.string(), z.int()),
+  baselineGradeCounts: z.record(z.string(), z.int()),
+  changes: z.array(
+    z.object({
+      tenantId: z.string(),
+      name: z.string(),
+      authorityName: z.string(),
+      baseline: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
+      whatIf: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
+    }),
+  ),
+  results: z.array(result),
+});
+
+const provinceYear = z.strictObject({ p: idSchema, y: yearParam });
+
+export const scoringRoutes = defineRoutes({
+  createScoringRun: {
+    operationId: "createScoringRun",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/scoring-runs",
+    area: "scoring",
+    summary: "Score the year from its current inputs and store the run (or, with ?dryRun=true, a what-if)",
+    description:
+      "Reads the current rulebook, the targets of every tenant that has targets for the year, the latest " +
+      "report of every period and the reviews, records the version of each, scores per scoring.md and " +
+      "stores inputs and results with inputsHash and resultsHash (SHA-256 of canonical JSON; the same " +
+      "inputs always give the same hashes). 422 without a rulebook or without any tenant with targets. " +
+      "With ?dryRun=true the optional body {overrides} (weights, caps, tolerances, thresholds, quotas, " +
+      "targets, bonusMax, deductionMax) changes the computation only: nothing is stored, the answer is 200 " +
+      "with dryRun: true and the tenants whose total, rank or grade move. Invalid overrides are 400 with " +
+      "body.overrides… paths; overrides without dryRun are 400.",
+    tags: ["scoring"],
+    access: { roles: ["province-admin"] },
+    params: provinceYear,
+    query: z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) }),
+    body: z.optional(z.strictObject({ overrides: z.optional(overridesSchema) })),
+    response: z.union([scoringRun, dryRun]),
+    status: 201,
+    alsoStatus: [200],
+  },
+  listScoringRuns: {
+    operationId: "listScoringRuns",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/scoring-runs",
+    area: "scoring",
+    summary: "The year's scoring runs, newest first (metadata and hashes only)",
+    tags: ["scoring"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    response: z.object({ runs: z.array(z.object(runSummary)), nextCursor: z.nullable(z.string()) }),
+  },
+  getScoringRun: {
+    operationId: "getScoringRun",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/scoring-runs/{runId}",
+    area: "scoring",
+    summary:
+      "A stored run: results, the versions of its inputs, and the inputs themselves (to re-check the hashes)",
+    tags: ["scoring"],
+    access: { roles: PROVINCE_ROLES },
+    params: z.strictObject({ p: idSchema, y: yearParam, runId: runIdSchema }),
+    response: z.object({
+      ...scoringRun.shape,
+      inputs: z.object({
+        provinceId: z.string(),
+        year: z.int(),
+        rulebook: z.object({ version: z.int(), rulebook: z.looseObject({}) }),
+        tenants: z.array(tenantInputs),
+      }),
+    }),
+  },
+  getTenantScore: {
+    operationId: "getTenantScore",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/score",
+    area: "scoring",
+    summary: "The city's own explained result in the newest run that scored it — nothing about other tenants",
+    tags: ["scoring"],
+    access: { roles: CITY_ROLES },
+    params: z.strictObject({ t: idSchema, y: yearParam }),
+    response: z.object({
+      runId: z.string(),
+      year: z.int(),
+      createdAt: z.string(),
+      result,
+      inputs: tenantInputs,
+    }),
+  },
+});

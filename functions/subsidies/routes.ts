@@ -1,4 +1,338 @@
-/** Subsidies routes (being built). */
+/**
+ * Subsidies routes (`subsidies.md`): provincial programs, city top-ups and local programs —
+ * append-only, effective-dated version histories — and the public catalogue and entitlement
+ * calculator.
+ *
+ * Validation is split in two: the shapes below (types, required and unknown fields) answer 400;
+ * the domain's rules across fields (dates in order, tier keys unique, `topUpLimits` paths and
+ * values, a top-up's values against the provincial baseline and limit) answer 422 from the
+ * service, with each error naming its path.
+ */
+import * as z from "zod/mini";
+import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
+import { isDate, OPERATORS, profileSchema, programSchema, topUpSchema } from "../../shared/domain/subsidies";
+import { BENEFITS, codeSchema, KINDS } from "../../shared/domain/subsidies/program";
+import { versionMetaShape } from "../../shared/domain/subsidies/versions";
 import { defineRoutes } from "../http/route";
+import { idSchema } from "../http/schemas";
 
-export const subsidiesRoutes = defineRoutes({});
+// ---------------------------------------------------------------------------------------------
+// Path parameters and query
+// ---------------------------------------------------------------------------------------------
+
+const provinceParams = z.strictObject({ p: idSchema });
+const provinceCodeParams = z.strictObject({ p: idSchema, code: codeSchema });
+const tenantParams = z.strictObject({ t: idSchema });
+const tenantCodeParams = z.strictObject({ t: idSchema, code: codeSchema });
+
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2999-12-31";
+
+/** An evaluation date `YYYY-MM-DD` (Asia/Shanghai calendar day), within a sane range. */
+export const evaluationDate = z.string().check(
+  z.refine(isDate, "must be a date YYYY-MM-DD"),
+  z.refine(
+    (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),
+    `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+  ),
+);
+
+/** `?date=`: the versions in force on that date instead of the latest versions. */
+const asOfQuery = z.strictObject({ date: z.optional(evaluationDate) });
+/** `?date=` of the public catalogue (default: today in Asia/Shanghai). */
+const catalogueQuery = z.strictObject({ date: z.optional(evaluationDate) });
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+// ---------------------------------------------------------------------------------------------
+
+const [fixedProgram, tieredProgram, perUnitProgram] = programSchema.def.options;
+
+/**
+ * A program as sent: the program of `subsidies.md`; `code` comes from the path and may be left
+ * out of the body (when sent it must equal the path's code, else 400 `body.code`).
+ */
+const optionalCode = { code: z.optional(codeSchema) };
+export const programBody = z.discriminatedUnion("kind", [
+  z.extend(fixedProgram, optionalCode),
+  z.extend(tieredProgram, optionalCode),
+  z.extend(perUnitProgram, optionalCode),
+]);
+
+const topUpShape = topUpSchema.shape;
+/** A city top-up as sent: the program code comes from the path. */
+export const topUpBody = z.strictObject({
+  overrides: topUpShape.overrides,
+  basis: topUpShape.basis,
+  effectiveFrom: topUpShape.effectiveFrom,
+  effectiveTo: topUpShape.effectiveTo,
+});
+
+export const entitlementsBody = z.strictObject({
+  profile: profileSchema,
+  /** default: today in Asia/Shanghai */
+  date: z.optional(evaluationDate),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+/** `writtenBy` is shown to province roles for provincial programs, and to the tenant's and province's users for city data. */
+const storedMeta = { ...versionMetaShape, writtenBy: z.optional(z.string()) };
+const storedProgram = z.discriminatedUnion("kind", [
+  z.extend(fixedProgram, storedMeta),
+  z.extend(tieredProgram, storedMeta),
+  z.extend(perUnitProgram, storedMeta),
+]);
+const storedTopUp = z.strictObject({ ...topUpShape, ...storedMeta });
+
+const basisRef = z.strictObject({
+  level: z.enum(["province", "city"]),
+  document: z.string(),
+  clause: z.nullable(z.string()),
+});
+const kind = z.enum(KINDS);
+const benefit = z.enum(BENEFITS);
+const source = z.enum(["province", "local"]);
+const terms = z.record(z.string(), z.number());
+const params = z.record(z.string(), z.unknown());
+const condition = z.strictObject({ field: z.string(), op: z.enum(OPERATORS), value: z.unknown() });
+const yuan = z.string().check(z.regex(/^-?\d+\.\d{2}$/, "yuan with 2 decimals"));
+
+const catalogueEntry = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  source,
+  benefit,
+  kind,
+  params,
+  terms,
+  eligibility: z.array(condition),
+  effectiveFrom: z.string(),
+  effectiveTo: z.nullable(z.string()),
+  version: z.int(),
+  basis: z.array(basisRef),
+  baseline: z.nullable(z.strictObject({ kind, params, terms })),
+  topUp: z.nullable(
+    z.strictObject({
+      version: z.int(),
+      effectiveFrom: z.string(),
+      effectiveTo: z.nullable(z.string()),
+      basis: basisRef,
+      overrides: z.record(z.string(), z.number()),
+      notes: z.array(
+        z.strictObject({
+          path: z.string(),
+          value: z.number(),
+          effective: z.nullable(z.number()),
+          reason: z.string(),
+        }),
+      ),
+      raised: z.array(z.string()),
+    }),
+  ),
+});
+
+const catalogue = z.strictObject({
+  tenantId: z.string(),
+  date: z.string(),
+  programs: z.array(catalogueEntry),
+});
+
+const entitlement = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  source,
+  benefit,
+  kind,
+  eligible: z.boolean(),
+  /** the tier that applied (tiered programs), else null */
+  tier: z.nullable(z.string()),
+  amount: yuan,
+  baselineAmount: yuan,
+  topUpAmount: yuan,
+  unmet: z.array(
+    z.strictObject({
+      field: z.string(),
+      op: z.string(),
+      value: z.unknown(),
+      /** the applicant's value, or "missing" */
+      actual: z.unknown(),
+    }),
+  ),
+  basis: z.array(basisRef),
+  terms,
+  effectiveFrom: z.string(),
+  effectiveTo: z.nullable(z.string()),
+});
+
+const entitlements = z.strictObject({
+  tenantId: z.string(),
+  date: z.string(),
+  programs: z.array(entitlement),
+  totalGrant: yuan,
+  maxLoan: yuan,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Access
+// ---------------------------------------------------------------------------------------------
+
+/** Subsidy rules are read by the province, its cities and integrations ("read subsidy rules over the HTTP API"). */
+const PROGRAM_READERS = [...PROVINCE_ROLES, ...CITY_ROLES, "integration"] as const;
+/** A tenant's top-ups and local programs: its city roles and keys, and its province's roles. */
+const CITY_DATA_READERS = [...CITY_ROLES, "integration", ...PROVINCE_ROLES] as const;
+
+const TAGS = ["subsidies"] as const;
+
+export const subsidiesRoutes = defineRoutes({
+  putSubsidyProgram: {
+    operationId: "putSubsidyProgram",
+    method: "PUT",
+    path: "/v1/provinces/{p}/subsidy-programs/{code}",
+    area: "subsidies",
+    summary: "Write a new version of a provincial subsidy program (201 first version, 200 later ones)",
+    description:
+      "Every write appends a version; nothing is overwritten. If-Match is optional (412 when it names another version). `code` comes from the path (a body `code` must equal it). 422 when the domain's rules refuse the program (dates out of order, duplicate tier keys, a top-up limit at an unknown path or below the program's value).",
+    tags: TAGS,
+    access: { roles: ["province-admin"] },
+    params: provinceCodeParams,
+    body: programBody,
+    response: storedProgram,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  listSubsidyPrograms: {
+    operationId: "listSubsidyPrograms",
+    method: "GET",
+    path: "/v1/provinces/{p}/subsidy-programs",
+    area: "subsidies",
+    summary:
+      "The province's programs: the latest version of each, or with ?date= the version in force on that date",
+    tags: TAGS,
+    access: { roles: PROGRAM_READERS },
+    params: provinceParams,
+    query: asOfQuery,
+    response: z.strictObject({ programs: z.array(storedProgram) }),
+  },
+  listSubsidyProgramVersions: {
+    operationId: "listSubsidyProgramVersions",
+    method: "GET",
+    path: "/v1/provinces/{p}/subsidy-programs/{code}/versions",
+    area: "subsidies",
+    summary: "Every version of a provincial program, oldest first",
+    tags: TAGS,
+    access: { roles: PROGRAM_READERS },
+    params: provinceCodeParams,
+    response: z.strictObject({ code: z.string(), versions: z.array(storedProgram) }),
+  },
+  putSubsidyTopUp: {
+    operationId: "putSubsidyTopUp",
+    method: "PUT",
+    path: "/v1/tenants/{t}/subsidy-top-ups/{code}",
+    area: "subsidies",
+    summary: "Write a new version of the city's top-up of a provincial program (201 first, 200 later)",
+    description:
+      "Overrides by path (`amount`, `rate`, `cap`, `tiers.<key>`, `terms.<name>`), checked against the provincial version in force on the top-up's effectiveFrom: a value below the baseline, above `topUpLimits[path].max`, or at an unknown path is refused with 422, each error naming `overrides.<path>`, `baseline` and `limit`. A program the province does not have is 422 (`code`).",
+    tags: TAGS,
+    access: { roles: ["city-admin"] },
+    params: tenantCodeParams,
+    body: topUpBody,
+    response: storedTopUp,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  listSubsidyTopUps: {
+    operationId: "listSubsidyTopUps",
+    method: "GET",
+    path: "/v1/tenants/{t}/subsidy-top-ups",
+    area: "subsidies",
+    summary:
+      "The city's top-ups: the latest version of each, or with ?date= the version in force on that date",
+    tags: TAGS,
+    access: { roles: CITY_DATA_READERS },
+    params: tenantParams,
+    query: asOfQuery,
+    response: z.strictObject({ topUps: z.array(storedTopUp) }),
+  },
+  listSubsidyTopUpVersions: {
+    operationId: "listSubsidyTopUpVersions",
+    method: "GET",
+    path: "/v1/tenants/{t}/subsidy-top-ups/{code}/versions",
+    area: "subsidies",
+    summary: "Every version of the city's top-up of one program, oldest first",
+    tags: TAGS,
+    access: { roles: CITY_DATA_READERS },
+    params: tenantCodeParams,
+    response: z.strictObject({ code: z.string(), versions: z.array(storedTopUp) }),
+  },
+  putLocalProgram: {
+    operationId: "putLocalProgram",
+    method: "PUT",
+    path: "/v1/tenants/{t}/local-programs/{code}",
+    area: "subsidies",
+    summary: "Write a new version of a city's own program (201 first, 200 later)",
+    description:
+      "Same shape as a provincial program, citing the city's own document. Its code may not be a provincial program's code (422 `code`).",
+    tags: TAGS,
+    access: { roles: ["city-admin"] },
+    params: tenantCodeParams,
+    body: programBody,
+    response: storedProgram,
+    alsoStatus: [201],
+    versioned: true,
+  },
+  listLocalPrograms: {
+    operationId: "listLocalPrograms",
+    method: "GET",
+    path: "/v1/tenants/{t}/local-programs",
+    area: "subsidies",
+    summary: "The city's local programs: the latest version of each, or with ?date= the version in force",
+    tags: TAGS,
+    access: { roles: CITY_DATA_READERS },
+    params: tenantParams,
+    query: asOfQuery,
+    response: z.strictObject({ localPrograms: z.array(storedProgram) }),
+  },
+  listLocalProgramVersions: {
+    operationId: "listLocalProgramVersions",
+    method: "GET",
+    path: "/v1/tenants/{t}/local-programs/{code}/versions",
+    area: "subsidies",
+    summary: "Every version of a local program, oldest first",
+    tags: TAGS,
+    access: { roles: CITY_DATA_READERS },
+    params: tenantCodeParams,
+    response: z.strictObject({ code: z.string(), versions: z.array(storedProgram) }),
+  },
+  getPublicSubsidies: {
+    operationId: "getPublicSubsidies",
+    method: "GET",
+    path: "/v1/public/tenants/{t}/subsidies",
+    area: "subsidies",
+    summary: "The city's subsidy catalogue in force on ?date= (default today, Asia/Shanghai)",
+    description:
+      "Provincial programs merged with the city's top-ups (effective values, the provincial values alongside, both documents), then the city's local programs. No credentials needed.",
+    tags: TAGS,
+    access: "public",
+    params: tenantParams,
+    query: catalogueQuery,
+    response: catalogue,
+  },
+  calculateEntitlements: {
+    operationId: "calculateEntitlements",
+    method: "POST",
+    path: "/v1/public/tenants/{t}/entitlements",
+    area: "subsidies",
+    summary: "What an applicant is entitled to in this city on a date, and why",
+    description:
+      'Per program: eligible or not with every unmet condition (`actual` is the applicant\'s value or "missing"), the amount split into baseline and top-up, terms, and the documents behind it; plus totalGrant and maxLoan (a loan principal is never added to grants). The profile is strict: unknown fields are 400.',
+    tags: TAGS,
+    access: "public",
+    params: tenantParams,
+    body: entitlementsBody,
+    response: entitlements,
+    status: 200,
+  },
+});

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createAuthenticator } from "../../functions/authorizer/authenticate";
 import { routeTable } from "../../functions/routes";
-import { createDocumentClient, type Db, setDb } from "../../shared/data/client";
+import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
 import { checkRateLimit } from "../../shared/data/stores/rate-limit";
 import { setNow } from "../../shared/lib/clock";
@@ -75,9 +75,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const authenticate = createAuthenticator({
       oidc: { issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys },
-      verifyApiKey: (key) => verifyApiKey(db, key),
+      // the process-wide client, exactly as in the Lambda authorizer
+      verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
       ...(options.apiKeyRatePerMinute
-        ? { rateLimit: (key) => checkRateLimit(db, key, options.apiKeyRatePerMinute ?? 0) }
+        ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, options.apiKeyRatePerMinute ?? 0) }
         : {}),
     });
     const listener = createGateway({

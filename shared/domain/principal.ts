@@ -22,7 +22,9 @@ export const TENANT_ROLES = [...CITY_ROLES, "integration"] as const satisfies re
 
 export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
 
-export const idSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)"));
+export const idSchema = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)"));
 
 export const principalSchema = z.strictObject({
   sub: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -36,10 +38,13 @@ export const principalSchema = z.strictObject({
 export type Principal = z.infer<typeof principalSchema>;
 
 /** The claims a principal must carry for its role; returns a reason when they are incomplete. */
-export function missingScope(principal: Pick<Principal, "role" | "provinceId" | "tenantId">): string | undefined {
+export function missingScope(
+  principal: Pick<Principal, "role" | "provinceId" | "tenantId">,
+): string | undefined {
   if (principal.role === "platform-admin") return undefined;
   if (!principal.provinceId) return `role ${principal.role} needs a provinceId claim`;
-  if (isTenantRole(principal.role) && !principal.tenantId) return `role ${principal.role} needs a tenantId claim`;
+  if (isTenantRole(principal.role) && !principal.tenantId)
+    return `role ${principal.role} needs a tenantId claim`;
   return undefined;
 }
 

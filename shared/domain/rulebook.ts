@@ -52,7 +52,11 @@ export const rulebookSchema = z
       const seen = new Set<string>();
       rb.indicators.forEach((ind, i) => {
         if (seen.has(ind.code))
-          ctx.addIssue({ code: "custom", path: ["indicators", i, "code"], message: `duplicate code '${ind.code}'` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "code"],
+            message: `duplicate code '${ind.code}'`,
+          });
         seen.add(ind.code);
         if (ind.method === "ceiling" && ind.tolerance === undefined)
           ctx.addIssue({
@@ -61,18 +65,30 @@ export const rulebookSchema = z
             message: "a ceiling indicator needs tolerance > 0",
           });
         if (ind.method === "ceiling" && ind.cap !== undefined)
-          ctx.addIssue({ code: "custom", path: ["indicators", i, "cap"], message: "cap applies to ratio indicators only" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "cap"],
+            message: "cap applies to ratio indicators only",
+          });
       });
       const seenItems = new Set<string>();
       (rb.reviewItems ?? []).forEach((item, i) => {
         if (seenItems.has(item.code))
-          ctx.addIssue({ code: "custom", path: ["reviewItems", i, "code"], message: `duplicate code '${item.code}'` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["reviewItems", i, "code"],
+            message: `duplicate code '${item.code}'`,
+          });
         seenItems.add(item.code);
       });
       const names = new Set<string>();
       rb.grades.forEach((g, i) => {
         if (names.has(g.name))
-          ctx.addIssue({ code: "custom", path: ["grades", i, "name"], message: `duplicate grade '${g.name}'` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["grades", i, "name"],
+            message: `duplicate grade '${g.name}'`,
+          });
         names.add(g.name);
         const prev = rb.grades[i - 1];
         if (prev && !(g.minScore < prev.minScore))
@@ -85,15 +101,27 @@ export const rulebookSchema = z
       const lastIndex = rb.grades.length - 1;
       const last = rb.grades[lastIndex];
       if (last && last.minScore !== 0)
-        ctx.addIssue({ code: "custom", path: ["grades", lastIndex, "minScore"], message: "the last grade's minScore must be 0" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["grades", lastIndex, "minScore"],
+          message: "the last grade's minScore must be 0",
+        });
       for (const [name, share] of Object.entries(rb.gradeQuotas ?? {})) {
         const index = rb.grades.findIndex((g) => g.name === name);
         if (index === -1)
           ctx.addIssue({ code: "custom", path: ["gradeQuotas", name], message: `no grade named '${name}'` });
         else if (index === lastIndex)
-          ctx.addIssue({ code: "custom", path: ["gradeQuotas", name], message: "the last grade cannot have a quota" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["gradeQuotas", name],
+            message: "the last grade cannot have a quota",
+          });
         if (!(share > 0 && share <= 1))
-          ctx.addIssue({ code: "custom", path: ["gradeQuotas", name], message: "a quota share must be in (0, 1]" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["gradeQuotas", name],
+            message: "a quota share must be in (0, 1]",
+          });
       }
     }),
   );

@@ -42,7 +42,13 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   const startedAt = performance.now();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: root,
-    env: { ...process.env, PORT: String(apiPort), DYNAMODB_PORT: String(dynamoPort), DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      PORT: String(apiPort),
+      DYNAMODB_PORT: String(dynamoPort),
+      DATA_DIR: dataDir,
+      ...env,
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -123,7 +129,9 @@ describe("npm start", () => {
         body: { sub: "admin@jl", role: "province-admin", provinceId: "jl" },
       })
     ).body.token;
-    const kept = await again<{ tenants: Array<{ tenantId: string }> }>("GET", "/v1/provinces/jl/tenants", { token });
+    const kept = await again<{ tenants: Array<{ tenantId: string }> }>("GET", "/v1/provinces/jl/tenants", {
+      token,
+    });
     expect(kept.body.tenants.map((x) => x.tenantId)).toContain("test-city");
     expect(kept.body.tenants).toHaveLength(13);
 

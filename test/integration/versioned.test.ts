@@ -49,7 +49,8 @@ describe("writeVersioned", () => {
     const won = outcomes.filter((o) => o.status === "fulfilled");
     const lost = outcomes.filter((o) => o.status === "rejected");
     expect(won).toHaveLength(1);
-    for (const loss of lost) expect((loss as PromiseRejectedResult).reason).toBeInstanceOf(PreconditionFailedError);
+    for (const loss of lost)
+      expect((loss as PromiseRejectedResult).reason).toBeInstanceOf(PreconditionFailedError);
     const versions = await queryPrefix(db, "TENANT#t1", "HIGHLIGHTSV#2019#", { consistent: true });
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
     const current = await readCurrent(db, keys.highlights("t1", 2019));

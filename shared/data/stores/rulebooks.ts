@@ -53,7 +53,10 @@ export interface PutRulebookInput {
 }
 
 /** A new version of the year's rulebook: 428/412 on a missing/stale If-Match, 409 once the year is frozen. */
-export async function putRulebook(db: Db, input: PutRulebookInput): Promise<StoredRulebook & { created: boolean }> {
+export async function putRulebook(
+  db: Db,
+  input: PutRulebookInput,
+): Promise<StoredRulebook & { created: boolean }> {
   const { provinceId, year } = input;
   const result = await writeVersioned({
     db,
@@ -80,7 +83,11 @@ export async function putRulebook(db: Db, input: PutRulebookInput): Promise<Stor
 }
 
 /** Every version of the year's rulebook, oldest first. */
-export async function listRulebookVersions(db: Db, provinceId: string, year: number): Promise<StoredRulebook[]> {
+export async function listRulebookVersions(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<StoredRulebook[]> {
   const items = await queryPrefix(db, keys.rulebook(provinceId, year).pk, keys.rulebookVersionPrefix(year), {
     consistent: true,
   });
@@ -98,15 +105,21 @@ export function yearNotFrozen(db: Db, provinceId: string, year: number): ExtraCo
       },
     },
     onFail: () =>
-      new ConflictError(`a circular of ${year} is published: the ${year} rulebook is frozen and cannot change`),
+      new ConflictError(
+        `a circular of ${year} is published: the ${year} rulebook is frozen and cannot change`,
+      ),
   };
 }
 
 /**
  * "The rulebook is still at the version this write was validated against": a write that checked
- * its values against one rulebook version cannot land after the rulebook changed (409; retry).
+ * its values against one rulebook version cannot land after the rulebook changed.
  */
-export function rulebookUnchanged(db: Db, rulebook: Pick<StoredRulebook, "provinceId" | "year" | "version">): ExtraCondition {
+export function rulebookUnchanged(
+  db: Db,
+  rulebook: Pick<StoredRulebook, "provinceId" | "year" | "version">,
+  onFail: ExtraCondition["onFail"],
+): ExtraCondition {
   return {
     item: {
       ConditionCheck: {
@@ -117,9 +130,6 @@ export function rulebookUnchanged(db: Db, rulebook: Pick<StoredRulebook, "provin
         ExpressionAttributeValues: { ":version": rulebook.version },
       },
     },
-    onFail: () =>
-      new ConflictError(
-        `the ${rulebook.year} rulebook changed while this request was checked against version ${rulebook.version}; retry`,
-      ),
+    onFail,
   };
 }

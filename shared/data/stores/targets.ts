@@ -6,7 +6,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { type ExtraCondition, queryGsi1, queryPrefix, writeVersioned } from "../versioned";
+import { type ExtraCondition, queryGsi1, writeVersioned } from "../versioned";
 
 export interface StoredTargets {
   tenantId: string;
@@ -46,9 +46,19 @@ export interface PutTargetsInput {
   conditions?: ExtraCondition[];
 }
 
-export async function putTargets(db: Db, input: PutTargetsInput): Promise<StoredTargets & { created: boolean }> {
+export async function putTargets(
+  db: Db,
+  input: PutTargetsInput,
+): Promise<StoredTargets & { created: boolean }> {
   const { provinceId, tenantId, year } = input;
-  const data = { tenantId, provinceId, year, targets: input.targets, updatedAt: input.at, updatedBy: input.by };
+  const data = {
+    tenantId,
+    provinceId,
+    year,
+    targets: input.targets,
+    updatedAt: input.at,
+    updatedBy: input.by,
+  };
   const result = await writeVersioned({
     db,
     current: keys.targets(tenantId, year),
@@ -66,14 +76,12 @@ export async function putTargets(db: Db, input: PutTargetsInput): Promise<Stored
   return { ...data, version: result.version, created: result.created };
 }
 
-/** Every version of a tenant's targets for a year, oldest first. */
-export async function listTargetsVersions(db: Db, tenantId: string, year: number): Promise<StoredTargets[]> {
-  const items = await queryPrefix(db, keys.targets(tenantId, year).pk, `TARGETSV#${year}#`, { consistent: true });
-  return items.map(targetsFromItem);
-}
-
 /** The current targets of every tenant of a province-year (gsi1, all pages). */
-export async function targetsOfProvinceYear(db: Db, provinceId: string, year: number): Promise<StoredTargets[]> {
+export async function targetsOfProvinceYear(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<StoredTargets[]> {
   const items = await queryGsi1(db, keys.targetsOfProvinceYear(provinceId, year));
   return items.map(targetsFromItem);
 }

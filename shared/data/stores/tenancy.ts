@@ -2,12 +2,12 @@
  * Provinces and tenants. A tenant id is globally unique: its item lives under `TENANT#<t>` and
  * a conditional write refuses an id that another province already holds.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Db } from "../client";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
-import { failedConditionIndex } from "../versioned";
+import { transact } from "../versioned";
 
 export interface ProvinceInput {
   name: string;
@@ -105,40 +105,36 @@ export async function putTenant(
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
-  try {
-    await db.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.table,
-              Item: {
-                ...keys.tenant(tenantId),
-                type: ENTITY.tenant,
-                gsi1pk: keys.tenantsOfProvince(provinceId),
-                gsi1sk: keys.tenantOrder(input.displayOrder, tenantId),
-                ...tenant,
-              },
-              ConditionExpression: "attribute_not_exists(pk) OR provinceId = :p",
-              ExpressionAttributeValues: { ":p": provinceId },
-            },
+  await transact(
+    db,
+    [
+      {
+        Put: {
+          TableName: db.table,
+          Item: {
+            ...keys.tenant(tenantId),
+            type: ENTITY.tenant,
+            gsi1pk: keys.tenantsOfProvince(provinceId),
+            gsi1sk: keys.tenantOrder(input.displayOrder, tenantId),
+            ...tenant,
           },
-          {
-            ConditionCheck: {
-              TableName: db.table,
-              Key: keys.province(provinceId),
-              ConditionExpression: "attribute_exists(pk)",
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    const index = failedConditionIndex(error);
-    if (index === 0) throw new ConflictError(`tenant id ${tenantId} is already used by another province`);
-    if (index === 1) throw new NotFoundError(`no province ${provinceId}; create it first`);
-    throw error;
-  }
+          ConditionExpression: "attribute_not_exists(pk) OR provinceId = :p",
+          ExpressionAttributeValues: { ":p": provinceId },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: db.table,
+          Key: keys.province(provinceId),
+          ConditionExpression: "attribute_exists(pk)",
+        },
+      },
+    ],
+    (index) =>
+      index === 0
+        ? new ConflictError(`tenant id ${tenantId} is already used by another province`)
+        : new NotFoundError(`no province ${provinceId}; create it first`),
+  );
   return { tenant, created: !existing };
 }
 

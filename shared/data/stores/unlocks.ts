@@ -1,0 +1,48 @@
+/**
+ * Unlocks: the province reopens one locked period for one tenant until an instant, with a reason.
+ * Stored under the tenant (`UNLOCK#<y>#<period>#<createdAt>#<unlockId>`), so "is this period
+ * unlocked?" is one Query on the tenant's partition; every unlock is kept (an audit trail too).
+ */
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client";
+import { stripKeys } from "../items";
+import { ENTITY, keys } from "../keys";
+import { queryPrefix } from "../versioned";
+
+export interface Unlock {
+  unlockId: string;
+  tenantId: string;
+  provinceId: string;
+  year: number;
+  period: string;
+  reason: string;
+  /** ISO-8601 instant; the unlock is in force while now ≤ until */
+  until: string;
+  unlockedBy: string;
+  createdAt: string;
+}
+
+export async function putUnlock(db: Db, unlock: Unlock): Promise<Unlock> {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      // createdAt first so the unlocks of a period sort by creation; the id keeps two unlocks of
+      // the same instant apart
+      Item: {
+        ...keys.unlock(unlock.tenantId, unlock.year, unlock.period, `${unlock.createdAt}#${unlock.unlockId}`),
+        type: ENTITY.unlock,
+        ...unlock,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+  return unlock;
+}
+
+/** Every unlock ever given for one tenant and period, oldest first. */
+export async function unlocksOf(db: Db, tenantId: string, year: number, period: string): Promise<Unlock[]> {
+  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.unlockPrefix(year, period), {
+    consistent: true,
+  });
+  return items.map((item) => stripKeys(item) as unknown as Unlock);
+}

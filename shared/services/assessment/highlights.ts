@@ -1,0 +1,42 @@
+/** A city's work highlights of a year (for the circular): each ≤ 2000 characters, versioned. */
+import type { Db } from "../../data/client";
+import {
+  type HighlightsInput,
+  putHighlights,
+  getHighlights as readHighlights,
+  type StoredHighlights,
+} from "../../data/stores/highlights";
+import { nowIso } from "../../lib/clock";
+import { NotFoundError } from "../../lib/errors";
+import type { IfMatch } from "../../lib/if-match";
+import { type Actor, requireTenant, withRetry } from "./common";
+
+export async function setHighlights(
+  db: Db,
+  input: {
+    tenantId: string;
+    year: number;
+    highlights: HighlightsInput;
+    ifMatch: IfMatch | undefined;
+    actor: Actor;
+  },
+): Promise<StoredHighlights & { created: boolean }> {
+  const tenant = await requireTenant(db, input.tenantId);
+  return withRetry(() =>
+    putHighlights(db, {
+      provinceId: tenant.provinceId,
+      tenantId: input.tenantId,
+      year: input.year,
+      highlights: input.highlights,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+    }),
+  );
+}
+
+export async function getHighlights(db: Db, tenantId: string, year: number): Promise<StoredHighlights> {
+  const highlights = await readHighlights(db, tenantId, year);
+  if (!highlights) throw new NotFoundError(`no ${year} highlights for tenant ${tenantId}`);
+  return highlights;
+}

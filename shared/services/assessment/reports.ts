@@ -1,0 +1,168 @@
+/**
+ * Monthly reports: the reporting window and its lock (423, unless an unlock is in force — then
+ * the version is flagged late), If-Match and a reason on revisions, the business rules on values,
+ * and the audit trail (every version kept, written with the current item in one transaction).
+ */
+import type { Db } from "../../data/client";
+import {
+  putReport,
+  reportsOfTenantYear,
+  reportUnchanged,
+  reportVersions,
+  type StoredReport,
+} from "../../data/stores/reports";
+import { rulebookUnchanged } from "../../data/stores/rulebooks";
+import { unlocksOf } from "../../data/stores/unlocks";
+import { checkIfMatch } from "../../data/versioned";
+import {
+  checkCumulative,
+  formatPeriod,
+  parsePeriod,
+  type ReportingStatus,
+  reportingStatus,
+  validateReportValues,
+} from "../../domain/reporting";
+import { now } from "../../lib/clock";
+import { BusinessRuleError, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { IfMatch } from "../../lib/if-match";
+import { type Actor, requireRulebook, requireTenant, StaleReadError, withRetry } from "./common";
+import { unlockInForceAt } from "./helpers";
+
+export interface ReportBody {
+  values: Record<string, number>;
+  source: string;
+  reason?: string | undefined;
+}
+
+export interface SubmitReportInput {
+  tenantId: string;
+  year: number;
+  /** `YYYY-MM` within `year` (the route checks it) */
+  period: string;
+  report: ReportBody;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
+}
+
+export async function submitReport(
+  db: Db,
+  input: SubmitReportInput,
+): Promise<StoredReport & { created: boolean }> {
+  const { tenantId, year, period, report } = input;
+  const tenant = await requireTenant(db, tenantId);
+  return withRetry(async () => {
+    const at = now();
+    const rulebook = await requireRulebook(db, tenant.provinceId, year, "reporting");
+
+    const status = await windowStatus(db, tenantId, year, period, rulebook.rulebook.reportingDeadlineDay, at);
+    if (status.state === "notYetOpen") {
+      throw new LockedError(
+        `the reporting period ${period} is not open yet: it opens on ${period}-01 (Asia/Shanghai)`,
+        { extensions: { period, opensAt: status.opensAt.toISOString(), deadline: status.deadlineDate } },
+      );
+    }
+    if (status.state === "locked") {
+      throw new LockedError(
+        `the reporting period ${period} closed after ${status.deadlineDate} (Asia/Shanghai); the province can unlock it`,
+        { extensions: { period, closedAt: status.closesAt.toISOString(), deadline: status.deadlineDate } },
+      );
+    }
+
+    const valueErrors = validateReportValues(rulebook.rulebook, report.values);
+    if (valueErrors.length > 0) {
+      throw new BusinessRuleError(summarize(valueErrors), { errors: valueErrors.map((e) => ({ ...e })) });
+    }
+
+    // the tenant's whole year in one Query: the current version of this period and its neighbours
+    const existing = await reportsOfTenantYear(db, tenantId, year, true);
+    const byPeriod = new Map(existing.map((r) => [r.period, r]));
+    const current = byPeriod.get(period);
+    checkIfMatch(input.ifMatch, current?.version, true);
+    if (current && report.reason === undefined) {
+      throw new ValidationError("a revision of a submitted report needs a reason", {
+        errors: [{ path: "body.reason", message: "required when revising a report" }],
+      });
+    }
+
+    const others: Record<string, Record<string, number>> = {};
+    for (const other of existing) if (other.period !== period) others[other.period] = other.values;
+    const cumulativeErrors = checkCumulative(rulebook.rulebook, period, report.values, others);
+    if (cumulativeErrors.length > 0) {
+      throw new BusinessRuleError(summarize(cumulativeErrors), {
+        errors: cumulativeErrors.map((e) => ({ ...e })),
+      });
+    }
+
+    const stale = () =>
+      new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`);
+    const { month } = parsePeriod(period);
+    const siblings = [];
+    for (let m = 1; m <= 12; m++) {
+      if (m === month) continue;
+      const other = formatPeriod(year, m);
+      siblings.push(reportUnchanged(db, tenantId, year, other, byPeriod.get(other)?.version, stale));
+    }
+
+    return putReport(db, {
+      provinceId: tenant.provinceId,
+      tenantId,
+      year,
+      period,
+      submission: {
+        values: report.values,
+        source: report.source,
+        ...(report.reason !== undefined ? { reason: report.reason } : {}),
+        submittedBy: input.actor.sub,
+        submittedAt: at.toISOString(),
+        late: status.late,
+      },
+      ifMatch: input.ifMatch,
+      conditions: [
+        rulebookUnchanged(
+          db,
+          rulebook,
+          () => new StaleReadError(`the ${year} rulebook changed meanwhile; retry`),
+        ),
+        ...siblings,
+      ],
+    });
+  });
+}
+
+/** The window's state at `at`; the unlocks are read only once the deadline has passed. */
+async function windowStatus(
+  db: Db,
+  tenantId: string,
+  year: number,
+  period: string,
+  deadlineDay: number,
+  at: Date,
+): Promise<ReportingStatus> {
+  const status = reportingStatus(at, period, deadlineDay);
+  if (status.state !== "locked") return status;
+  const unlock = unlockInForceAt(at, await unlocksOf(db, tenantId, year, period));
+  return unlock ? reportingStatus(at, period, deadlineDay, unlock) : status;
+}
+
+function summarize(errors: ReadonlyArray<{ path: string; message: string }>): string {
+  const first = errors[0];
+  if (!first) return "the report breaks a business rule";
+  return errors.length === 1 ? first.message : `${first.message} (and ${errors.length - 1} more)`;
+}
+
+/** The latest version of every period the tenant reported in the year, in period order. */
+export async function listReports(db: Db, tenantId: string, year: number): Promise<StoredReport[]> {
+  return reportsOfTenantYear(db, tenantId, year);
+}
+
+/** The audit trail of one period: every version, oldest first (404 when never reported). */
+export async function reportHistory(
+  db: Db,
+  tenantId: string,
+  year: number,
+  period: string,
+): Promise<StoredReport[]> {
+  const versions = await reportVersions(db, tenantId, year, period);
+  if (versions.length === 0) throw new NotFoundError(`${tenantId} has not reported ${period}`);
+  return versions;
+}

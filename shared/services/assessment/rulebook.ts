@@ -1,0 +1,41 @@
+/** The year's rulebook: every change a new version; frozen (409) once a circular of the year is published. */
+import type { Db } from "../../data/client";
+import {
+  listRulebookVersions,
+  putRulebook,
+  getRulebook as readRulebook,
+  type StoredRulebook,
+} from "../../data/stores/rulebooks";
+import type { Rulebook } from "../../domain/rulebook";
+import { nowIso } from "../../lib/clock";
+import { NotFoundError } from "../../lib/errors";
+import type { IfMatch } from "../../lib/if-match";
+import { type Actor, withRetry } from "./common";
+
+export async function publishRulebook(
+  db: Db,
+  input: { provinceId: string; year: number; rulebook: Rulebook; ifMatch: IfMatch | undefined; actor: Actor },
+): Promise<StoredRulebook & { created: boolean }> {
+  return withRetry(() =>
+    putRulebook(db, {
+      provinceId: input.provinceId,
+      year: input.year,
+      rulebook: input.rulebook,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+    }),
+  );
+}
+
+export async function getRulebook(db: Db, provinceId: string, year: number): Promise<StoredRulebook> {
+  const rulebook = await readRulebook(db, provinceId, year);
+  if (!rulebook) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  return rulebook;
+}
+
+export async function rulebookVersions(db: Db, provinceId: string, year: number): Promise<StoredRulebook[]> {
+  const versions = await listRulebookVersions(db, provinceId, year);
+  if (versions.length === 0) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  return versions;
+}

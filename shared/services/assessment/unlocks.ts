@@ -1,0 +1,46 @@
+/** The province reopens one locked period for one of its tenants, until an instant, with a reason. */
+import type { Db } from "../../data/client";
+import { getTenant } from "../../data/stores/tenancy";
+import { putUnlock, type Unlock } from "../../data/stores/unlocks";
+import { periodBelongsToYear } from "../../domain/reporting";
+import { now } from "../../lib/clock";
+import { type FieldError, NotFoundError, ValidationError } from "../../lib/errors";
+import { randomId } from "../../lib/ids";
+import type { Actor } from "./common";
+
+export interface UnlockBody {
+  tenantId: string;
+  period: string;
+  reason: string;
+  until: string;
+}
+
+export async function unlockPeriod(
+  db: Db,
+  input: { provinceId: string; year: number; unlock: UnlockBody; actor: Actor },
+): Promise<Unlock> {
+  const { provinceId, year, unlock } = input;
+  const at = now();
+  const errors: FieldError[] = [];
+  if (!periodBelongsToYear(unlock.period, year))
+    errors.push({ path: "body.period", message: `must be a period of ${year}` });
+  if (!(Date.parse(unlock.until) > at.getTime()))
+    errors.push({ path: "body.until", message: `must be in the future (now is ${at.toISOString()})` });
+  if (errors.length > 0) {
+    throw new ValidationError(errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+  }
+  const tenant = await getTenant(db, unlock.tenantId);
+  if (!tenant || tenant.provinceId !== provinceId)
+    throw new NotFoundError(`no tenant ${unlock.tenantId} in your province`);
+  return putUnlock(db, {
+    unlockId: randomId(12),
+    tenantId: tenant.tenantId,
+    provinceId,
+    year,
+    period: unlock.period,
+    reason: unlock.reason,
+    until: new Date(Date.parse(unlock.until)).toISOString(),
+    unlockedBy: input.actor.sub,
+    createdAt: at.toISOString(),
+  });
+}

@@ -1,0 +1,383 @@
+/**
+ * The circular (通报) workflow of `circular.md`: a draft built from a scoring run and the cities'
+ * highlights; prose edits with optimistic concurrency while draft; approval by a province admin
+ * other than the creator; publishing, which hashes the canonical document and freezes it and the
+ * year's rulebook; public reads of published circulars only, as JSON, text and HTML rendered from
+ * the same canonical document.
+ */
+import type { Db } from "../data/client";
+import {
+  approveDraft,
+  type CircularSummary,
+  getCircular,
+  listCircularsOfYear,
+  listPublishedCirculars,
+  type PublishedEntry,
+  publishApproved,
+  putNewCircular,
+  type StoredCircular,
+  updateDraftDocument,
+} from "../data/stores/circulars";
+import { highlightsOfProvinceYear } from "../data/stores/highlights";
+import { getProvince } from "../data/stores/tenancy";
+import { checkIfMatch } from "../data/versioned";
+import {
+  applyProseEdits,
+  buildCircularDocument,
+  type CircularDocument,
+  CircularInputError,
+  type CircularProse,
+  type CircularProseEdits,
+  type CityHighlights,
+  circularSha256,
+  parseCircularDocument,
+  type RenderOptions,
+  renderHtml,
+  renderText,
+} from "../domain/circular";
+import { canonicalJson } from "../lib/canonical-json";
+import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from "../lib/errors";
+import { sortableId } from "../lib/ids";
+import type { IfMatch } from "../lib/if-match";
+import { loadScoringRun } from "./scoring";
+
+export type CircularFormat = "json" | "txt" | "html";
+
+/** A circular as province roles see it: every status, with its document. */
+export interface CircularView extends Omit<StoredCircular, "scores" | "sha256" | "supersededBy"> {
+  sha256: string | null;
+  supersededBy: string | null;
+}
+
+export function circularView(c: StoredCircular): CircularView {
+  const { scores: _scores, ...rest } = c;
+  return { ...rest, sha256: c.sha256 ?? null, supersededBy: c.supersededBy ?? null };
+}
+
+export type CircularListEntry = Omit<CircularView, "document">;
+
+function listEntry(c: CircularSummary): CircularListEntry {
+  return { ...c, sha256: c.sha256 ?? null, supersededBy: c.supersededBy ?? null };
+}
+
+/** `CircularInputError` → 422, its paths rebased on the request body (`prose.opening` → `body.opening`). */
+function unprocessable(error: CircularInputError): BusinessRuleError {
+  const errors = error.issues.map((i) => ({
+    path: `body.${i.path.replace(/^(prose|edits)\./, "")}`,
+    message: i.message,
+  }));
+  return new BusinessRuleError(error.message, { errors, cause: error });
+}
+
+async function circularOfYear(db: Db, provinceId: string, year: number, circularId: string) {
+  const circular = await getCircular(db, provinceId, circularId);
+  if (!circular || circular.year !== year) throw new NotFoundError(`no circular ${circularId} of ${year}`);
+  return circular;
+}
+
+export interface CreateCircularRequest {
+  provinceId: string;
+  year: number;
+  by: string;
+  at: string;
+  runId: string;
+  prose: CircularProse;
+  supersedes?: string | null | undefined;
+}
+
+/**
+ * A draft from a stored run of the same province-year: it snapshots the run's results, the units
+ * (names, authority names and order as the run scored them), the rulebook's title, document number
+ * and grades, and every city's current highlights. An unknown run, or a `supersedes` that is not a
+ * published, not yet superseded circular of the same year, is 422 (they are references in the body).
+ */
+export async function createCircular(db: Db, request: CreateCircularRequest): Promise<CircularView> {
+  const { provinceId, year } = request;
+  const [run, province, highlightItems, superseded] = await Promise.all([
+    loadScoringRun(db, provinceId, year, request.runId),
+    getProvince(db, provinceId),
+    highlightsOfProvinceYear(db, provinceId, year),
+    request.supersedes ? getCircular(db, provinceId, request.supersedes) : Promise.resolve(undefined),
+  ]);
+  if (!run) {
+    throw new BusinessRuleError(`there is no scoring run ${request.runId} of ${year}`, {
+      errors: [{ path: "body.runId", message: "no such scoring run of this province and year" }],
+    });
+  }
+  if (!province) throw new NotFoundError(`no province ${provinceId}`);
+  if (request.supersedes) {
+    const reason = !superseded
+      ? "no such circular of this province"
+      : superseded.year !== year
+        ? `that circular is of ${superseded.year}, not ${year}`
+        : superseded.status !== "published"
+          ? `that circular is ${superseded.status}; only a published circular can be superseded`
+          : superseded.supersededBy
+            ? `that circular is already superseded by ${superseded.supersededBy}`
+            : undefined;
+    if (reason) {
+      throw new BusinessRuleError(`supersedes: ${reason}`, {
+        errors: [{ path: "body.supersedes", message: reason }],
+      });
+    }
+  }
+
+  const highlights: Record<string, CityHighlights> = {};
+  for (const h of highlightItems) {
+    highlights[h.tenantId] = {
+      ...(h.employment !== undefined ? { employment: h.employment } : {}),
+      ...(h.entrepreneurship !== undefined ? { entrepreneurship: h.entrepreneurship } : {}),
+    };
+  }
+  const { inputs, results } = run.payload;
+  const rulebook = inputs.rulebook.rulebook;
+  const circularId = sortableId();
+  let document: CircularDocument;
+  try {
+    document = buildCircularDocument({
+      circularId,
+      province: { id: provinceId, authorityName: province.authorityName },
+      year,
+      rulebook: { title: rulebook.title, documentNo: rulebook.documentNo, grades: rulebook.grades },
+      tenants: inputs.tenants.map((t) => ({
+        id: t.tenantId,
+        name: t.name,
+        authorityName: t.authorityName,
+        displayOrder: t.displayOrder,
+      })),
+      results: results.map((r) => ({ tenantId: r.tenantId, total: r.total, rank: r.rank, grade: r.grade })),
+      highlights,
+      prose: request.prose,
+      supersedes: request.supersedes ?? null,
+    });
+  } catch (error) {
+    if (error instanceof CircularInputError) throw unprocessable(error);
+    throw error;
+  }
+  const circular: StoredCircular = {
+    circularId,
+    provinceId,
+    year,
+    status: "draft",
+    version: 1,
+    runId: run.meta.runId,
+    rulebookVersion: run.meta.rulebookVersion,
+    documentNo: document.documentNo,
+    document,
+    scores: results.map((r) => ({ tenantId: r.tenantId, total: r.total, rank: r.rank })),
+    supersedes: request.supersedes ?? null,
+    createdBy: request.by,
+    createdAt: request.at,
+    updatedBy: request.by,
+    updatedAt: request.at,
+  };
+  await putNewCircular(db, circular);
+  return circularView(circular);
+}
+
+export async function getCircularView(
+  db: Db,
+  provinceId: string,
+  year: number,
+  circularId: string,
+): Promise<CircularView> {
+  return circularView(await circularOfYear(db, provinceId, year, circularId));
+}
+
+export async function listCirculars(db: Db, provinceId: string, year: number): Promise<CircularListEntry[]> {
+  return (await listCircularsOfYear(db, provinceId, year)).map(listEntry);
+}
+
+/**
+ * Prose edits to a draft: 409 unless draft, 428 without If-Match, 412 on a stale one, 422 when the
+ * edited document breaks a rule; the write is conditional on `status = draft` and the version.
+ */
+export async function editCircular(
+  db: Db,
+  request: {
+    provinceId: string;
+    year: number;
+    circularId: string;
+    edits: CircularProseEdits;
+    ifMatch: IfMatch | undefined;
+    by: string;
+    at: string;
+  },
+): Promise<CircularView> {
+  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
+  if (circular.status !== "draft") {
+    throw new ConflictError(
+      `circular ${circular.circularId} is ${circular.status}; only a draft can be edited`,
+    );
+  }
+  checkIfMatch(request.ifMatch, circular.version, true);
+  if (Object.keys(request.edits).length === 0) {
+    throw new ValidationError("nothing to change", {
+      errors: [{ path: "body", message: "name at least one field" }],
+    });
+  }
+  let document: CircularDocument;
+  try {
+    document = applyProseEdits(circular.document, request.edits, circular.scores);
+  } catch (error) {
+    if (error instanceof CircularInputError) throw unprocessable(error);
+    throw error;
+  }
+  const updated = await updateDraftDocument(db, {
+    provinceId: request.provinceId,
+    circularId: request.circularId,
+    expectedVersion: circular.version,
+    document,
+    at: request.at,
+    by: request.by,
+  });
+  return circularView(updated);
+}
+
+/** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
+export async function approveCircular(
+  db: Db,
+  request: {
+    provinceId: string;
+    year: number;
+    circularId: string;
+    ifMatch: IfMatch | undefined;
+    by: string;
+    at: string;
+  },
+): Promise<CircularView> {
+  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
+  if (circular.status !== "draft") {
+    throw new ConflictError(
+      `circular ${circular.circularId} is ${circular.status}; only a draft can be approved`,
+    );
+  }
+  if (circular.createdBy === request.by) {
+    throw new ConflictError("the creator of a draft cannot approve it; another province admin must");
+  }
+  checkIfMatch(request.ifMatch, circular.version, false);
+  const approved = await approveDraft(db, {
+    provinceId: request.provinceId,
+    circularId: request.circularId,
+    expectedVersion: circular.version,
+    at: request.at,
+    by: request.by,
+  });
+  return circularView(approved);
+}
+
+/**
+ * approved → published: the canonical document is hashed and frozen, the year's rulebook frozen
+ * with it, and a superseded circular marked — one transaction (see `publishApproved`).
+ */
+export async function publishCircular(
+  db: Db,
+  request: {
+    provinceId: string;
+    year: number;
+    circularId: string;
+    ifMatch: IfMatch | undefined;
+    by: string;
+    at: string;
+  },
+): Promise<CircularView> {
+  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
+  if (circular.status !== "approved") {
+    throw new ConflictError(
+      `circular ${circular.circularId} is ${circular.status}; only an approved circular can be published`,
+    );
+  }
+  checkIfMatch(request.ifMatch, circular.version, false);
+  const document = parseCircularDocument(circular.document);
+  const published = await publishApproved(db, {
+    provinceId: request.provinceId,
+    year: request.year,
+    circularId: request.circularId,
+    expectedVersion: circular.version,
+    documentNo: document.documentNo,
+    sha256: circularSha256(document),
+    publishedAt: request.at,
+    by: request.by,
+    rulebookVersion: circular.rulebookVersion,
+    supersedes: circular.supersedes,
+  });
+  return circularView(published);
+}
+
+function renderOptions(c: StoredCircular): RenderOptions {
+  return c.supersededBy
+    ? { supersededBy: { circularId: c.supersededBy, documentNo: c.supersededByDocumentNo ?? null } }
+    : {};
+}
+
+export interface Rendered {
+  raw: string;
+  contentType: string;
+}
+
+/** The text or HTML form of any circular (province preview of drafts; the public form of published ones). */
+export function renderCircular(c: StoredCircular, format: "txt" | "html"): Rendered {
+  const document = parseCircularDocument(c.document);
+  return format === "txt"
+    ? { raw: renderText(document, renderOptions(c)), contentType: "text/plain; charset=utf-8" }
+    : { raw: renderHtml(document, renderOptions(c)), contentType: "text/html; charset=utf-8" };
+}
+
+/** A province's published circulars, newest first; 404 for a province that does not exist. */
+export async function listPublicCirculars(
+  db: Db,
+  provinceId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
+  const out = await listPublishedCirculars(db, provinceId, page);
+  if (out.circulars.length === 0 && !page.cursor && !(await getProvince(db, provinceId))) {
+    throw new NotFoundError(`no province ${provinceId}`);
+  }
+  return out;
+}
+
+export interface PublicCircular {
+  sha256: string;
+  /** the canonical JSON envelope, or the text / HTML form */
+  raw: string;
+  contentType: string;
+}
+
+/**
+ * A published circular for anyone, byte-identical on every read: JSON is the canonical JSON of
+ * `{circularId, provinceId, year, status, sha256, publishedAt, supersedes, supersededBy, document}`
+ * (`canonicalHash(document) = sha256`), text and HTML are rendered from that document. Drafts and
+ * approved circulars are 404, as are unknown ones.
+ */
+export async function getPublicCircular(
+  db: Db,
+  provinceId: string,
+  circularId: string,
+  format: CircularFormat,
+): Promise<PublicCircular> {
+  const circular = await getCircular(db, provinceId, circularId);
+  if (circular?.status !== "published" || !circular.sha256 || !circular.publishedAt) {
+    throw new NotFoundError(`no published circular ${circularId}`);
+  }
+  const document = parseCircularDocument(circular.document);
+  if (circularSha256(document) !== circular.sha256) {
+    throw new Error(`published circular ${circularId} does not match its stored hash`);
+  }
+  if (format !== "json") return { sha256: circular.sha256, ...renderCircular(circular, format) };
+  const envelope = {
+    circularId: circular.circularId,
+    provinceId: circular.provinceId,
+    year: circular.year,
+    status: "published",
+    sha256: circular.sha256,
+    publishedAt: circular.publishedAt,
+    supersedes: circular.supersedes,
+    supersededBy: circular.supersededBy ?? null,
+    document,
+  };
+  return {
+    sha256: circular.sha256,
+    raw: canonicalJson(envelope),
+    contentType: "application/json; charset=utf-8",
+  };
+}

@@ -1,0 +1,472 @@
+/**
+ * Subsidies: provincial programs, city top-ups and local programs (append-only, effective-dated
+ * versions), the public catalogue and the entitlement calculator. The rules are the domain's
+ * (`shared/domain/subsidies`); this module reads and writes through the store and maps the
+ * domain's refusals to 400/404/422.
+ *
+ * Decisions where `subsidies.md` / `api.md` are silent:
+ * - A program's `code` is the path's; a body may leave it out, and a different one is 400.
+ * - Structural problems (types, missing or unknown fields) are 400 (route schemas); the domain's
+ *   rules across fields (effective dates out of order, duplicate tier keys, a `topUpLimits` path
+ *   that does not resolve or is below the program's value, top-up values) are 422.
+ * - A top-up of a program the province does not have is 422 on `code` (the top-up is the
+ *   resource being written; the program is a rule it refers to). It is checked against the
+ *   provincial version in force on its `effectiveFrom` (422 on `effectiveFrom` if none).
+ * - A local program may not take a provincial program's code (422 on `code`), as in the demo
+ *   data set check; the province is never refused a code because a city uses it.
+ * - Concurrent writers: a write lost to another one is re-read and retried when the client sent
+ *   no If-Match (appending never overwrites); with an If-Match the re-run answers 412. A top-up
+ *   write is conditional on the provincial program not having changed since it was checked, and
+ *   a local program write on the province still not having that code.
+ * - Numbers that DynamoDB cannot store (magnitudes below 1e-130 or from 1e126) and strings with
+ *   lone surrogates are 400 rather than a storage failure.
+ * - A program written for a province that does not exist is 404 (a condition of the write).
+ * - Lists answer the latest version of each entity, or with `?date=` the version in force on that
+ *   date; every version is readable at `…/{code}/versions` (404 when there is none).
+ * - `writtenBy` of a provincial program is shown to province roles only (city users and
+ *   integrations see `version` and `writtenAt`); a city's top-ups and local programs show it to
+ *   every caller allowed to read them; the public routes never show it.
+ */
+import * as z from "zod/mini";
+import type { Db } from "../data/client";
+import {
+  appendLocalProgramVersion,
+  appendProgramVersion,
+  appendTopUpVersion,
+  listLocalProgramVersions,
+  listLocalProgramVersionsOf,
+  listProgramVersions,
+  listProgramVersionsOf,
+  listTopUpVersions,
+  listTopUpVersionsOf,
+  programExists,
+  programHeadIs,
+  provinceExists,
+  StaleWriteError,
+  type StoredProgram,
+  type StoredTopUp,
+} from "../data/stores/subsidies";
+import { getTenant, type Tenant } from "../data/stores/tenancy";
+import {
+  buildCatalogue,
+  type Catalogue,
+  calculateEntitlements,
+  type EffectiveDated,
+  type Entitlements,
+  groupBy,
+  type Profile,
+  type Program,
+  type ProgramVersion,
+  pickInForce,
+  programSchema,
+  type TopUp,
+  type TopUpVersion,
+  topUpSchema,
+  type VersionMeta,
+  validateTopUp,
+} from "../domain/subsidies";
+import { nowIso } from "../lib/clock";
+import {
+  BusinessRuleError,
+  ConflictError,
+  type FieldError,
+  NotFoundError,
+  ValidationError,
+} from "../lib/errors";
+import type { IfMatch } from "../lib/if-match";
+
+export type { StoredProgram, StoredTopUp } from "../data/stores/subsidies";
+
+/** Who acts: the principal's `sub` (or `demo-seed`). */
+export interface Actor {
+  sub: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation helpers
+// ---------------------------------------------------------------------------------------------
+
+/** `a.b[0].c` from a zod issue path (every key joined with dots, indices in brackets). */
+function joinPath(segments: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out;
+}
+
+function issuesAsErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    path: joinPath(issue.path) || "body",
+    message: issue.message && issue.message !== "Invalid input" ? issue.message : "not allowed",
+  }));
+}
+
+const DYNAMO_MIN = 1e-130;
+const DYNAMO_MAX = 1e126;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * 400 when a value holds a number DynamoDB cannot store or a string that is not well-formed
+ * UTF-16 (the request schemas allow both; the table does not).
+ */
+export function assertStorable(value: unknown, path = "body"): void {
+  const errors: FieldError[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (typeof v === "number") {
+      const magnitude = Math.abs(v);
+      if (!Number.isFinite(v) || (magnitude !== 0 && (magnitude < DYNAMO_MIN || magnitude >= DYNAMO_MAX)))
+        errors.push({ path: at, message: "the number is out of range (0, or 1e-130 ≤ |n| < 1e126)" });
+    } else if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) errors.push({ path: at, message: "not well-formed Unicode text" });
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        walk(item, `${at}[${i}]`);
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const [key, item] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(key))
+          errors.push({ path: at, message: "a key is not well-formed Unicode text" });
+        walk(item, `${at}.${key}`);
+      }
+    }
+  };
+  walk(value, path);
+  if (errors.length > 0) {
+    throw new ValidationError(`${errors[0]?.path}: ${errors[0]?.message}`, { errors: errors.slice(0, 20) });
+  }
+}
+
+/**
+ * The program of a PUT: the body with the path's code, checked by the domain's `programSchema`
+ * (its cross-field rules → 422).
+ */
+export function parseProgram(code: string, candidate: object): Program {
+  const bodyCode = (candidate as { code?: unknown }).code;
+  if (bodyCode !== undefined && bodyCode !== code) {
+    throw new ValidationError(`body.code: must equal the path's code ${code} (or be left out)`, {
+      errors: [{ path: "body.code", message: `must equal the path's code ${code} (or be left out)` }],
+    });
+  }
+  assertStorable(candidate);
+  const parsed = z.safeParse(programSchema, { ...candidate, code });
+  if (!parsed.success) {
+    const errors = issuesAsErrors(parsed.error.issues);
+    throw new BusinessRuleError(`the program breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`, {
+      errors,
+    });
+  }
+  return parsed.data;
+}
+
+/** A top-up as sent (the program code comes from the path). */
+export type TopUpInput = Omit<TopUp, "programCode">;
+
+function parseTopUp(code: string, candidate: TopUpInput): TopUp {
+  assertStorable(candidate);
+  const parsed = z.safeParse(topUpSchema, { ...candidate, programCode: code });
+  if (!parsed.success) {
+    const errors = issuesAsErrors(parsed.error.issues).map((e) => ({ ...e, baseline: null, limit: null }));
+    throw new BusinessRuleError(`the top-up breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`, {
+      errors,
+    });
+  }
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retries
+// ---------------------------------------------------------------------------------------------
+
+const MAX_ATTEMPTS = 12;
+
+/** Authenticated reads see the caller's own writes; the public routes read eventually consistently. */
+const CONSISTENT = { consistent: true } as const;
+
+/** Re-run an optimistic read-check-append that lost a race (`StaleWriteError`); 409 if it keeps losing. */
+async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      if (attempt >= MAX_ATTEMPTS)
+        throw new ConflictError("the resource is being changed by other requests right now; retry", {
+          cause: error,
+        });
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 30)));
+    }
+  }
+}
+
+async function requireTenant(db: Db, tenantId: string, consistent = true): Promise<Tenant> {
+  const tenant = await getTenant(db, tenantId, consistent);
+  if (!tenant) throw new NotFoundError(`no tenant ${tenantId}`);
+  return tenant;
+}
+
+/** Per key: the version in force on `date`, or (no date) the latest version; ordered by key. */
+function current<T extends EffectiveDated & VersionMeta>(
+  versions: readonly T[],
+  keyOf: (item: T) => string,
+  date: string | undefined,
+): T[] {
+  const picked: T[] = [];
+  for (const group of groupBy(versions, keyOf).values()) {
+    const chosen =
+      date === undefined ? group.reduce((a, b) => (b.version > a.version ? b : a)) : pickInForce(group, date);
+    if (chosen) picked.push(chosen);
+  }
+  return picked.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provincial programs
+// ---------------------------------------------------------------------------------------------
+
+export interface PutProgramInput {
+  provinceId: string;
+  code: string;
+  /** the body as the route parsed it (`code` optional) */
+  candidate: object;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
+}
+
+/** Append a version of a provincial program (`created`: it is the first). */
+export async function putProgram(
+  db: Db,
+  input: PutProgramInput,
+): Promise<{ stored: StoredProgram; created: boolean }> {
+  const program = parseProgram(input.code, input.candidate);
+  return withRetry(() =>
+    appendProgramVersion(db, {
+      provinceId: input.provinceId,
+      program,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+      conditions: [provinceExists(db, input.provinceId)],
+    }),
+  );
+}
+
+/** The province's programs: the latest version of each, or those in force on `date`. */
+export async function listPrograms(db: Db, provinceId: string, date?: string): Promise<StoredProgram[]> {
+  return current(await listProgramVersions(db, provinceId, CONSISTENT), (p) => p.code, date);
+}
+
+export async function programHistory(db: Db, provinceId: string, code: string): Promise<StoredProgram[]> {
+  const versions = await listProgramVersionsOf(db, provinceId, code, CONSISTENT);
+  if (versions.length === 0) throw new NotFoundError(`no subsidy program ${code} in province ${provinceId}`);
+  return versions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// City top-ups
+// ---------------------------------------------------------------------------------------------
+
+export interface PutTopUpInput {
+  tenantId: string;
+  code: string;
+  candidate: TopUpInput;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
+}
+
+/** A refused top-up value, as a 422 error item. */
+export interface TopUpFieldError extends FieldError {
+  baseline: number | null;
+  limit: number | null;
+}
+
+/**
+ * Check a top-up against the province's versions of its program: the version in force on the
+ * top-up's `effectiveFrom` (the domain's `checkTopUp` rule), each override named
+ * `overrides.<path>` with the baseline and limit.
+ */
+export function topUpErrors(
+  provinceVersions: readonly StoredProgram[],
+  topUp: TopUp,
+  provinceId: string,
+): TopUpFieldError[] {
+  if (provinceVersions.length === 0)
+    return [
+      {
+        path: "code",
+        message: `province ${provinceId} has no subsidy program ${topUp.programCode}`,
+        baseline: null,
+        limit: null,
+      },
+    ];
+  const program = pickInForce(provinceVersions, topUp.effectiveFrom);
+  if (!program)
+    return [
+      {
+        path: "effectiveFrom",
+        message: `no version of ${topUp.programCode} is in force on ${topUp.effectiveFrom}`,
+        baseline: null,
+        limit: null,
+      },
+    ];
+  return validateTopUp(program, topUp.overrides).map((e) => ({
+    path: `overrides.${e.path}`,
+    message: e.message,
+    baseline: e.baseline,
+    limit: e.limit,
+  }));
+}
+
+/** Append a version of the city's top-up of a provincial program. */
+export async function putTopUp(
+  db: Db,
+  input: PutTopUpInput,
+): Promise<{ stored: StoredTopUp; created: boolean }> {
+  const topUp = parseTopUp(input.code, input.candidate);
+  return withRetry(async () => {
+    const tenant = await requireTenant(db, input.tenantId);
+    const versions = await listProgramVersionsOf(db, tenant.provinceId, input.code, CONSISTENT);
+    const errors = topUpErrors(versions, topUp, tenant.provinceId);
+    if (errors.length > 0) {
+      const first = errors[0];
+      throw new BusinessRuleError(`the top-up is refused: ${first?.path}: ${first?.message}`, { errors });
+    }
+    const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
+    return appendTopUpVersion(db, {
+      tenantId: input.tenantId,
+      topUp,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+      conditions: [
+        programHeadIs(
+          db,
+          tenant.provinceId,
+          input.code,
+          latest,
+          () =>
+            new StaleWriteError(`the provincial program ${input.code} changed while the top-up was checked`),
+        ),
+      ],
+    });
+  });
+}
+
+export async function listTopUps(db: Db, tenantId: string, date?: string): Promise<StoredTopUp[]> {
+  return current(await listTopUpVersions(db, tenantId, CONSISTENT), (t) => t.programCode, date);
+}
+
+export async function topUpHistory(db: Db, tenantId: string, code: string): Promise<StoredTopUp[]> {
+  const versions = await listTopUpVersionsOf(db, tenantId, code, CONSISTENT);
+  if (versions.length === 0) throw new NotFoundError(`tenant ${tenantId} has no top-up of ${code}`);
+  return versions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local programs
+// ---------------------------------------------------------------------------------------------
+
+export interface PutLocalProgramInput {
+  tenantId: string;
+  code: string;
+  candidate: object;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
+}
+
+function provincialCodeError(code: string): BusinessRuleError {
+  return new BusinessRuleError(`code: ${code} is a provincial program; top it up or choose another code`, {
+    errors: [
+      {
+        path: "code",
+        message: `${code} is a provincial program: raise it with a top-up, or give the local program its own code`,
+      },
+    ],
+  });
+}
+
+/** Append a version of a city's own program. */
+export async function putLocalProgram(
+  db: Db,
+  input: PutLocalProgramInput,
+): Promise<{ stored: StoredProgram; created: boolean }> {
+  const program = parseProgram(input.code, input.candidate);
+  return withRetry(async () => {
+    const tenant = await requireTenant(db, input.tenantId);
+    if (await programExists(db, tenant.provinceId, program.code)) throw provincialCodeError(program.code);
+    return appendLocalProgramVersion(db, {
+      tenantId: input.tenantId,
+      program,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+      conditions: [
+        programHeadIs(db, tenant.provinceId, program.code, undefined, () =>
+          provincialCodeError(program.code),
+        ),
+      ],
+    });
+  });
+}
+
+export async function listLocalPrograms(db: Db, tenantId: string, date?: string): Promise<StoredProgram[]> {
+  return current(await listLocalProgramVersions(db, tenantId, CONSISTENT), (p) => p.code, date);
+}
+
+export async function localProgramHistory(db: Db, tenantId: string, code: string): Promise<StoredProgram[]> {
+  const versions = await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT);
+  if (versions.length === 0) throw new NotFoundError(`tenant ${tenantId} has no local program ${code}`);
+  return versions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public: the catalogue and the calculator
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The city's catalogue in force on `date`, in a constant number of requests: the tenant item
+ * (404 if unknown) and the tenant's `TOPUP#` and `LOCALPROG#` versions together, then the
+ * province's `PROGRAM#` versions.
+ */
+export async function publicCatalogue(db: Db, tenantId: string, date: string): Promise<Catalogue> {
+  const [tenant, topUps, localPrograms] = await Promise.all([
+    getTenant(db, tenantId),
+    listTopUpVersions(db, tenantId),
+    listLocalProgramVersions(db, tenantId),
+  ]);
+  if (!tenant) throw new NotFoundError(`no tenant ${tenantId}`);
+  const provincePrograms = await listProgramVersions(db, tenant.provinceId);
+  return buildCatalogue({ provincePrograms, topUps, localPrograms, date });
+}
+
+/** What `profile` is entitled to in the city on `date`, and why. */
+export async function publicEntitlements(
+  db: Db,
+  tenantId: string,
+  profile: Profile,
+  date: string,
+): Promise<Entitlements> {
+  return calculateEntitlements(await publicCatalogue(db, tenantId, date), profile, date);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presentation
+// ---------------------------------------------------------------------------------------------
+
+/** A stored version as answered: `writtenBy` only when the caller may see it. */
+export type PresentedProgram = ProgramVersion & { writtenBy?: string };
+export type PresentedTopUp = TopUpVersion & { writtenBy?: string };
+
+/** A stored program as answered: `effectiveTo` explicit, `writtenBy` only when the caller may see it. */
+export function presentProgram(stored: StoredProgram, withWriter: boolean): PresentedProgram {
+  const out: PresentedProgram = { ...stored, effectiveTo: stored.effectiveTo ?? null };
+  if (!withWriter) delete out.writtenBy;
+  return out;
+}
+
+export function presentTopUp(stored: StoredTopUp, withWriter: boolean): PresentedTopUp {
+  const out: PresentedTopUp = { ...stored, effectiveTo: stored.effectiveTo ?? null };
+  if (!withWriter) delete out.writtenBy;
+  return out;
+}
