@@ -4,6 +4,9 @@
  * pool by default, or any OIDC issuer given at deploy time (required in the AWS China regions,
  * which have no Cognito user pools).
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import {
@@ -19,6 +22,8 @@ import { ClientAttributes, StringAttribute, UserPool, UserPoolClient } from "aws
 import { AttributeType, BillingMode, Table } from "aws-cdk-lib/aws-dynamodb";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { buildOpenApi } from "../functions/http/openapi";
+import { OPENAPI_INFO } from "../functions/http/openapi-document";
 import { AREAS, type Area, type RouteSpec } from "../functions/http/route";
 import { routeTable } from "../functions/routes";
 import { tableDefinition } from "../shared/data/table-definition";
@@ -106,6 +111,10 @@ export class EmploymentStack extends Stack {
         entry: root(`functions/${area}/index.ts`),
         description: `Employment API: ${area} routes`,
         environment: common,
+        // the platform function serves the OpenAPI document, precomputed here from the route table
+        ...(area === "platform"
+          ? { define: { __OPENAPI_BUNDLED__: "true" }, extraFiles: { "openapi.json": openApiFile(routes) } }
+          : {}),
         ...logRetention,
       });
       this.table.grant(fn.fn, ...AREA_ACTIONS[area]);
@@ -200,6 +209,13 @@ export class EmploymentStack extends Stack {
       audience: client.userPoolClientId,
     };
   }
+}
+
+/** The OpenAPI document of these routes, written to a temporary file for the platform bundle. */
+function openApiFile(routes: readonly RouteSpec[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), "openapi-")), "openapi.json");
+  writeFileSync(file, JSON.stringify(buildOpenApi(routes, OPENAPI_INFO)));
+  return file;
 }
 
 function pascal(value: string): string {

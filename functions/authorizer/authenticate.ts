@@ -59,55 +59,91 @@ export function principalFromClaims(payload: JWTPayload): Principal | string {
   return missing ?? principal.data;
 }
 
+/**
+ * Verified tokens, kept until they expire so a warm authorizer does not redo the signature check
+ * on every request of a session. The key is the whole token (signature included), so only the
+ * exact token that passed can hit; expiry is still checked against the clock on every hit.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { context: AuthContext; expiresAtMs: number }>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  get(token: string): AuthContext | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.expiresAtMs <= now().getTime()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry.context;
+  }
+
+  set(token: string, context: AuthContext, expiresAtSeconds: number | undefined): void {
+    if (expiresAtSeconds === undefined) return;
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(token, { context, expiresAtMs: expiresAtSeconds * 1000 });
+  }
+}
+
 export function createAuthenticator(deps: AuthenticatorDeps) {
+  const verifiedTokens = new VerifiedTokens();
+
+  async function bearer(authorization: string): Promise<AuthContext> {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (!token) return { outcome: "refused", reason: "the Authorization header must be 'Bearer <token>'" };
+    const known = verifiedTokens.get(token);
+    if (known) return known;
+    try {
+      const { payload } = await jwtVerify(token, deps.oidc.keys, {
+        issuer: deps.oidc.issuer,
+        audience: deps.oidc.audience,
+        algorithms: ALGORITHMS,
+        currentDate: now(),
+        clockTolerance: 30,
+        requiredClaims: ["exp", "sub"],
+      });
+      const principal = principalFromClaims(payload);
+      if (typeof principal === "string") return { outcome: "refused", reason: principal };
+      const context = authenticatedContext(principal);
+      verifiedTokens.set(token, context, payload.exp);
+      return context;
+    } catch (error) {
+      return { outcome: "refused", reason: jwtFailure(error) };
+    }
+  }
+
+  async function integrationKey(presented: string): Promise<AuthContext> {
+    let key: VerifiedKey | undefined;
+    try {
+      key = await deps.verifyApiKey(presented);
+      if (key && deps.rateLimit) {
+        const limit = await deps.rateLimit(key);
+        if (!limit.allowed) return { outcome: "rate-limited", retryAfter: String(limit.retryAfterSeconds) };
+      }
+    } catch (error) {
+      if (isStorageUnavailable(error)) return { outcome: "unavailable" };
+      throw error;
+    }
+    if (!key) return { outcome: "refused", reason: "unknown or revoked API key" };
+    return authenticatedContext({
+      sub: `apikey:${key.keyId}`,
+      role: "integration",
+      provinceId: key.provinceId,
+      tenantId: key.tenantId,
+      kind: "api-key",
+      keyId: key.keyId,
+    });
+  }
+
   return async function authenticate(
     headers: Readonly<Record<string, string | undefined>>,
   ): Promise<AuthContext> {
-    const authorization = headers.authorization;
-    const apiKey = headers["x-api-key"];
-    if (authorization !== undefined) {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (!match?.[1])
-        return { outcome: "refused", reason: "the Authorization header must be 'Bearer <token>'" };
-      try {
-        const { payload } = await jwtVerify(match[1], deps.oidc.keys, {
-          issuer: deps.oidc.issuer,
-          audience: deps.oidc.audience,
-          algorithms: ALGORITHMS,
-          currentDate: now(),
-          clockTolerance: 30,
-          requiredClaims: ["exp", "sub"],
-        });
-        const principal = principalFromClaims(payload);
-        return typeof principal === "string"
-          ? { outcome: "refused", reason: principal }
-          : authenticatedContext(principal);
-      } catch (error) {
-        return { outcome: "refused", reason: jwtFailure(error) };
-      }
-    }
-    if (apiKey !== undefined) {
-      let verified: VerifiedKey | undefined;
-      try {
-        verified = await deps.verifyApiKey(apiKey);
-        if (verified && deps.rateLimit) {
-          const limit = await deps.rateLimit(verified);
-          if (!limit.allowed) return { outcome: "rate-limited", retryAfter: String(limit.retryAfterSeconds) };
-        }
-      } catch (error) {
-        if (isStorageUnavailable(error)) return { outcome: "unavailable" };
-        throw error;
-      }
-      if (!verified) return { outcome: "refused", reason: "unknown or revoked API key" };
-      return authenticatedContext({
-        sub: `apikey:${verified.keyId}`,
-        role: "integration",
-        provinceId: verified.provinceId,
-        tenantId: verified.tenantId,
-        kind: "api-key",
-        keyId: verified.keyId,
-      });
-    }
+    if (headers.authorization !== undefined) return bearer(headers.authorization);
+    if (headers["x-api-key"] !== undefined) return integrationKey(headers["x-api-key"]);
     return { outcome: "anonymous" };
   };
 }

@@ -4,12 +4,12 @@
  * Result caching is off in the stack, so a revoked key stops working on the next request.
  */
 import type { APIGatewayRequestAuthorizerEventV2 } from "aws-lambda";
-import { createRemoteJWKSet } from "jose";
 import { dbFromEnv } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
 import { checkRateLimit } from "../../shared/data/stores/rate-limit";
 import { logger } from "../http/logger";
 import { createAuthenticator } from "./authenticate";
+import { remoteJwks } from "./remote-jwks";
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -23,7 +23,7 @@ const jwksUri = process.env.OIDC_JWKS_URI || `${issuer.replace(/\/$/, "")}/.well
 const perMinute = Number(process.env.API_KEY_RATE_PER_MINUTE ?? "0");
 
 const authenticate = createAuthenticator({
-  oidc: { issuer, audience, keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 3000 }) },
+  oidc: { issuer, audience, keys: remoteJwks(new URL(jwksUri)) },
   verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
   ...(perMinute > 0 ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, perMinute) } : {}),
 });

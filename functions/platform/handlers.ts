@@ -5,7 +5,7 @@ import { getTenant, listTenants, putProvince, putTenant } from "../../shared/dat
 import { nowIso } from "../../shared/lib/clock";
 import { NotFoundError } from "../../shared/lib/errors";
 import type { Handlers } from "../http/route";
-import { openApiDocument } from "./openapi-document";
+import { openApiJson } from "./openapi-document";
 import type { platformRoutes } from "./routes";
 
 export const platformHandlers: Handlers<typeof platformRoutes> = {
@@ -14,7 +14,11 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
     return { body: { status: "ok" } };
   },
 
-  getOpenApi: async () => ({ body: openApiDocument(), headers: { "cache-control": "public, max-age=300" } }),
+  getOpenApi: async () => ({
+    raw: await openApiJson(),
+    contentType: "application/json; charset=utf-8",
+    headers: { "cache-control": "public, max-age=300" },
+  }),
 
   putProvince: async ({ params, body }) => {
     const { province, created } = await putProvince(dbFromEnv(), params.p, body, nowIso());

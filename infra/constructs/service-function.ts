@@ -28,6 +28,10 @@ export interface ServiceFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   logRetention?: RetentionDays;
+  /** compile-time constants for esbuild (`define`) */
+  define?: Record<string, string>;
+  /** files to ship next to the bundle: name in the asset → local path */
+  extraFiles?: Record<string, string>;
 }
 
 export class ServiceFunction extends Construct {
@@ -57,6 +61,19 @@ export class ServiceFunction extends Construct {
         ...BUNDLING,
         externalModules: [...BUNDLING.externalModules],
         mainFields: [...BUNDLING.mainFields],
+        ...(props.define ? { define: props.define } : {}),
+        ...(props.extraFiles
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) =>
+                  Object.entries(props.extraFiles ?? {}).map(
+                    ([name, from]) => `cp "${from}" "${outputDir}/${name}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -44,6 +44,13 @@ export const keys = {
   }),
   reportVersionPrefix: (y: number, period: string) => `REPORTV#${y}#${period}#`,
   reportsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#REPORTS`,
+  /**
+   * A tenant-year's report revision counter. Every report write advances it conditionally, so two
+   * concurrent writes of different months (checked against each other by the cumulative rule)
+   * cannot both land on the same reading. It sorts after every `YYYY-MM` under `REPORT#<y>#`, so the
+   * one Query that reads the year's reports reads it too.
+   */
+  reportsHead: (t: string, y: number) => ({ pk: tenant(t), sk: `REPORT#${y}#~HEAD` }),
   reportOfProvinceYear: (t: string, period: string) => `${t}#${period}`,
 
   unlock: (t: string, y: number, period: string, createdAt: string) => ({
@@ -109,6 +116,7 @@ export const ENTITY = {
   targets: "Targets",
   targetsVersion: "TargetsVersion",
   report: "Report",
+  reportsHead: "ReportsHead",
   reportVersion: "ReportVersion",
   unlock: "Unlock",
   highlights: "Highlights",

@@ -40,11 +40,17 @@ export interface VersionedWrite {
   conditions?: ExtraCondition[];
   /** further items written in the same transaction */
   puts?: TransactItem[];
+  /**
+   * The current version as just read (strongly consistent) by the caller, to save a second read;
+   * `null` when the caller saw no current item. The transaction's condition still guards it.
+   */
+  knownVersion?: number | null;
 }
 
 export interface VersionedResult {
   version: number;
   created: boolean;
+  /** the current item before the write (absent when the caller passed `knownVersion`) */
   previous: Record<string, unknown> | undefined;
 }
 
@@ -54,8 +60,13 @@ export async function readCurrent(db: Db, key: KeyAttributes): Promise<Record<st
 }
 
 export async function writeVersioned(write: VersionedWrite): Promise<VersionedResult> {
-  const existing = await readCurrent(write.db, write.current);
-  const currentVersion = typeof existing?.version === "number" ? existing.version : undefined;
+  const existing = write.knownVersion === undefined ? await readCurrent(write.db, write.current) : undefined;
+  const currentVersion =
+    write.knownVersion !== undefined
+      ? (write.knownVersion ?? undefined)
+      : typeof existing?.version === "number"
+        ? existing.version
+        : undefined;
   checkIfMatch(write.ifMatch, currentVersion, write.requireIfMatch);
   const version = (currentVersion ?? 0) + 1;
   const meta = { version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };

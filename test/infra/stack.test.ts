@@ -1,4 +1,6 @@
 /** CDK assertions: the table, functions, grants, authorizer and the routes from the route table. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,11 +9,13 @@ import { routeTable } from "../../functions/routes";
 import { EmploymentStack } from "../../infra/stack";
 
 let template: Template;
+let assemblyDir: string;
 
 beforeAll(() => {
-  const app = new App();
+  const app = new App({ context: { "aws:cdk:enable-asset-metadata": true } });
   const stack = new EmploymentStack(app, "Test", { env: { region: "ap-east-1", account: "123456789012" } });
   template = Template.fromStack(stack);
+  assemblyDir = app.synth().directory;
 });
 
 describe("the table", () => {
@@ -55,6 +59,21 @@ describe("functions", () => {
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
     }
     template.allResourcesProperties("AWS::Logs::LogGroup", { RetentionInDays: Match.anyValue() });
+  });
+
+  it("ships the platform function the OpenAPI document of every route, without the other areas' code", () => {
+    const platform = Object.entries(template.findResources("AWS::Lambda::Function")).find(([id]) =>
+      id.startsWith("PlatformFunction"),
+    );
+    const assetDir = join(assemblyDir, String(platform?.[1].Metadata?.["aws:asset:path"]));
+    const document = JSON.parse(readFileSync(join(assetDir, "openapi.json"), "utf8"));
+    const operations = Object.values(
+      document.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+    expect(operations.sort()).toEqual(routeTable.map((r) => r.operationId).sort());
+    const bundle = readFileSync(join(assetDir, "index.mjs"), "utf8");
+    expect(bundle).not.toContain("putSubsidyProgram");
+    expect(bundle).not.toContain("scoring-runs");
   });
 
   it("grants only the DynamoDB actions each function needs", () => {

@@ -58,8 +58,25 @@ export async function reportsOfTenantYear(
   year: number,
   consistent = false,
 ): Promise<StoredReport[]> {
+  return (await tenantYear(db, tenantId, year, consistent)).reports;
+}
+
+/**
+ * A tenant's year as one Query: the latest version of every period, and the year's revision
+ * counter (undefined before the first write through `putReport`).
+ */
+export async function tenantYear(
+  db: Db,
+  tenantId: string,
+  year: number,
+  consistent = false,
+): Promise<{ reports: StoredReport[]; revision: number | undefined }> {
   const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.reportPrefix(year), { consistent });
-  return items.map(reportFromItem);
+  const head = items.find((item) => item.type === ENTITY.reportsHead);
+  return {
+    reports: items.filter((item) => item.type === ENTITY.report).map(reportFromItem),
+    revision: typeof head?.revision === "number" ? head.revision : undefined,
+  };
 }
 
 /** Every version of one period's report, oldest first (empty when the period was never reported). */
@@ -92,6 +109,8 @@ export interface PutReportInput {
   period: string;
   submission: ReportSubmission;
   ifMatch: IfMatch | undefined;
+  /** the period's current version as read with the year (null: not reported yet) */
+  knownVersion?: number | null;
   conditions?: ExtraCondition[];
 }
 
@@ -133,6 +152,7 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
     writtenAt: submission.submittedAt,
     writtenBy: submission.submittedBy,
     ...(input.conditions ? { conditions: input.conditions } : {}),
+    ...(input.knownVersion !== undefined ? { knownVersion: input.knownVersion } : {}),
   });
   return { ...data, version: result.version, created: result.created };
 }
@@ -191,29 +211,36 @@ export async function createReports(
 }
 
 /**
- * "This other period of the tenant's year is still as read": at `version`, or still absent. The
- * cumulative rule compares a period with its neighbours, so a write carries one such check per
- * other period of the year — two concurrent writes of different months can never together break
- * the sequence.
+ * "The tenant's year is still as read": advances the year's revision counter on condition that it
+ * is still at `revision` (or absent). The cumulative rule compares a period with its neighbours, so
+ * every report write carries this one item — two concurrent writes of different months can never
+ * together break the sequence, and the loser re-reads and re-checks.
  */
-export function reportUnchanged(
+export function advanceTenantYear(
   db: Db,
   tenantId: string,
   year: number,
-  period: string,
-  version: number | undefined,
+  revision: number | undefined,
   onFail: ExtraCondition["onFail"],
 ): ExtraCondition {
   const item: TransactItem = {
-    ConditionCheck: {
+    Update: {
       TableName: db.table,
-      Key: keys.report(tenantId, year, period),
-      ...(version === undefined
-        ? { ConditionExpression: "attribute_not_exists(pk)" }
+      Key: keys.reportsHead(tenantId, year),
+      UpdateExpression: "SET #revision = :next, #type = :type",
+      ExpressionAttributeNames: { "#revision": "revision", "#type": "type" },
+      ...(revision === undefined
+        ? {
+            ConditionExpression: "attribute_not_exists(pk)",
+            ExpressionAttributeValues: { ":next": 1, ":type": ENTITY.reportsHead },
+          }
         : {
-            ConditionExpression: "#version = :version",
-            ExpressionAttributeNames: { "#version": "version" },
-            ExpressionAttributeValues: { ":version": version },
+            ConditionExpression: "#revision = :revision",
+            ExpressionAttributeValues: {
+              ":next": revision + 1,
+              ":revision": revision,
+              ":type": ENTITY.reportsHead,
+            },
           }),
     },
   };

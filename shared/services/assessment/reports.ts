@@ -5,19 +5,18 @@
  */
 import type { Db } from "../../data/client";
 import {
+  advanceTenantYear,
   putReport,
   reportsOfTenantYear,
-  reportUnchanged,
   reportVersions,
   type StoredReport,
+  tenantYear,
 } from "../../data/stores/reports";
 import { rulebookUnchanged } from "../../data/stores/rulebooks";
 import { unlocksOf } from "../../data/stores/unlocks";
 import { checkIfMatch } from "../../data/versioned";
 import {
   checkCumulative,
-  formatPeriod,
-  parsePeriod,
   type ReportingStatus,
   reportingStatus,
   validateReportValues,
@@ -73,8 +72,8 @@ export async function submitReport(
       throw new BusinessRuleError(summarize(valueErrors), { errors: valueErrors.map((e) => ({ ...e })) });
     }
 
-    // the tenant's whole year in one Query: the current version of this period and its neighbours
-    const existing = await reportsOfTenantYear(db, tenantId, year, true);
+    // the tenant's whole year in one Query: this period, its neighbours and the year's revision
+    const { reports: existing, revision } = await tenantYear(db, tenantId, year, true);
     const byPeriod = new Map(existing.map((r) => [r.period, r]));
     const current = byPeriod.get(period);
     checkIfMatch(input.ifMatch, current?.version, true);
@@ -93,16 +92,6 @@ export async function submitReport(
       });
     }
 
-    const stale = () =>
-      new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`);
-    const { month } = parsePeriod(period);
-    const siblings = [];
-    for (let m = 1; m <= 12; m++) {
-      if (m === month) continue;
-      const other = formatPeriod(year, m);
-      siblings.push(reportUnchanged(db, tenantId, year, other, byPeriod.get(other)?.version, stale));
-    }
-
     return putReport(db, {
       provinceId: tenant.provinceId,
       tenantId,
@@ -117,13 +106,20 @@ export async function submitReport(
         late: status.late,
       },
       ifMatch: input.ifMatch,
+      knownVersion: current?.version ?? null,
       conditions: [
+        advanceTenantYear(
+          db,
+          tenantId,
+          year,
+          revision,
+          () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
+        ),
         rulebookUnchanged(
           db,
           rulebook,
           () => new StaleReadError(`the ${year} rulebook changed meanwhile; retry`),
         ),
-        ...siblings,
       ],
     });
   });

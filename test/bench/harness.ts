@@ -1,0 +1,54 @@
+/** What the benchmark sections share: an embedded DynamoDB Local and a request-counting client. */
+
+import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "../../infra/local/dynamodb";
+import { createDocumentClient, type Db } from "../../shared/data/client";
+import { freePort } from "../support/ports";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.POWERTOOLS_LOG_LEVEL = "CRITICAL";
+// Measure what deploys: response-schema checks are a development aid the Lambdas do not run.
+process.env.VALIDATE_RESPONSES = "false";
+
+export async function startDynamo(): Promise<RunningDynamoDb> {
+  return startDynamoDbLocal({ port: await freePort() });
+}
+
+export async function table(endpoint: string, name: string): Promise<Db> {
+  await ensureTable(endpoint, name);
+  return { table: name, doc: createDocumentClient({ endpoint, region: "local" }) };
+}
+
+export interface CountingDb {
+  db: Db;
+  total(): number;
+  /** requests that continued a paginated Query or Scan (they carry ExclusiveStartKey) */
+  continuations(): number;
+  byCommand(): Record<string, number>;
+  reset(): void;
+}
+
+/** A client on the same table that counts every request it sends (retries included). */
+export function countingDb(endpoint: string, name: string): CountingDb {
+  const doc = createDocumentClient({ endpoint, region: "local" });
+  const counts = new Map<string, number>();
+  let continuations = 0;
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = String(context.commandName ?? "unknown").replace(/Command$/, "");
+      counts.set(command, (counts.get(command) ?? 0) + 1);
+      if ((args.input as { ExclusiveStartKey?: unknown }).ExclusiveStartKey) continuations++;
+      return next(args);
+    },
+    { step: "finalizeRequest", priority: "low", name: "benchCount" },
+  );
+  return {
+    db: { table: name, doc },
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    continuations: () => continuations,
+    byCommand: () => Object.fromEntries(counts),
+    reset: () => {
+      counts.clear();
+      continuations = 0;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * API latency over loopback on the local stack — an authenticated GET and a report PUT — against
+ * a raw SDK GetItem/PutItem on the same DynamoDB Local, interleaved in one run so both see the
+ * same machine.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { RunningDynamoDb } from "../../infra/local/dynamodb";
+import { startLocalStack } from "../../infra/local/stack";
+import { createDocumentClient } from "../../shared/data/client";
+import { keys } from "../../shared/data/keys";
+import { setNow } from "../../shared/lib/clock";
+import { keepAliveClient } from "../support/http";
+import { percentile, progress, round } from "./stats";
+
+export interface LatencyFigure {
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+export interface LatencyReport {
+  apiGet: LatencyFigure;
+  rawGetItem: LatencyFigure;
+  apiPut: LatencyFigure;
+  rawPutItem: LatencyFigure;
+  getRatioP50: number;
+  putRatioP50: number;
+  notes: string[];
+}
+
+const figure = (samples: number[]): LatencyFigure => ({
+  p50: round(percentile(samples, 50)),
+  p99: round(percentile(samples, 99)),
+  n: samples.length,
+});
+
+export async function measureLatency(
+  dynamo: RunningDynamoDb,
+  iterations = 400,
+  warmup = 40,
+): Promise<LatencyReport> {
+  progress("latency: starting the local stack with the demo province …");
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), "bench-latency-")),
+    dynamodb: { endpoint: dynamo.endpoint },
+    tableName: "bench-latency",
+    seedDemo: true,
+  });
+  const raw = createDocumentClient({ endpoint: dynamo.endpoint, region: "local" });
+  try {
+    setNow("2019-12-05T10:00:00+08:00"); // December 2019 is open: report PUTs are revisions
+    // node:http with keep-alive, as the SDK's own client uses for the raw GetItem/PutItem
+    const call = keepAliveClient(stack.url);
+    const token = (
+      await stack.issuer.mint({
+        sub: "bench",
+        role: "city-reporter",
+        provinceId: "jl",
+        tenantId: "changchun",
+      })
+    ).token;
+    const reports = await call<{
+      reports: Array<{ period: string; values: Record<string, number>; version: number }>;
+    }>("GET", "/v1/tenants/changchun/years/2019/reports", { token });
+    const december = reports.body.reports.find((r) => r.period === "2019-12");
+    if (!december) throw new Error("the demo province has no December report");
+    let version = december.version;
+    const targetsKey = keys.targets("changchun", 2019);
+    const samples = {
+      apiGet: [] as number[],
+      rawGet: [] as number[],
+      apiPut: [] as number[],
+      rawPut: [] as number[],
+    };
+    for (let i = 0; i < iterations + warmup; i++) {
+      const keep = i >= warmup;
+      let t = performance.now();
+      const get = await call("GET", "/v1/tenants/changchun/years/2019/targets", { token });
+      if (get.status !== 200) throw new Error(`GET answered ${get.status}`);
+      if (keep) samples.apiGet.push(performance.now() - t);
+
+      t = performance.now();
+      await raw.send(new GetCommand({ TableName: stack.db.table, Key: targetsKey }));
+      if (keep) samples.rawGet.push(performance.now() - t);
+
+      t = performance.now();
+      const put = await call<{ version: number }>("PUT", "/v1/tenants/changchun/years/2019/reports/2019-12", {
+        token,
+        ifMatch: version,
+        body: {
+          values: { ...december.values, urban_new_jobs: (december.values.urban_new_jobs ?? 0) + i },
+          source: "bench",
+          reason: "修订",
+        },
+      });
+      if (put.status !== 200) throw new Error(`PUT answered ${put.status}: ${put.text}`);
+      version = put.body.version;
+      if (keep) samples.apiPut.push(performance.now() - t);
+
+      t = performance.now();
+      await raw.send(
+        new PutCommand({
+          TableName: stack.db.table,
+          Item: {
+            pk: "TENANT#bench",
+            sk: `SCRATCH#${i % 50}`,
+            values: december.values,
+            source: "bench",
+            version: i,
+          },
+        }),
+      );
+      if (keep) samples.rawPut.push(performance.now() - t);
+      if ((i + 1) % 100 === 0) progress(`latency: ${i + 1}/${iterations + warmup} interleaved rounds`);
+    }
+    const apiGet = figure(samples.apiGet);
+    const rawGetItem = figure(samples.rawGet);
+    const apiPut = figure(samples.apiPut);
+    const rawPutItem = figure(samples.rawPut);
+    return {
+      apiGet,
+      rawGetItem,
+      apiPut,
+      rawPutItem,
+      getRatioP50: round(apiGet.p50 / rawGetItem.p50),
+      putRatioP50: round(apiPut.p50 / rawPutItem.p50),
+      notes: [
+        "API GET = GET /v1/tenants/changchun/years/2019/targets with a city JWT: one GetItem behind it",
+        "API PUT = a report revision (If-Match + reason): GetItem tenant, GetItem rulebook, one Query of the tenant-year, one 4-item transaction",
+        "response-schema validation (a development aid) is off, as in the deployed functions",
+      ],
+    };
+  } finally {
+    setNow(null);
+    raw.destroy();
+    await stack.stop();
+  }
+}
