@@ -7,7 +7,7 @@ import { CITY_ROLES, PROVINCE_ROLES, TENANT_ROLES } from "../../shared/domain/pr
 import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema } from "../../shared/domain/rulebook";
-import { defineRoutes } from "../http/route";
+import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema, text, versionField, yearParam } from "../http/schemas";
 
 // ---------------------------------------------------------------------------------------------
@@ -71,123 +71,142 @@ const highlightsBody = z.strictObject({
 // Responses
 // ---------------------------------------------------------------------------------------------
 
-const rulebookResponse = z.object({
-  ...rulebookSchema.shape,
-  provinceId: z.string(),
-  year: z.int(),
-  version: versionField,
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+const rulebookResponse = lazySchema(() =>
+  z.object({
+    ...rulebookSchema.shape,
+    provinceId: z.string(),
+    year: z.int(),
+    version: versionField,
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
+
+const targetsResponse = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    year: z.int(),
+    targets: z.record(z.string(), z.number()),
+    version: versionField,
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
+
+/** One stored version of a monthly report (a shape, so that `reportResponse` can extend it lazily). */
+function reportVersionShape() {
+  return {
+    period: z.string(),
+    version: versionField,
+    values: z.record(z.string(), z.number()),
+    source: z.string(),
+    reason: z.optional(z.string()),
+    submittedBy: z.string(),
+    submittedAt: z.string(),
+    late: z.boolean(),
+  };
+}
+
+const reportVersion = lazySchema(() => z.object(reportVersionShape()));
+
+const reportResponse = lazySchema(() =>
+  z.object({ ...reportVersionShape(), tenantId: z.string(), year: z.int() }),
+);
+
+const unlockResponse = lazySchema(() =>
+  z.object({
+    unlockId: z.string(),
+    tenantId: z.string(),
+    provinceId: z.string(),
+    year: z.int(),
+    period: z.string(),
+    reason: z.string(),
+    until: z.string(),
+    unlockedBy: z.string(),
+    createdAt: z.string(),
+  }),
+);
+
+const highlightsResponse = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    year: z.int(),
+    employment: z.optional(z.string()),
+    entrepreneurship: z.optional(z.string()),
+    version: versionField,
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
+
+const reviewResponse = lazySchema(() => {
+  const adjustment = z.object({ points: z.number(), reason: z.string() });
+  return z.object({
+    provinceId: z.string(),
+    tenantId: z.string(),
+    year: z.int(),
+    items: z.record(z.string(), z.number()),
+    bonuses: z.array(adjustment),
+    deductions: z.array(adjustment),
+    veto: z.optional(z.object({ reason: z.string() })),
+    version: versionField,
+    reviewedBy: z.string(),
+    reviewedAt: z.string(),
+  });
 });
 
-const targetsResponse = z.object({
-  tenantId: z.string(),
-  year: z.int(),
-  targets: z.record(z.string(), z.number()),
-  version: versionField,
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-
-const reportVersion = z.object({
-  period: z.string(),
-  version: versionField,
-  values: z.record(z.string(), z.number()),
-  source: z.string(),
-  reason: z.optional(z.string()),
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  late: z.boolean(),
-});
-
-const reportResponse = z.object({ ...reportVersion.shape, tenantId: z.string(), year: z.int() });
-
-const unlockResponse = z.object({
-  unlockId: z.string(),
-  tenantId: z.string(),
-  provinceId: z.string(),
-  year: z.int(),
-  period: z.string(),
-  reason: z.string(),
-  until: z.string(),
-  unlockedBy: z.string(),
-  createdAt: z.string(),
-});
-
-const highlightsResponse = z.object({
-  tenantId: z.string(),
-  year: z.int(),
-  employment: z.optional(z.string()),
-  entrepreneurship: z.optional(z.string()),
-  version: versionField,
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-
-const adjustment = z.object({ points: z.number(), reason: z.string() });
-const reviewResponse = z.object({
-  provinceId: z.string(),
-  tenantId: z.string(),
-  year: z.int(),
-  items: z.record(z.string(), z.number()),
-  bonuses: z.array(adjustment),
-  deductions: z.array(adjustment),
-  veto: z.optional(z.object({ reason: z.string() })),
-  version: versionField,
-  reviewedBy: z.string(),
-  reviewedAt: z.string(),
-});
-
-const fraction = z.nullable(z.string());
-const rollupResponse = z.object({
-  provinceId: z.string(),
-  year: z.int(),
-  period: z.string(),
-  expectedProgress: z.string(),
-  indicators: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      unit: z.nullable(z.string()),
-      kind: z.enum(["count", "rate"]),
-      method: z.enum(["ratio", "ceiling"]),
-    }),
-  ),
-  tenants: z.array(
-    z.object({
-      tenantId: z.string(),
-      name: z.string(),
-      displayOrder: z.number(),
-      reported: z.boolean(),
-      late: z.boolean(),
-      submittedAt: z.nullable(z.string()),
-      rows: z.array(
-        z.object({
-          code: z.string(),
-          target: z.nullable(z.number()),
-          actual: z.nullable(z.number()),
-          actualPeriod: z.nullable(z.string()),
-          completion: fraction,
-          expectedProgress: fraction,
-          lagging: z.boolean(),
-        }),
-      ),
-    }),
-  ),
-  totals: z.array(
-    z.object({
-      code: z.string(),
-      kind: z.enum(["count", "rate"]),
-      summed: z.boolean(),
-      target: z.nullable(z.number()),
-      actual: z.nullable(z.number()),
-      completion: fraction,
-      expectedProgress: fraction,
-      lagging: z.boolean(),
-    }),
-  ),
-  notReported: z.array(z.string()),
-  late: z.array(z.string()),
+const rollupResponse = lazySchema(() => {
+  const fraction = z.nullable(z.string());
+  return z.object({
+    provinceId: z.string(),
+    year: z.int(),
+    period: z.string(),
+    expectedProgress: z.string(),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        unit: z.nullable(z.string()),
+        kind: z.enum(["count", "rate"]),
+        method: z.enum(["ratio", "ceiling"]),
+      }),
+    ),
+    tenants: z.array(
+      z.object({
+        tenantId: z.string(),
+        name: z.string(),
+        displayOrder: z.number(),
+        reported: z.boolean(),
+        late: z.boolean(),
+        submittedAt: z.nullable(z.string()),
+        rows: z.array(
+          z.object({
+            code: z.string(),
+            target: z.nullable(z.number()),
+            actual: z.nullable(z.number()),
+            actualPeriod: z.nullable(z.string()),
+            completion: fraction,
+            expectedProgress: fraction,
+            lagging: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    totals: z.array(
+      z.object({
+        code: z.string(),
+        kind: z.enum(["count", "rate"]),
+        summed: z.boolean(),
+        target: z.nullable(z.number()),
+        actual: z.nullable(z.number()),
+        completion: fraction,
+        expectedProgress: fraction,
+        lagging: z.boolean(),
+      }),
+    ),
+    notReported: z.array(z.string()),
+    late: z.array(z.string()),
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +254,7 @@ export const assessmentRoutes = defineRoutes({
     tags: ["rulebook"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    response: z.object({ versions: z.array(rulebookResponse) }),
+    response: lazySchema(() => z.object({ versions: z.array(rulebookResponse) })),
   },
   putTargets: {
     operationId: "putTargets",
@@ -290,7 +309,7 @@ export const assessmentRoutes = defineRoutes({
     tags: ["reports"],
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYear,
-    response: z.object({ reports: z.array(reportResponse) }),
+    response: lazySchema(() => z.object({ reports: z.array(reportResponse) })),
   },
   listReportVersions: {
     operationId: "listReportVersions",
@@ -301,12 +320,14 @@ export const assessmentRoutes = defineRoutes({
     tags: ["reports"],
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYearPeriod,
-    response: z.object({
-      tenantId: z.string(),
-      year: z.int(),
-      period: z.string(),
-      versions: z.array(reportVersion),
-    }),
+    response: lazySchema(() =>
+      z.object({
+        tenantId: z.string(),
+        year: z.int(),
+        period: z.string(),
+        versions: z.array(reportVersion),
+      }),
+    ),
   },
   createUnlock: {
     operationId: "createUnlock",

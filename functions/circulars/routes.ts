@@ -6,50 +6,55 @@
 import * as z from "zod/mini";
 import { circularProseEditsSchema, circularProseSchema } from "../../shared/domain/circular";
 import { PROVINCE_ROLES } from "../../shared/domain/principal";
-import { defineRoutes } from "../http/route";
+import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
 /** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
 export const circularIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a circular id"));
 const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
 
-const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const status = z.enum(["draft", "approved", "published"]);
+const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
+const status = lazySchema(() => z.enum(["draft", "approved", "published"]));
 
-const circularFields = {
-  circularId: z.string(),
-  provinceId: z.string(),
-  year: z.int(),
-  status,
-  version: z.int().check(z.gte(1)),
-  runId: z.string(),
-  rulebookVersion: z.int(),
-  documentNo: z.string(),
-  supersedes: z.nullable(z.string()),
-  supersededBy: z.nullable(z.string()),
-  supersededByDocumentNo: z.optional(z.string()),
-  supersededAt: z.optional(z.string()),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-  approvedBy: z.optional(z.string()),
-  approvedAt: z.optional(z.string()),
-  publishedBy: z.optional(z.string()),
-  publishedAt: z.optional(z.string()),
-  /** set when published: SHA-256 (hex) of the document's canonical JSON */
-  sha256: z.nullable(hash),
-};
+/** A circular's fields without its document (a shape, so that `circular` can extend it lazily). */
+function circularFieldsShape() {
+  return {
+    circularId: z.string(),
+    provinceId: z.string(),
+    year: z.int(),
+    status,
+    version: z.int().check(z.gte(1)),
+    runId: z.string(),
+    rulebookVersion: z.int(),
+    documentNo: z.string(),
+    supersedes: z.nullable(z.string()),
+    supersededBy: z.nullable(z.string()),
+    supersededByDocumentNo: z.optional(z.string()),
+    supersededAt: z.optional(z.string()),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+    approvedBy: z.optional(z.string()),
+    approvedAt: z.optional(z.string()),
+    publishedBy: z.optional(z.string()),
+    publishedAt: z.optional(z.string()),
+    /** set when published: SHA-256 (hex) of the document's canonical JSON */
+    sha256: z.nullable(hash),
+  };
+}
 
 /** The canonical document (`circularDocumentSchema`); described loosely here, validated by the domain. */
-const document = z.looseObject({
-  schemaVersion: z.int(),
-  circularId: z.string(),
-  documentNo: z.string(),
-  results: z.array(z.looseObject({ grade: z.string() })),
-});
+const document = lazySchema(() =>
+  z.looseObject({
+    schemaVersion: z.int(),
+    circularId: z.string(),
+    documentNo: z.string(),
+    results: z.array(z.looseObject({ grade: z.string() })),
+  }),
+);
 
-const circular = z.object({ ...circularFields, document });
+const circular = lazySchema(() => z.object({ ...circularFieldsShape(), document }));
 
 const formatQuery = z.strictObject({ format: z.optional(z.enum(["json", "txt", "html"])) });
 const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8"] as const;
@@ -89,7 +94,7 @@ export const circularsRoutes = defineRoutes({
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
     params: z.strictObject(provinceYear),
-    response: z.object({ circulars: z.array(z.object(circularFields)) }),
+    response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
   },
   getCircular: {
     operationId: "getCircular",
@@ -152,20 +157,22 @@ export const circularsRoutes = defineRoutes({
     access: "public",
     params: z.strictObject({ p: idSchema }),
     query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
-    response: z.object({
-      circulars: z.array(
-        z.object({
-          circularId: z.string(),
-          year: z.int(),
-          documentNo: z.string(),
-          sha256: hash,
-          publishedAt: z.string(),
-          supersedes: z.nullable(z.string()),
-          supersededBy: z.nullable(z.string()),
-        }),
-      ),
-      nextCursor: z.nullable(z.string()),
-    }),
+    response: lazySchema(() =>
+      z.object({
+        circulars: z.array(
+          z.object({
+            circularId: z.string(),
+            year: z.int(),
+            documentNo: z.string(),
+            sha256: hash,
+            publishedAt: z.string(),
+            supersedes: z.nullable(z.string()),
+            supersededBy: z.nullable(z.string()),
+          }),
+        ),
+        nextCursor: z.nullable(z.string()),
+      }),
+    ),
   },
   getPublicCircular: {
     operationId: "getPublicCircular",
@@ -178,17 +185,19 @@ export const circularsRoutes = defineRoutes({
     access: "public",
     params: z.strictObject({ p: idSchema, c: circularIdSchema }),
     query: formatQuery,
-    response: z.object({
-      circularId: z.string(),
-      provinceId: z.string(),
-      year: z.int(),
-      status: z.literal("published"),
-      sha256: hash,
-      publishedAt: z.string(),
-      supersedes: z.nullable(z.string()),
-      supersededBy: z.nullable(z.string()),
-      document,
-    }),
+    response: lazySchema(() =>
+      z.object({
+        circularId: z.string(),
+        provinceId: z.string(),
+        year: z.int(),
+        status: z.literal("published"),
+        sha256: hash,
+        publishedAt: z.string(),
+        supersedes: z.nullable(z.string()),
+        supersededBy: z.nullable(z.string()),
+        document,
+      }),
+    ),
     produces: RENDERED,
   },
 });

@@ -5,7 +5,7 @@
  * declarations come the router (local and Lambda), request validation, the OpenAPI document, the
  * CDK routes and the authorization test matrix.
  */
-import type * as z from "zod/mini";
+import * as z from "zod/mini";
 import type { AccessRule, Principal } from "../../shared/domain/principal";
 import type { IfMatch } from "../../shared/lib/if-match";
 
@@ -44,6 +44,15 @@ export interface RouteSpec {
   tenantMayBeNew?: boolean;
   /** largest accepted body in bytes (default 256 KiB) */
   maxBodyBytes?: number;
+}
+
+/**
+ * A schema built on first use. Response schemas are declared with it: deployed functions never
+ * need them (the OpenAPI document is built at synth time and response checks run only in
+ * development), so they cost nothing on a cold start.
+ */
+export function lazySchema<T extends z.ZodMiniType>(build: () => T) {
+  return z.lazy(build);
 }
 
 export function defineRoutes<const T extends Record<string, RouteSpec>>(routes: T): T {

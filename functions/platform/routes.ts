@@ -1,7 +1,7 @@
 /** Platform routes: health, the OpenAPI document, provinces, tenants and integration API keys. */
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
-import { defineRoutes } from "../http/route";
+import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
 
 const divisionCode = z.string().check(z.regex(/^\d{6}$/, "must be a 6-digit administrative division code"));
@@ -12,14 +12,16 @@ export const provinceBody = z.strictObject({
   divisionCode: z.optional(divisionCode),
 });
 
-const province = z.object({
-  provinceId: z.string(),
-  name: z.string(),
-  authorityName: z.string(),
-  divisionCode: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const province = lazySchema(() =>
+  z.object({
+    provinceId: z.string(),
+    name: z.string(),
+    authorityName: z.string(),
+    divisionCode: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const tenantBody = z.strictObject({
   name: text(50),
@@ -28,27 +30,31 @@ export const tenantBody = z.strictObject({
   divisionCode: z.optional(divisionCode),
 });
 
-const tenant = z.object({
-  tenantId: z.string(),
-  provinceId: z.string(),
-  name: z.string(),
-  authorityName: z.string(),
-  displayOrder: z.int(),
-  divisionCode: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const tenant = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    provinceId: z.string(),
+    name: z.string(),
+    authorityName: z.string(),
+    displayOrder: z.int(),
+    divisionCode: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
-const apiKey = z.object({
-  keyId: z.string(),
-  name: z.string(),
-  tenantId: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  revokedAt: z.optional(z.string()),
-  revokedBy: z.optional(z.string()),
-  status: z.enum(["active", "revoked"]),
-});
+const apiKey = lazySchema(() =>
+  z.object({
+    keyId: z.string(),
+    name: z.string(),
+    tenantId: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    revokedAt: z.optional(z.string()),
+    revokedBy: z.optional(z.string()),
+    status: z.enum(["active", "revoked"]),
+  }),
+);
 
 export const platformRoutes = defineRoutes({
   getHealth: {
@@ -59,7 +65,7 @@ export const platformRoutes = defineRoutes({
     summary: "Service health (503 when storage is unreachable)",
     tags: ["platform"],
     access: "public",
-    response: z.object({ status: z.literal("ok") }),
+    response: lazySchema(() => z.object({ status: z.literal("ok") })),
   },
   getOpenApi: {
     operationId: "getOpenApi",
@@ -69,7 +75,7 @@ export const platformRoutes = defineRoutes({
     summary: "This API's OpenAPI 3.1 document",
     tags: ["platform"],
     access: "public",
-    response: z.looseObject({ openapi: z.string() }),
+    response: lazySchema(() => z.looseObject({ openapi: z.string() })),
   },
   putProvince: {
     operationId: "putProvince",
@@ -94,7 +100,7 @@ export const platformRoutes = defineRoutes({
     access: { roles: PROVINCE_ROLES },
     params: z.strictObject({ p: idSchema }),
     query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
-    response: z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) }),
+    response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
   },
   putTenant: {
     operationId: "putTenant",
@@ -131,7 +137,9 @@ export const platformRoutes = defineRoutes({
     access: { roles: ["city-admin"] },
     params: z.strictObject({ t: idSchema }),
     body: z.strictObject({ name: text(100) }),
-    response: z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
+    response: lazySchema(() =>
+      z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
+    ),
     status: 201,
   },
   listApiKeys: {
@@ -143,7 +151,7 @@ export const platformRoutes = defineRoutes({
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
     params: z.strictObject({ t: idSchema }),
-    response: z.object({ apiKeys: z.array(apiKey) }),
+    response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
   },
   revokeApiKey: {
     operationId: "revokeApiKey",

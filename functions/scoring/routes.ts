@@ -5,134 +5,152 @@
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
-import { defineRoutes } from "../http/route";
+import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
 /** Run ids are time-sortable lowercase base-36 (`sortableId`). */
 export const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
 
-const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const decimal2 = z.string().check(z.regex(/^\d+\.\d{2}$/));
+const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
+const decimal2 = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2}$/)));
 
-const adjustment = z.object({ points: z.number(), reason: z.string() });
+const adjustment = lazySchema(() => z.object({ points: z.number(), reason: z.string() }));
 
 /** The explanation lines of a result (`shared/domain/scoring/types.ts`). */
-const line = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("indicator"),
-    code: z.string(),
-    name: z.string(),
-    method: z.enum(["ratio", "ceiling"]),
-    weight: z.number(),
-    cap: z.optional(z.number()),
-    tolerance: z.optional(z.number()),
-    target: z.nullable(z.number()),
-    actual: z.nullable(z.number()),
-    period: z.nullable(z.string()),
-    ratio: z.nullable(z.string()),
-    points: z.string(),
-    flags: z.array(z.enum(["notFinal", "missing", "capped", "noTarget"])),
-    formula: z.string(),
-  }),
-  z.object({
-    kind: z.literal("review"),
-    code: z.string(),
-    name: z.string(),
-    maxScore: z.number(),
-    score: z.nullable(z.number()),
-    points: z.string(),
-    flags: z.array(z.literal("missing")),
-  }),
-  z.object({ kind: z.literal("bonus"), points: z.string(), limit: z.number(), items: z.array(adjustment) }),
-  z.object({
-    kind: z.literal("deduction"),
-    points: z.string(),
-    limit: z.nullable(z.number()),
-    items: z.array(adjustment),
-  }),
-  z.object({ kind: z.literal("veto"), reason: z.string() }),
-]);
+const line = lazySchema(() =>
+  z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("indicator"),
+      code: z.string(),
+      name: z.string(),
+      method: z.enum(["ratio", "ceiling"]),
+      weight: z.number(),
+      cap: z.optional(z.number()),
+      tolerance: z.optional(z.number()),
+      target: z.nullable(z.number()),
+      actual: z.nullable(z.number()),
+      period: z.nullable(z.string()),
+      ratio: z.nullable(z.string()),
+      points: z.string(),
+      flags: z.array(z.enum(["notFinal", "missing", "capped", "noTarget"])),
+      formula: z.string(),
+    }),
+    z.object({
+      kind: z.literal("review"),
+      code: z.string(),
+      name: z.string(),
+      maxScore: z.number(),
+      score: z.nullable(z.number()),
+      points: z.string(),
+      flags: z.array(z.literal("missing")),
+    }),
+    z.object({ kind: z.literal("bonus"), points: z.string(), limit: z.number(), items: z.array(adjustment) }),
+    z.object({
+      kind: z.literal("deduction"),
+      points: z.string(),
+      limit: z.nullable(z.number()),
+      items: z.array(adjustment),
+    }),
+    z.object({ kind: z.literal("veto"), reason: z.string() }),
+  ]),
+);
 
 /** An explained result: `TenantResult` with the tenant's names (lines per `scoring.md`). */
-const result = z.object({
-  tenantId: z.string(),
-  name: z.string(),
-  authorityName: z.string(),
-  displayOrder: z.int(),
-  total: decimal2,
-  indicatorPoints: decimal2,
-  reviewPoints: decimal2,
-  bonusPoints: decimal2,
-  deductionPoints: decimal2,
-  rank: z.int().check(z.gte(1)),
-  grade: z.string(),
-  gradeByScore: z.optional(z.string()),
-  movedByQuota: z.optional(z.boolean()),
-  vetoed: z.boolean(),
-  lines: z.array(line),
-});
+const result = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    name: z.string(),
+    authorityName: z.string(),
+    displayOrder: z.int(),
+    total: decimal2,
+    indicatorPoints: decimal2,
+    reviewPoints: decimal2,
+    bonusPoints: decimal2,
+    deductionPoints: decimal2,
+    rank: z.int().check(z.gte(1)),
+    grade: z.string(),
+    gradeByScore: z.optional(z.string()),
+    movedByQuota: z.optional(z.boolean()),
+    vetoed: z.boolean(),
+    lines: z.array(line),
+  }),
+);
 
-const runSummary = {
-  runId: z.string(),
-  provinceId: z.string(),
-  year: z.int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  rulebookVersion: z.int(),
-  tenantCount: z.int(),
-  inputsHash: hash,
-  resultsHash: hash,
-  gradeCounts: z.record(z.string(), z.int()),
-};
+/** A run's metadata and hashes (a shape, so that the run responses can extend it lazily). */
+function runSummaryShape() {
+  return {
+    runId: z.string(),
+    provinceId: z.string(),
+    year: z.int(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    rulebookVersion: z.int(),
+    tenantCount: z.int(),
+    inputsHash: hash,
+    resultsHash: hash,
+    gradeCounts: z.record(z.string(), z.int()),
+  };
+}
 
-const inputVersions = z.object({
-  rulebook: z.int(),
-  tenants: z.array(
-    z.object({
-      tenantId: z.string(),
-      targets: z.int(),
-      reports: z.record(z.string(), z.int()),
-      review: z.nullable(z.int()),
-    }),
-  ),
-});
+const inputVersions = lazySchema(() =>
+  z.object({
+    rulebook: z.int(),
+    tenants: z.array(
+      z.object({
+        tenantId: z.string(),
+        targets: z.int(),
+        reports: z.record(z.string(), z.int()),
+        review: z.nullable(z.int()),
+      }),
+    ),
+  }),
+);
 
-const tenantInputs = z.object({
-  tenantId: z.string(),
-  name: z.string(),
-  authorityName: z.string(),
-  displayOrder: z.int(),
-  targets: z.object({ version: z.int(), values: z.record(z.string(), z.number()) }),
-  reports: z.array(
-    z.object({ period: z.string(), version: z.int(), values: z.record(z.string(), z.number()) }),
-  ),
-  review: z.nullable(z.looseObject({ version: z.int() })),
-});
+const tenantInputs = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    name: z.string(),
+    authorityName: z.string(),
+    displayOrder: z.int(),
+    targets: z.object({ version: z.int(), values: z.record(z.string(), z.number()) }),
+    reports: z.array(
+      z.object({ period: z.string(), version: z.int(), values: z.record(z.string(), z.number()) }),
+    ),
+    review: z.nullable(z.looseObject({ version: z.int() })),
+  }),
+);
 
-const scoringRun = z.object({ ...runSummary, inputVersions, results: z.array(result) });
+/** A stored run: its summary, the versions of its inputs and its results. */
+function scoringRunShape() {
+  return { ...runSummaryShape(), inputVersions, results: z.array(result) };
+}
 
-const dryRun = z.object({
-  dryRun: z.literal(true),
-  provinceId: z.string(),
-  year: z.int(),
-  rulebookVersion: z.int(),
-  tenantCount: z.int(),
-  inputsHash: hash,
-  resultsHash: hash,
-  overrides: z.record(z.string(), z.unknown()),
-  gradeCounts: z.record(z.string(), z.int()),
-  baselineGradeCounts: z.record(z.string(), z.int()),
-  changes: z.array(
-    z.object({
-      tenantId: z.string(),
-      name: z.string(),
-      authorityName: z.string(),
-      baseline: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
-      whatIf: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
-    }),
-  ),
-  results: z.array(result),
-});
+const scoringRun = lazySchema(() => z.object(scoringRunShape()));
+
+const dryRun = lazySchema(() =>
+  z.object({
+    dryRun: z.literal(true),
+    provinceId: z.string(),
+    year: z.int(),
+    rulebookVersion: z.int(),
+    tenantCount: z.int(),
+    inputsHash: hash,
+    resultsHash: hash,
+    overrides: z.record(z.string(), z.unknown()),
+    gradeCounts: z.record(z.string(), z.int()),
+    baselineGradeCounts: z.record(z.string(), z.int()),
+    changes: z.array(
+      z.object({
+        tenantId: z.string(),
+        name: z.string(),
+        authorityName: z.string(),
+        baseline: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
+        whatIf: z.object({ total: decimal2, rank: z.int(), grade: z.string() }),
+      }),
+    ),
+    results: z.array(result),
+  }),
+);
 
 const provinceYear = z.strictObject({ p: idSchema, y: yearParam });
 
@@ -157,7 +175,7 @@ export const scoringRoutes = defineRoutes({
     params: provinceYear,
     query: z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) }),
     body: z.optional(z.strictObject({ overrides: z.optional(overridesSchema) })),
-    response: z.union([scoringRun, dryRun]),
+    response: lazySchema(() => z.union([scoringRun, dryRun])),
     status: 201,
     alsoStatus: [200],
   },
@@ -171,7 +189,9 @@ export const scoringRoutes = defineRoutes({
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
     query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
-    response: z.object({ runs: z.array(z.object(runSummary)), nextCursor: z.nullable(z.string()) }),
+    response: lazySchema(() =>
+      z.object({ runs: z.array(z.object(runSummaryShape())), nextCursor: z.nullable(z.string()) }),
+    ),
   },
   getScoringRun: {
     operationId: "getScoringRun",
@@ -183,15 +203,17 @@ export const scoringRoutes = defineRoutes({
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
     params: z.strictObject({ p: idSchema, y: yearParam, runId: runIdSchema }),
-    response: z.object({
-      ...scoringRun.shape,
-      inputs: z.object({
-        provinceId: z.string(),
-        year: z.int(),
-        rulebook: z.object({ version: z.int(), rulebook: z.looseObject({}) }),
-        tenants: z.array(tenantInputs),
+    response: lazySchema(() =>
+      z.object({
+        ...scoringRunShape(),
+        inputs: z.object({
+          provinceId: z.string(),
+          year: z.int(),
+          rulebook: z.object({ version: z.int(), rulebook: z.looseObject({}) }),
+          tenants: z.array(tenantInputs),
+        }),
       }),
-    }),
+    ),
   },
   getTenantScore: {
     operationId: "getTenantScore",
@@ -202,12 +224,14 @@ export const scoringRoutes = defineRoutes({
     tags: ["scoring"],
     access: { roles: CITY_ROLES },
     params: z.strictObject({ t: idSchema, y: yearParam }),
-    response: z.object({
-      runId: z.string(),
-      year: z.int(),
-      createdAt: z.string(),
-      result,
-      inputs: tenantInputs,
-    }),
+    response: lazySchema(() =>
+      z.object({
+        runId: z.string(),
+        year: z.int(),
+        createdAt: z.string(),
+        result,
+        inputs: tenantInputs,
+      }),
+    ),
   },
 });

@@ -13,7 +13,7 @@ import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { isDate, OPERATORS, profileSchema, programSchema, topUpSchema } from "../../shared/domain/subsidies";
 import { BENEFITS, codeSchema, KINDS } from "../../shared/domain/subsidies/program";
 import { versionMetaShape } from "../../shared/domain/subsidies/versions";
-import { defineRoutes } from "../http/route";
+import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema } from "../http/schemas";
 
 // ---------------------------------------------------------------------------------------------
@@ -79,101 +79,118 @@ export const entitlementsBody = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 
 /** `writtenBy` is shown to province roles for provincial programs, and to the tenant's and province's users for city data. */
-const storedMeta = { ...versionMetaShape, writtenBy: z.optional(z.string()) };
-const storedProgram = z.discriminatedUnion("kind", [
-  z.extend(fixedProgram, storedMeta),
-  z.extend(tieredProgram, storedMeta),
-  z.extend(perUnitProgram, storedMeta),
-]);
-const storedTopUp = z.strictObject({ ...topUpShape, ...storedMeta });
-
-const basisRef = z.strictObject({
-  level: z.enum(["province", "city"]),
-  document: z.string(),
-  clause: z.nullable(z.string()),
+function storedMetaShape() {
+  return { ...versionMetaShape, writtenBy: z.optional(z.string()) };
+}
+const storedProgram = lazySchema(() => {
+  const storedMeta = storedMetaShape();
+  return z.discriminatedUnion("kind", [
+    z.extend(fixedProgram, storedMeta),
+    z.extend(tieredProgram, storedMeta),
+    z.extend(perUnitProgram, storedMeta),
+  ]);
 });
-const kind = z.enum(KINDS);
-const benefit = z.enum(BENEFITS);
-const source = z.enum(["province", "local"]);
-const terms = z.record(z.string(), z.number());
-const params = z.record(z.string(), z.unknown());
-const condition = z.strictObject({ field: z.string(), op: z.enum(OPERATORS), value: z.unknown() });
-const yuan = z.string().check(z.regex(/^-?\d+\.\d{2}$/, "yuan with 2 decimals"));
+const storedTopUp = lazySchema(() => z.strictObject({ ...topUpShape, ...storedMetaShape() }));
 
-const catalogueEntry = z.strictObject({
-  code: z.string(),
-  name: z.string(),
-  source,
-  benefit,
-  kind,
-  params,
-  terms,
-  eligibility: z.array(condition),
-  effectiveFrom: z.string(),
-  effectiveTo: z.nullable(z.string()),
-  version: z.int(),
-  basis: z.array(basisRef),
-  baseline: z.nullable(z.strictObject({ kind, params, terms })),
-  topUp: z.nullable(
-    z.strictObject({
-      version: z.int(),
-      effectiveFrom: z.string(),
-      effectiveTo: z.nullable(z.string()),
-      basis: basisRef,
-      overrides: z.record(z.string(), z.number()),
-      notes: z.array(
-        z.strictObject({
-          path: z.string(),
-          value: z.number(),
-          effective: z.nullable(z.number()),
-          reason: z.string(),
-        }),
-      ),
-      raised: z.array(z.string()),
-    }),
-  ),
-});
+const basisRef = lazySchema(() =>
+  z.strictObject({
+    level: z.enum(["province", "city"]),
+    document: z.string(),
+    clause: z.nullable(z.string()),
+  }),
+);
+const kind = lazySchema(() => z.enum(KINDS));
+const benefit = lazySchema(() => z.enum(BENEFITS));
+const source = lazySchema(() => z.enum(["province", "local"]));
+const terms = lazySchema(() => z.record(z.string(), z.number()));
+const params = lazySchema(() => z.record(z.string(), z.unknown()));
+const condition = lazySchema(() =>
+  z.strictObject({ field: z.string(), op: z.enum(OPERATORS), value: z.unknown() }),
+);
+const yuan = lazySchema(() => z.string().check(z.regex(/^-?\d+\.\d{2}$/, "yuan with 2 decimals")));
 
-const catalogue = z.strictObject({
-  tenantId: z.string(),
-  date: z.string(),
-  programs: z.array(catalogueEntry),
-});
+const catalogueEntry = lazySchema(() =>
+  z.strictObject({
+    code: z.string(),
+    name: z.string(),
+    source,
+    benefit,
+    kind,
+    params,
+    terms,
+    eligibility: z.array(condition),
+    effectiveFrom: z.string(),
+    effectiveTo: z.nullable(z.string()),
+    version: z.int(),
+    basis: z.array(basisRef),
+    baseline: z.nullable(z.strictObject({ kind, params, terms })),
+    topUp: z.nullable(
+      z.strictObject({
+        version: z.int(),
+        effectiveFrom: z.string(),
+        effectiveTo: z.nullable(z.string()),
+        basis: basisRef,
+        overrides: z.record(z.string(), z.number()),
+        notes: z.array(
+          z.strictObject({
+            path: z.string(),
+            value: z.number(),
+            effective: z.nullable(z.number()),
+            reason: z.string(),
+          }),
+        ),
+        raised: z.array(z.string()),
+      }),
+    ),
+  }),
+);
 
-const entitlement = z.strictObject({
-  code: z.string(),
-  name: z.string(),
-  source,
-  benefit,
-  kind,
-  eligible: z.boolean(),
-  /** the tier that applied (tiered programs), else null */
-  tier: z.nullable(z.string()),
-  amount: yuan,
-  baselineAmount: yuan,
-  topUpAmount: yuan,
-  unmet: z.array(
-    z.strictObject({
-      field: z.string(),
-      op: z.string(),
-      value: z.unknown(),
-      /** the applicant's value, or "missing" */
-      actual: z.unknown(),
-    }),
-  ),
-  basis: z.array(basisRef),
-  terms,
-  effectiveFrom: z.string(),
-  effectiveTo: z.nullable(z.string()),
-});
+const catalogue = lazySchema(() =>
+  z.strictObject({
+    tenantId: z.string(),
+    date: z.string(),
+    programs: z.array(catalogueEntry),
+  }),
+);
 
-const entitlements = z.strictObject({
-  tenantId: z.string(),
-  date: z.string(),
-  programs: z.array(entitlement),
-  totalGrant: yuan,
-  maxLoan: yuan,
-});
+const entitlement = lazySchema(() =>
+  z.strictObject({
+    code: z.string(),
+    name: z.string(),
+    source,
+    benefit,
+    kind,
+    eligible: z.boolean(),
+    /** the tier that applied (tiered programs), else null */
+    tier: z.nullable(z.string()),
+    amount: yuan,
+    baselineAmount: yuan,
+    topUpAmount: yuan,
+    unmet: z.array(
+      z.strictObject({
+        field: z.string(),
+        op: z.string(),
+        value: z.unknown(),
+        /** the applicant's value, or "missing" */
+        actual: z.unknown(),
+      }),
+    ),
+    basis: z.array(basisRef),
+    terms,
+    effectiveFrom: z.string(),
+    effectiveTo: z.nullable(z.string()),
+  }),
+);
+
+const entitlements = lazySchema(() =>
+  z.strictObject({
+    tenantId: z.string(),
+    date: z.string(),
+    programs: z.array(entitlement),
+    totalGrant: yuan,
+    maxLoan: yuan,
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Access
@@ -214,7 +231,7 @@ export const subsidiesRoutes = defineRoutes({
     access: { roles: PROGRAM_READERS },
     params: provinceParams,
     query: asOfQuery,
-    response: z.strictObject({ programs: z.array(storedProgram) }),
+    response: lazySchema(() => z.strictObject({ programs: z.array(storedProgram) })),
   },
   listSubsidyProgramVersions: {
     operationId: "listSubsidyProgramVersions",
@@ -225,7 +242,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: PROGRAM_READERS },
     params: provinceCodeParams,
-    response: z.strictObject({ code: z.string(), versions: z.array(storedProgram) }),
+    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedProgram) })),
   },
   putSubsidyTopUp: {
     operationId: "putSubsidyTopUp",
@@ -254,7 +271,7 @@ export const subsidiesRoutes = defineRoutes({
     access: { roles: CITY_DATA_READERS },
     params: tenantParams,
     query: asOfQuery,
-    response: z.strictObject({ topUps: z.array(storedTopUp) }),
+    response: lazySchema(() => z.strictObject({ topUps: z.array(storedTopUp) })),
   },
   listSubsidyTopUpVersions: {
     operationId: "listSubsidyTopUpVersions",
@@ -265,7 +282,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
     params: tenantCodeParams,
-    response: z.strictObject({ code: z.string(), versions: z.array(storedTopUp) }),
+    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedTopUp) })),
   },
   putLocalProgram: {
     operationId: "putLocalProgram",
@@ -293,7 +310,7 @@ export const subsidiesRoutes = defineRoutes({
     access: { roles: CITY_DATA_READERS },
     params: tenantParams,
     query: asOfQuery,
-    response: z.strictObject({ localPrograms: z.array(storedProgram) }),
+    response: lazySchema(() => z.strictObject({ localPrograms: z.array(storedProgram) })),
   },
   listLocalProgramVersions: {
     operationId: "listLocalProgramVersions",
@@ -304,7 +321,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
     params: tenantCodeParams,
-    response: z.strictObject({ code: z.string(), versions: z.array(storedProgram) }),
+    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedProgram) })),
   },
   getPublicSubsidies: {
     operationId: "getPublicSubsidies",

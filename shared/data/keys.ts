@@ -43,15 +43,16 @@ export const keys = {
     sk: `REPORTV#${y}#${period}#${pad(v)}`,
   }),
   reportVersionPrefix: (y: number, period: string) => `REPORTV#${y}#${period}#`,
-  reportsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#REPORTS`,
   /**
-   * A tenant-year's report revision counter. Every report write advances it conditionally, so two
-   * concurrent writes of different months (checked against each other by the cumulative rule)
-   * cannot both land on the same reading. It sorts after every `YYYY-MM` under `REPORT#<y>#`, so the
-   * one Query that reads the year's reports reads it too.
+   * A tenant-year's report card: the latest values of every period (what the rollup and scoring
+   * read, one item per tenant in the province-year's gsi1 partition) and the revision counter that
+   * every report write advances conditionally — so two concurrent writes of different months,
+   * checked against each other by the cumulative rule, cannot both land on the same reading. It
+   * sorts after every `YYYY-MM` under `REPORT#<y>#`, so the one Query that reads the tenant's year
+   * reads it too.
    */
   reportsHead: (t: string, y: number) => ({ pk: tenant(t), sk: `REPORT#${y}#~HEAD` }),
-  reportOfProvinceYear: (t: string, period: string) => `${t}#${period}`,
+  reportsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#REPORTS`,
 
   unlock: (t: string, y: number, period: string, createdAt: string) => ({
     pk: tenant(t),

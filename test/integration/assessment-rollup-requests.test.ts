@@ -4,18 +4,14 @@
  * function through a document client that counts every request. The only difference allowed is
  * continuation pages of the province-wide Queries, each following a full 1 MB page.
  */
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient, type Db } from "../../shared/data/client";
-import { ENTITY, keys } from "../../shared/data/keys";
-import { putRulebook } from "../../shared/data/stores/rulebooks";
-import { rulebookSchema } from "../../shared/domain/rulebook";
 import { provinceRollup } from "../../shared/services/assessment";
+import { buildBulkProvince } from "../support/bulk-province";
 import { localEndpoint, testDb } from "../support/db";
 import { loadFixture } from "../support/fixture";
 
 const fixture = loadFixture();
-const rulebook = rulebookSchema.parse(fixture.rulebook);
 const YEAR = 2019;
 const MB = 1024 * 1024;
 
@@ -79,85 +75,6 @@ function countingDb(table: string): Db {
   return { table, doc };
 }
 
-/** Current items as the API writes them (key shapes, gsi1 keys, attributes), loaded in batches. */
-async function seedProvince(provinceId: string, tenants: number): Promise<void> {
-  await putRulebook(db, {
-    provinceId,
-    year: YEAR,
-    rulebook,
-    ifMatch: undefined,
-    at: "2019-01-02T00:00:00.000Z",
-    by: "seed",
-  });
-  const units = fixture.tenants;
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < tenants; i++) {
-    const unit = units[i % units.length];
-    if (!unit) throw new Error("no fixture unit");
-    const tenantId = `${provinceId}-t${String(i + 1).padStart(4, "0")}`;
-    items.push({
-      ...keys.tenant(tenantId),
-      type: ENTITY.tenant,
-      gsi1pk: keys.tenantsOfProvince(provinceId),
-      gsi1sk: keys.tenantOrder(i + 1, tenantId),
-      tenantId,
-      provinceId,
-      name: `${unit.name}${i + 1}`,
-      authorityName: `${unit.authorityName}${i + 1}`,
-      displayOrder: i + 1,
-      createdAt: "2019-01-01T00:00:00.000Z",
-      updatedAt: "2019-01-01T00:00:00.000Z",
-    });
-    const meta = { version: 1, writtenAt: "2019-01-02T00:00:00.000Z", writtenBy: "seed" };
-    items.push({
-      ...keys.targets(tenantId, YEAR),
-      type: ENTITY.targets,
-      gsi1pk: keys.targetsOfProvinceYear(provinceId, YEAR),
-      gsi1sk: tenantId,
-      tenantId,
-      provinceId,
-      year: YEAR,
-      targets: fixture.targets[unit.id],
-      updatedAt: meta.writtenAt,
-      updatedBy: "seed",
-      ...meta,
-    });
-    for (const [period, values] of Object.entries(fixture.reports[unit.id] ?? {})) {
-      const submittedAt = `${period}-28T01:00:00.000Z`;
-      items.push({
-        ...keys.report(tenantId, YEAR, period),
-        type: ENTITY.report,
-        gsi1pk: keys.reportsOfProvinceYear(provinceId, YEAR),
-        gsi1sk: keys.reportOfProvinceYear(tenantId, period),
-        tenantId,
-        provinceId,
-        year: YEAR,
-        period,
-        values,
-        source: "实名制就业信息系统",
-        submittedBy: `city-reporter@${tenantId}`,
-        submittedAt,
-        late: false,
-        version: 1,
-        writtenAt: submittedAt,
-        writtenBy: `city-reporter@${tenantId}`,
-      });
-    }
-  }
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const write = async (batch: Record<string, unknown>[]) => {
-    let pending: unknown[] = batch.map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length > 0) {
-      const out = await db.doc.send(
-        new BatchWriteCommand({ RequestItems: { [db.table]: pending as never } }),
-      );
-      pending = out.UnprocessedItems?.[db.table] ?? [];
-    }
-  };
-  for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
-}
-
 async function measure(provinceId: string) {
   requests.length = 0;
   const result = await provinceRollup(counted, provinceId, YEAR);
@@ -173,8 +90,8 @@ async function measure(provinceId: string) {
 beforeAll(async () => {
   db = await testDb("rollup-requests");
   counted = countingDb(db.table);
-  await seedProvince("small", 12);
-  await seedProvince("large", 300);
+  await buildBulkProvince(db, "small", 12);
+  await buildBulkProvince(db, "large", 300);
 }, 120_000);
 
 describe("rollup requests", () => {

@@ -8,7 +8,7 @@ import { loadDemoData } from "../../infra/local/seed";
 import { DEMO_SUBMITTER, loadDemoHighlights, seedAssessment } from "../../infra/local/seed/assessment";
 import { createDocumentClient, type Db } from "../../shared/data/client";
 import { highlightsOfProvinceYear } from "../../shared/data/stores/highlights";
-import { reportsOfProvinceYear, reportVersions } from "../../shared/data/stores/reports";
+import { reportsOfProvinceYear, reportsOfTenantYear, reportVersions } from "../../shared/data/stores/reports";
 import { reviewsOfProvinceYear } from "../../shared/data/stores/reviews";
 import { getRulebook } from "../../shared/data/stores/rulebooks";
 import { targetsOfProvinceYear } from "../../shared/data/stores/targets";
@@ -49,16 +49,23 @@ describe("seedAssessment", () => {
     const reports = await reportsOfProvinceYear(db, P, Y);
     expect(reports).toHaveLength(144);
     for (const report of reports) {
-      expect(report).toMatchObject({
-        version: 1,
-        late: false,
-        submittedBy: DEMO_SUBMITTER,
-        source: "实名制就业信息系统",
-      });
+      expect(report).toMatchObject({ version: 1, late: false });
       expect(reportingStatus(new Date(report.submittedAt), report.period, 10).state).toBe("open");
     }
     const history = await reportVersions(db, "changchun", Y, "2019-12");
     expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ submittedBy: DEMO_SUBMITTER, source: "实名制就业信息系统" });
+    // the province-wide report card agrees with the tenant's own reports
+    const own = await reportsOfTenantYear(db, "changchun", Y);
+    expect(own).toHaveLength(12);
+    for (const report of own) {
+      const card = reports.find((r) => r.tenantId === "changchun" && r.period === report.period);
+      expect(card).toMatchObject({
+        values: report.values,
+        version: report.version,
+        submittedAt: report.submittedAt,
+      });
+    }
 
     const highlights = await highlightsOfProvinceYear(db, P, Y);
     const expected = loadDemoHighlights();

@@ -8,22 +8,16 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient, type Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
-import { putReport } from "../../shared/data/stores/reports";
-import { putReview } from "../../shared/data/stores/reviews";
-import { putRulebook } from "../../shared/data/stores/rulebooks";
 import {
   CHUNK_BYTES,
   getScoringRunMeta,
   getScoringRunPayload,
   putScoringRun,
 } from "../../shared/data/stores/scoring-runs";
-import { putTargets } from "../../shared/data/stores/targets";
-import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import { queryPrefix } from "../../shared/data/versioned";
-import { reviewSchema } from "../../shared/domain/review";
-import { rulebookSchema } from "../../shared/domain/rulebook";
 import { BusinessRuleError } from "../../shared/lib/errors";
 import { createScoringRun, getScoringRun } from "../../shared/services/scoring";
+import { buildBulkProvince } from "../support/bulk-province";
 import { localEndpoint, testDb } from "../support/db";
 import { loadFixture } from "../support/fixture";
 
@@ -33,79 +27,9 @@ const AT = "2020-01-20T02:00:00.000Z";
 
 let db: Db;
 
-async function inPool<T>(
-  items: readonly T[],
-  width: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const item = items[next++] as T;
-        await work(item);
-      }
-    }),
-  );
-}
-
 /** A province of `n` tenants, each with the data of a demo tenant: targets, 12 monthly reports, a review. */
 async function buildProvince(provinceId: string, n: number): Promise<void> {
-  await putProvince(
-    db,
-    provinceId,
-    { name: `省${provinceId}`, authorityName: `${provinceId}省人民政府` },
-    AT,
-  );
-  const rulebook = rulebookSchema.parse(fixture.rulebook);
-  await putRulebook(db, { provinceId, year: YEAR, rulebook, ifMatch: undefined, at: AT, by: "seed" });
-  const tenants = Array.from({ length: n }, (_, i) => {
-    const demo = fixture.tenants[i % fixture.tenants.length];
-    if (!demo) throw new Error("fixture without tenants");
-    return { i, id: `${provinceId}-city-${String(i).padStart(4, "0")}`, demo };
-  });
-  await inPool(tenants, 24, async ({ i, id, demo }) => {
-    await putTenant(
-      db,
-      provinceId,
-      id,
-      { name: `${demo.name}${i}`, authorityName: `${demo.authorityName}${i}`, displayOrder: i + 1 },
-      AT,
-    );
-    const targets = fixture.targets[demo.id] ?? {};
-    await putTargets(db, {
-      provinceId,
-      tenantId: id,
-      year: YEAR,
-      targets,
-      ifMatch: undefined,
-      at: AT,
-      by: "seed",
-    });
-    const review = reviewSchema.parse(fixture.reviews[demo.id]);
-    await putReview(db, {
-      provinceId,
-      tenantId: id,
-      year: YEAR,
-      review,
-      ifMatch: undefined,
-      at: AT,
-      by: "seed",
-    });
-  });
-  const reports = tenants.flatMap(({ id, demo }) =>
-    Object.entries(fixture.reports[demo.id] ?? {}).map(([period, values]) => ({ id, period, values })),
-  );
-  await inPool(reports, 32, async ({ id, period, values }) => {
-    await putReport(db, {
-      provinceId,
-      tenantId: id,
-      year: YEAR,
-      period,
-      submission: { values, source: "test", submittedBy: "seed", submittedAt: AT, late: false },
-      ifMatch: undefined,
-    });
-  });
+  await buildBulkProvince(db, provinceId, n);
 }
 
 /** The same table through a client that counts every DynamoDB request it sends, by command. */

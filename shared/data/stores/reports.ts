@@ -1,11 +1,13 @@
 /**
- * Monthly reports (定期调度): per tenant and period, a current item (the latest version, with the
- * province-year gsi1 keys the rollup reads) and one immutable item per version — the audit trail
- * of values, source, reason, who, when and whether it was late. Both are written in one
- * transaction (`writeVersioned`), so neither can exist without the other.
+ * Monthly reports (定期调度): per tenant and period, a current item (the latest version) and one
+ * immutable item per version — the audit trail of values, source, reason, who, when and whether it
+ * was late — plus, per tenant-year, a report card holding the latest values of every period (what
+ * the province-wide rollup and scoring read: one item per tenant instead of twelve). All three are
+ * written in one transaction (`writeVersioned` with the card's conditional update), so none can
+ * exist or change without the others.
  */
 
-import { ConflictError } from "../../lib/errors";
+import { type AppError, ConflictError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
@@ -63,7 +65,7 @@ export async function reportsOfTenantYear(
 
 /**
  * A tenant's year as one Query: the latest version of every period, and the year's revision
- * counter (undefined before the first write through `putReport`).
+ * counter (undefined before the first report).
  */
 export async function tenantYear(
   db: Db,
@@ -92,14 +94,49 @@ export async function reportVersions(
   return items.map(reportFromItem);
 }
 
-/** The latest report of every tenant and period of a province-year (gsi1, all pages). */
+/** What a report card keeps of a period's latest version: what the rollup and scoring need. */
+export interface ReportSummary {
+  tenantId: string;
+  period: string;
+  values: Record<string, number>;
+  version: number;
+  late: boolean;
+  submittedAt: string;
+}
+
+type CardEntry = Omit<ReportSummary, "tenantId" | "period">;
+
+function cardEntry(version: number, submission: ReportSubmission): CardEntry {
+  return { values: submission.values, version, late: submission.late, submittedAt: submission.submittedAt };
+}
+
+/**
+ * The latest report of every tenant and period of a province-year: the province-year's report
+ * cards (gsi1, one item per tenant, all pages), expanded to one summary per period.
+ */
 export async function reportsOfProvinceYear(
   db: Db,
   provinceId: string,
   year: number,
-): Promise<StoredReport[]> {
-  const items = await queryGsi1(db, keys.reportsOfProvinceYear(provinceId, year));
-  return items.map(reportFromItem);
+): Promise<ReportSummary[]> {
+  const cards = await queryGsi1(db, keys.reportsOfProvinceYear(provinceId, year));
+  const summaries: ReportSummary[] = [];
+  for (const card of cards) {
+    const periods = (card.periods ?? {}) as Record<string, CardEntry>;
+    for (const period of Object.keys(periods).sort()) {
+      const entry = periods[period];
+      if (!entry) continue;
+      summaries.push({
+        tenantId: String(card.tenantId),
+        period,
+        values: entry.values,
+        version: Number(entry.version),
+        late: entry.late === true,
+        submittedAt: String(entry.submittedAt),
+      });
+    }
+  }
+  return summaries;
 }
 
 export interface PutReportInput {
@@ -109,12 +146,17 @@ export interface PutReportInput {
   period: string;
   submission: ReportSubmission;
   ifMatch: IfMatch | undefined;
-  /** the period's current version as read with the year (null: not reported yet) */
-  knownVersion?: number | null;
+  /**
+   * The period's current version (null: not reported yet) and the tenant-year's card revision, as
+   * the caller just read them with `tenantYear`; read here when absent.
+   */
+  known?: { version: number | null; revision: number | undefined };
+  /** the error when the card changed after that read (another report of the year landed) */
+  onStale?: () => AppError;
   conditions?: ExtraCondition[];
 }
 
-function reportData(input: Omit<PutReportInput, "ifMatch" | "conditions">) {
+function reportData(input: Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">) {
   const { provinceId, tenantId, year, period, submission } = input;
   return {
     tenantId,
@@ -130,15 +172,78 @@ function reportData(input: Omit<PutReportInput, "ifMatch" | "conditions">) {
   };
 }
 
-const currentOnly = (provinceId: string, tenantId: string, year: number, period: string) => ({
-  gsi1pk: keys.reportsOfProvinceYear(provinceId, year),
-  gsi1sk: keys.reportOfProvinceYear(tenantId, period),
-});
+/**
+ * The tenant-year card's update in a report transaction: it records the periods' new latest
+ * versions and advances the revision, conditional on the revision the writer read — or creates
+ * the card when there was none.
+ */
+function cardUpdate(
+  db: Db,
+  owner: { provinceId: string; tenantId: string; year: number },
+  revision: number | undefined,
+  entries: Record<string, CardEntry>,
+): TransactItem {
+  const names: Record<string, string> = { "#revision": "revision", "#type": "type", "#year": "year" };
+  const values: Record<string, unknown> = {
+    ":type": ENTITY.reportsHead,
+    ":tenant": owner.tenantId,
+    ":province": owner.provinceId,
+    ":year": owner.year,
+    ":gsi": keys.reportsOfProvinceYear(owner.provinceId, owner.year),
+  };
+  const sets = [
+    "#type = :type",
+    "tenantId = :tenant",
+    "provinceId = :province",
+    "#year = :year",
+    "gsi1pk = :gsi",
+    "gsi1sk = :tenant",
+  ];
+  if (revision === undefined) {
+    sets.push("#revision = :next", "periods = :periods");
+    values[":next"] = 1;
+    values[":periods"] = entries;
+  } else {
+    sets.push("#revision = :next");
+    values[":next"] = revision + 1;
+    values[":revision"] = revision;
+    Object.entries(entries).forEach(([period, entry], i) => {
+      names[`#p${i}`] = period;
+      values[`:p${i}`] = entry;
+      sets.push(`periods.#p${i} = :p${i}`);
+    });
+  }
+  return {
+    Update: {
+      TableName: db.table,
+      Key: keys.reportsHead(owner.tenantId, owner.year),
+      UpdateExpression: `SET ${sets.join(", ")}`,
+      ConditionExpression: revision === undefined ? "attribute_not_exists(pk)" : "#revision = :revision",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
 
-/** Write a new version of a period's report (201 when created); 428/412 on a missing/stale If-Match. */
+/**
+ * Write a new version of a period's report (201 when created); 428/412 on a missing/stale
+ * If-Match. The current item, the version item and the tenant-year card are one transaction.
+ */
 export async function putReport(db: Db, input: PutReportInput): Promise<StoredReport & { created: boolean }> {
   const { provinceId, tenantId, year, period, submission } = input;
   const data = reportData(input);
+  let known = input.known;
+  if (!known) {
+    const year_ = await tenantYear(db, tenantId, year, true);
+    known = {
+      version: year_.reports.find((r) => r.period === period)?.version ?? null,
+      revision: year_.revision,
+    };
+  }
+  const version = (known.version ?? 0) + 1;
+  const onStale =
+    input.onStale ??
+    (() => new ConflictError(`another report of ${tenantId} for ${year} changed meanwhile; retry`));
   const result = await writeVersioned({
     db,
     current: keys.report(tenantId, year, period),
@@ -146,42 +251,53 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
     type: ENTITY.report,
     versionType: ENTITY.reportVersion,
     data,
-    currentOnly: currentOnly(provinceId, tenantId, year, period),
     ifMatch: input.ifMatch,
     requireIfMatch: true,
     writtenAt: submission.submittedAt,
     writtenBy: submission.submittedBy,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-    ...(input.knownVersion !== undefined ? { knownVersion: input.knownVersion } : {}),
+    knownVersion: known.version,
+    conditions: [
+      {
+        item: cardUpdate(db, { provinceId, tenantId, year }, known.revision, {
+          [period]: cardEntry(version, submission),
+        }),
+        onFail: onStale,
+      },
+      ...(input.conditions ?? []),
+    ],
   });
   return { ...data, version: result.version, created: result.created };
 }
 
 /**
- * Version 1 of several periods of one tenant at once — the same items `putReport` writes, in one
- * transaction (each conditional on the period not existing yet). For loading history (the demo
- * data); 409 if any of the periods already exists, and then nothing is written.
+ * Version 1 of several periods of one tenant-year at once — the same items `putReport` writes, and
+ * the card, in one transaction (each period conditional on not existing yet). For loading history
+ * (the demo data); 409 if any of the periods already exists, and then nothing is written.
  */
 export async function createReports(
   db: Db,
-  reports: ReadonlyArray<Omit<PutReportInput, "ifMatch" | "conditions">>,
+  reports: ReadonlyArray<Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">>,
 ): Promise<void> {
+  const first = reports[0];
+  if (!first) return;
+  const { provinceId, tenantId, year } = first;
+  if (reports.some((r) => r.tenantId !== tenantId || r.year !== year || r.provinceId !== provinceId)) {
+    throw new Error("createReports takes the reports of one tenant-year");
+  }
+  if (reports.length > 48) throw new Error("createReports takes at most 48 periods per call");
+  const { revision } = await tenantYear(db, tenantId, year, true);
   const items: TransactItem[] = [];
+  const entries: Record<string, CardEntry> = {};
   for (const report of reports) {
-    const { provinceId, tenantId, year, period, submission } = report;
+    const { period, submission } = report;
     const meta = { version: 1, writtenAt: submission.submittedAt, writtenBy: submission.submittedBy };
     const data = reportData(report);
+    entries[period] = cardEntry(1, submission);
     items.push(
       {
         Put: {
           TableName: db.table,
-          Item: {
-            ...keys.report(tenantId, year, period),
-            type: ENTITY.report,
-            ...data,
-            ...currentOnly(provinceId, tenantId, year, period),
-            ...meta,
-          },
+          Item: { ...keys.report(tenantId, year, period), type: ENTITY.report, ...data, ...meta },
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
@@ -199,50 +315,11 @@ export async function createReports(
       },
     );
   }
-  for (let i = 0; i < items.length; i += 100) {
-    const chunk = items.slice(i, i + 100);
-    await transact(db, chunk, (index) => {
-      const report = reports[Math.floor((i + index) / 2)];
-      return new ConflictError(
-        `the report of ${report?.tenantId ?? ""} for ${report?.period ?? ""} already exists`,
-      );
-    });
-  }
-}
-
-/**
- * "The tenant's year is still as read": advances the year's revision counter on condition that it
- * is still at `revision` (or absent). The cumulative rule compares a period with its neighbours, so
- * every report write carries this one item — two concurrent writes of different months can never
- * together break the sequence, and the loser re-reads and re-checks.
- */
-export function advanceTenantYear(
-  db: Db,
-  tenantId: string,
-  year: number,
-  revision: number | undefined,
-  onFail: ExtraCondition["onFail"],
-): ExtraCondition {
-  const item: TransactItem = {
-    Update: {
-      TableName: db.table,
-      Key: keys.reportsHead(tenantId, year),
-      UpdateExpression: "SET #revision = :next, #type = :type",
-      ExpressionAttributeNames: { "#revision": "revision", "#type": "type" },
-      ...(revision === undefined
-        ? {
-            ConditionExpression: "attribute_not_exists(pk)",
-            ExpressionAttributeValues: { ":next": 1, ":type": ENTITY.reportsHead },
-          }
-        : {
-            ConditionExpression: "#revision = :revision",
-            ExpressionAttributeValues: {
-              ":next": revision + 1,
-              ":revision": revision,
-              ":type": ENTITY.reportsHead,
-            },
-          }),
-    },
-  };
-  return { item, onFail };
+  items.push(cardUpdate(db, { provinceId, tenantId, year }, revision, entries));
+  await transact(db, items, (index) => {
+    if (index === items.length - 1)
+      return new ConflictError(`the reports of ${tenantId} for ${year} changed meanwhile`);
+    const report = reports[Math.floor(index / 2)];
+    return new ConflictError(`the report of ${tenantId} for ${report?.period ?? ""} already exists`);
+  });
 }

@@ -7,7 +7,7 @@
 import type { Db } from "../client";
 import { keys } from "../keys";
 import { queryGsi1 } from "../versioned";
-import { reportsOfProvinceYear, type StoredReport } from "./reports";
+import { type ReportSummary, reportsOfProvinceYear } from "./reports";
 import { getRulebook, type StoredRulebook } from "./rulebooks";
 import { type StoredTargets, targetsOfProvinceYear } from "./targets";
 
@@ -21,7 +21,7 @@ export interface RollupSources {
   rulebook: StoredRulebook | undefined;
   tenants: RollupTenantRow[];
   targets: StoredTargets[];
-  reports: StoredReport[];
+  reports: ReportSummary[];
 }
 
 /** Every tenant of a province (gsi1 in display order, all pages, no page-size limit). */

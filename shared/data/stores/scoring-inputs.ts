@@ -5,7 +5,7 @@
  * item shapes are the assessment stores'; this module only gathers them.
  */
 import type { Db } from "../client";
-import { reportsOfProvinceYear, type StoredReport } from "./reports";
+import { type ReportSummary, reportsOfProvinceYear } from "./reports";
 import { reviewsOfProvinceYear, type StoredReview } from "./reviews";
 import { getRulebook, type StoredRulebook } from "./rulebooks";
 import type { StoredTargets } from "./targets";
@@ -16,7 +16,7 @@ export interface ScoringSources {
   rulebook: StoredRulebook | undefined;
   tenants: Tenant[];
   targets: StoredTargets[];
-  reports: StoredReport[];
+  reports: ReportSummary[];
   reviews: StoredReview[];
 }
 

@@ -5,7 +5,6 @@
  */
 import type { Db } from "../../data/client";
 import {
-  advanceTenantYear,
   putReport,
   reportsOfTenantYear,
   reportVersions,
@@ -106,15 +105,9 @@ export async function submitReport(
         late: status.late,
       },
       ifMatch: input.ifMatch,
-      knownVersion: current?.version ?? null,
+      known: { version: current?.version ?? null, revision },
+      onStale: () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
       conditions: [
-        advanceTenantYear(
-          db,
-          tenantId,
-          year,
-          revision,
-          () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
-        ),
         rulebookUnchanged(
           db,
           rulebook,
