@@ -1,9 +1,11 @@
 import { dbFromEnv } from "../../shared/data/client";
-import { getCircular } from "../../shared/data/stores/circulars";
+import type { Principal } from "../../shared/domain/principal";
 import { nowIso } from "../../shared/lib/clock";
-import { NotFoundError } from "../../shared/lib/errors";
 import {
   approveCircular,
+  type CircularStep,
+  type CircularView,
+  circularOfYear,
   createCircular,
   editCircular,
   getCircularView,
@@ -13,11 +15,30 @@ import {
   publishCircular,
   renderCircular,
 } from "../../shared/services/circulars";
-import type { Handlers } from "../http/route";
+import type { Handlers, IfMatch } from "../http/route";
 import type { circularsRoutes } from "./routes";
 
 /** Published circulars never change their document; a supersession notice may still be added. */
 const PUBLIC_CACHE = "public, max-age=60";
+
+/** The workflow step a request asks for: the path's circular, If-Match, the caller, now. */
+function stepOf(input: {
+  params: { p: string; y: number; c: string };
+  ifMatch: IfMatch | undefined;
+  principal: Principal;
+}): CircularStep {
+  return {
+    provinceId: input.params.p,
+    year: input.params.y,
+    circularId: input.params.c,
+    ifMatch: input.ifMatch,
+    by: input.principal.sub,
+    at: nowIso(),
+  };
+}
+
+/** A circular as answered: its view, and its version as ETag. */
+const withVersion = (circular: CircularView) => ({ body: circular, version: circular.version });
 
 export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   createCircular: async ({ params, body, principal }) => {
@@ -46,51 +67,18 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   getCircular: async ({ params, query }) => {
     const format = query.format ?? "json";
     if (format !== "json") {
-      const stored = await getCircular(dbFromEnv(), params.p, params.c);
-      if (!stored || stored.year !== params.y)
-        throw new NotFoundError(`no circular ${params.c} of ${params.y}`);
+      const stored = await circularOfYear(dbFromEnv(), params.p, params.y, params.c);
       return { ...renderCircular(stored, format), headers: { etag: `"${stored.version}"` } };
     }
-    const circular = await getCircularView(dbFromEnv(), params.p, params.y, params.c);
-    return { body: circular, version: circular.version };
+    return withVersion(await getCircularView(dbFromEnv(), params.p, params.y, params.c));
   },
 
-  updateCircular: async ({ params, body, ifMatch, principal }) => {
-    const circular = await editCircular(dbFromEnv(), {
-      provinceId: params.p,
-      year: params.y,
-      circularId: params.c,
-      edits: body,
-      ifMatch,
-      by: principal.sub,
-      at: nowIso(),
-    });
-    return { body: circular, version: circular.version };
-  },
+  updateCircular: async (input) =>
+    withVersion(await editCircular(dbFromEnv(), { ...stepOf(input), edits: input.body })),
 
-  approveCircular: async ({ params, ifMatch, principal }) => {
-    const circular = await approveCircular(dbFromEnv(), {
-      provinceId: params.p,
-      year: params.y,
-      circularId: params.c,
-      ifMatch,
-      by: principal.sub,
-      at: nowIso(),
-    });
-    return { body: circular, version: circular.version };
-  },
+  approveCircular: async (input) => withVersion(await approveCircular(dbFromEnv(), stepOf(input))),
 
-  publishCircular: async ({ params, ifMatch, principal }) => {
-    const circular = await publishCircular(dbFromEnv(), {
-      provinceId: params.p,
-      year: params.y,
-      circularId: params.c,
-      ifMatch,
-      by: principal.sub,
-      at: nowIso(),
-    });
-    return { body: circular, version: circular.version };
-  },
+  publishCircular: async (input) => withVersion(await publishCircular(dbFromEnv(), stepOf(input))),
 
   listPublicCirculars: async ({ params, query }) => ({
     body: await listPublicCirculars(dbFromEnv(), params.p, {

@@ -6,6 +6,7 @@ import {
   listPrograms,
   listTopUps,
   localProgramHistory,
+  type PutVersionInput,
   presentProgram,
   presentTopUp,
   programHistory,
@@ -16,7 +17,7 @@ import {
   putTopUp,
   topUpHistory,
 } from "../../shared/services/subsidies";
-import type { Handlers } from "../http/route";
+import type { Handlers, IfMatch } from "../http/route";
 import type { subsidiesRoutes } from "./routes";
 
 /** Who wrote a provincial program is shown to the province's own roles only. */
@@ -24,21 +25,42 @@ const seesProvincialWriter = (principal: Principal): boolean => isProvinceRole(p
 /** A city's top-ups and local programs: every caller allowed to read them is the city's or its province's. */
 const SEES_CITY_WRITER = true;
 
+/** The service's input of a PUT of a version: the path's code, the body, If-Match and the caller. */
+function versionPut<B>(input: {
+  params: { code: string };
+  body: B;
+  ifMatch: IfMatch | undefined;
+  principal: Principal;
+}): PutVersionInput<B> {
+  return { code: input.params.code, candidate: input.body, ifMatch: input.ifMatch, actor: input.principal };
+}
+
+/**
+ * The answer to a PUT that appended a version: 201 for the first version, 200 for later ones, the
+ * version as ETag, and the entity's history (`…/versions`) as location.
+ */
+function appended<B>(
+  result: { stored: { version: number }; created: boolean },
+  body: B,
+  historyPath: string,
+): { status: number; body: B; version: number; headers: { location: string } } {
+  return {
+    status: result.created ? 201 : 200,
+    body,
+    version: result.stored.version,
+    headers: { location: historyPath },
+  };
+}
+
 export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
-  putSubsidyProgram: async ({ params, body, ifMatch, principal }) => {
-    const { stored, created } = await putProgram(dbFromEnv(), {
-      provinceId: params.p,
-      code: params.code,
-      candidate: body,
-      ifMatch,
-      actor: principal,
-    });
-    return {
-      status: created ? 201 : 200,
-      body: presentProgram(stored, true),
-      version: stored.version,
-      headers: { location: `/v1/provinces/${params.p}/subsidy-programs/${params.code}/versions` },
-    };
+  putSubsidyProgram: async (input) => {
+    const { p, code } = input.params;
+    const result = await putProgram(dbFromEnv(), { provinceId: p, ...versionPut(input) });
+    return appended(
+      result,
+      presentProgram(result.stored, true),
+      `/v1/provinces/${p}/subsidy-programs/${code}/versions`,
+    );
   },
 
   listSubsidyPrograms: async ({ params, query, principal }) => {
@@ -53,20 +75,14 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     return { body: { code: params.code, versions: versions.map((v) => presentProgram(v, withWriter)) } };
   },
 
-  putSubsidyTopUp: async ({ params, body, ifMatch, principal }) => {
-    const { stored, created } = await putTopUp(dbFromEnv(), {
-      tenantId: params.t,
-      code: params.code,
-      candidate: body,
-      ifMatch,
-      actor: principal,
-    });
-    return {
-      status: created ? 201 : 200,
-      body: presentTopUp(stored, true),
-      version: stored.version,
-      headers: { location: `/v1/tenants/${params.t}/subsidy-top-ups/${params.code}/versions` },
-    };
+  putSubsidyTopUp: async (input) => {
+    const { t, code } = input.params;
+    const result = await putTopUp(dbFromEnv(), { tenantId: t, ...versionPut(input) });
+    return appended(
+      result,
+      presentTopUp(result.stored, true),
+      `/v1/tenants/${t}/subsidy-top-ups/${code}/versions`,
+    );
   },
 
   listSubsidyTopUps: async ({ params, query }) => {
@@ -79,20 +95,14 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     return { body: { code: params.code, versions: versions.map((v) => presentTopUp(v, SEES_CITY_WRITER)) } };
   },
 
-  putLocalProgram: async ({ params, body, ifMatch, principal }) => {
-    const { stored, created } = await putLocalProgram(dbFromEnv(), {
-      tenantId: params.t,
-      code: params.code,
-      candidate: body,
-      ifMatch,
-      actor: principal,
-    });
-    return {
-      status: created ? 201 : 200,
-      body: presentProgram(stored, true),
-      version: stored.version,
-      headers: { location: `/v1/tenants/${params.t}/local-programs/${params.code}/versions` },
-    };
+  putLocalProgram: async (input) => {
+    const { t, code } = input.params;
+    const result = await putLocalProgram(dbFromEnv(), { tenantId: t, ...versionPut(input) });
+    return appended(
+      result,
+      presentProgram(result.stored, true),
+      `/v1/tenants/${t}/local-programs/${code}/versions`,
+    );
   },
 
   listLocalPrograms: async ({ params, query }) => {

@@ -92,6 +92,13 @@ const storedProgram = lazySchema(() => {
 });
 const storedTopUp = lazySchema(() => z.strictObject({ ...topUpShape, ...storedMetaShape() }));
 
+/** `{code, versions}`: every version of one program or top-up, oldest first. */
+function versionsOf<T extends z.ZodMiniType>(stored: T) {
+  return lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(stored) }));
+}
+const programVersions = versionsOf(storedProgram);
+const topUpVersions = versionsOf(storedTopUp);
+
 const basisRef = lazySchema(() =>
   z.strictObject({
     level: z.enum(["province", "city"]),
@@ -242,7 +249,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: PROGRAM_READERS },
     params: provinceCodeParams,
-    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedProgram) })),
+    response: programVersions,
   },
   putSubsidyTopUp: {
     operationId: "putSubsidyTopUp",
@@ -282,7 +289,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
     params: tenantCodeParams,
-    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedTopUp) })),
+    response: topUpVersions,
   },
   putLocalProgram: {
     operationId: "putLocalProgram",
@@ -321,7 +328,7 @@ export const subsidiesRoutes = defineRoutes({
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
     params: tenantCodeParams,
-    response: lazySchema(() => z.strictObject({ code: z.string(), versions: z.array(storedProgram) })),
+    response: programVersions,
   },
   getPublicSubsidies: {
     operationId: "getPublicSubsidies",

@@ -1,7 +1,8 @@
 /**
  * Storage faults → 503. Throttling, transaction conflicts that outlived the SDK's bounded
  * retries, timeouts and an unreachable endpoint are the service being unavailable, not a bug:
- * they become a 503 with Retry-After, and nothing of the SDK error reaches the client.
+ * they become a 503 with Retry-After, and nothing of the SDK error reaches the client. A
+ * transaction conflict is also recognised on its own, for the writers that retry it first.
  */
 import { ServiceUnavailableError } from "../lib/errors";
 
@@ -41,6 +42,20 @@ interface ErrorLike {
   code?: unknown;
   cause?: unknown;
   CancellationReasons?: Array<{ Code?: string }>;
+}
+
+/**
+ * A transaction cancelled because another transaction was touching the same items: nothing was
+ * written, and trying again (after re-reading) is safe.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as ErrorLike | undefined;
+  if (e?.name === "TransactionConflictException") return true;
+  return (
+    e?.name === "TransactionCanceledException" &&
+    Array.isArray(e.CancellationReasons) &&
+    e.CancellationReasons.some((r) => r.Code === "TransactionConflict")
+  );
 }
 
 export function isStorageUnavailable(error: unknown, depth = 0): boolean {

@@ -5,10 +5,16 @@
  * not existing), so of two concurrent writers with the same If-Match exactly one wins and the
  * other gets 412 — no version is lost or overwritten.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { type AppError, PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
 import type { Db } from "./client";
+import { isTransactionConflict } from "./infra-errors";
 import type { KeyAttributes } from "./table-definition";
 
 export type TransactItem = NonNullable<
@@ -54,6 +60,43 @@ export interface VersionedResult {
   previous: Record<string, unknown> | undefined;
 }
 
+/** Who writes a new version of a resource, when, against which If-Match, under which further conditions. */
+export interface VersionWriteInput {
+  ifMatch: IfMatch | undefined;
+  at: string;
+  by: string;
+  conditions?: ExtraCondition[];
+}
+
+/** Where a resource and its versions are stored (see `VersionedWrite`). */
+export type VersionedTarget = Pick<
+  VersionedWrite,
+  "current" | "versionKey" | "type" | "versionType" | "currentOnly"
+>;
+
+/**
+ * Write `data` as the resource's next version — replacing an existing one needs If-Match (428
+ * without, 412 when stale) — and answer `data` with the version written and whether it was the first.
+ */
+export async function putVersion<T extends Record<string, unknown>>(
+  db: Db,
+  target: VersionedTarget,
+  data: T,
+  input: VersionWriteInput,
+): Promise<T & { version: number; created: boolean }> {
+  const result = await writeVersioned({
+    db,
+    ...target,
+    data,
+    ifMatch: input.ifMatch,
+    requireIfMatch: true,
+    writtenAt: input.at,
+    writtenBy: input.by,
+    ...(input.conditions ? { conditions: input.conditions } : {}),
+  });
+  return { ...data, version: result.version, created: result.created };
+}
+
 export async function readCurrent(db: Db, key: KeyAttributes): Promise<Record<string, unknown> | undefined> {
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: true }));
   return out.Item;
@@ -75,14 +118,7 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
       Put: {
         TableName: write.db.table,
         Item: { ...write.current, type: write.type, ...write.data, ...write.currentOnly, ...meta },
-        ConditionExpression:
-          currentVersion === undefined ? "attribute_not_exists(pk)" : "#version = :expected",
-        ...(currentVersion === undefined
-          ? {}
-          : {
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":expected": currentVersion },
-            }),
+        ...atVersion(currentVersion),
       },
     },
     {
@@ -101,6 +137,32 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
     return write.conditions?.[index - 2]?.onFail();
   });
   return { version, created: currentVersion === undefined, previous: existing };
+}
+
+/** The condition of one item of a write: its expression and the names and values it uses. */
+export interface ConditionFields {
+  ConditionExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * The optimistic lock as condition-expression fields: the item is still at `version`, or — with
+ * `version` undefined — does not exist yet.
+ */
+export function atVersion(version: number | undefined): ConditionFields {
+  return version === undefined
+    ? { ConditionExpression: "attribute_not_exists(pk)" }
+    : {
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":version": version },
+      };
+}
+
+/** A `ConditionCheck` of a transaction: the item at `key` is at `version` (or, undefined, does not exist). */
+export function versionCheck(db: Db, key: KeyAttributes, version: number | undefined): TransactItem {
+  return { ConditionCheck: { TableName: db.table, Key: key, ...atVersion(version) } };
 }
 
 /** 428 when replacing without If-Match (where required); 412 when If-Match names another version. */
@@ -168,16 +230,6 @@ export async function transact(
 
 const CONFLICT_ATTEMPTS = 4;
 
-function isTransactionConflict(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e?.name === "TransactionConflictException") return true;
-  return (
-    e?.name === "TransactionCanceledException" &&
-    Array.isArray(e.CancellationReasons) &&
-    e.CancellationReasons.some((r) => r.Code === "TransactionConflict")
-  );
-}
-
 export function failedConditionIndex(error: unknown): number | undefined {
   const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
   if (e?.name !== "TransactionCanceledException" || !Array.isArray(e.CancellationReasons)) return undefined;
@@ -189,12 +241,14 @@ export function isConditionalCheckFailed(error: unknown): boolean {
   return (error as { name?: string })?.name === "ConditionalCheckFailedException";
 }
 
-/** All items of a partition with a sort-key prefix, following pages (never a Scan). */
-export async function queryPrefix(
+/**
+ * Every item a Query matches, following pages (never a Scan); with `limit`, at most that many
+ * (in the Query's order).
+ */
+export async function queryAll(
   db: Db,
-  pk: string,
-  prefix: string,
-  options: { consistent?: boolean; limit?: number; descending?: boolean } = {},
+  query: Omit<QueryCommandInput, "TableName" | "Limit" | "ExclusiveStartKey">,
+  limit?: number,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -202,36 +256,41 @@ export async function queryPrefix(
     const page = await db.doc.send(
       new QueryCommand({
         TableName: db.table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
-        ConsistentRead: options.consistent ?? false,
-        ScanIndexForward: !options.descending,
-        ...(options.limit ? { Limit: options.limit - items.length } : {}),
+        ...query,
+        ...(limit ? { Limit: limit - items.length } : {}),
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey && (!options.limit || items.length < options.limit));
+  } while (startKey && (!limit || items.length < limit));
   return items;
+}
+
+/** All items of a partition with a sort-key prefix, following pages (never a Scan). */
+export async function queryPrefix(
+  db: Db,
+  pk: string,
+  prefix: string,
+  options: { consistent?: boolean; limit?: number; descending?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  return queryAll(
+    db,
+    {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
+      ConsistentRead: options.consistent ?? false,
+      ScanIndexForward: !options.descending,
+    },
+    options.limit,
+  );
 }
 
 /** All items of a gsi1 partition, following pages. */
 export async function queryGsi1(db: Db, gsi1pk: string, prefix?: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: "gsi1",
-        KeyConditionExpression: prefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
-        ExpressionAttributeValues: { ":pk": gsi1pk, ...(prefix ? { ":prefix": prefix } : {}) },
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return queryAll(db, {
+    IndexName: "gsi1",
+    KeyConditionExpression: prefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": gsi1pk, ...(prefix ? { ":prefix": prefix } : {}) },
+  });
 }

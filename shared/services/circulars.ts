@@ -8,6 +8,7 @@
 import type { Db } from "../data/client";
 import {
   approveDraft,
+  type CircularStatus,
   type CircularSummary,
   getCircular,
   listCircularsOfYear,
@@ -69,9 +70,39 @@ function unprocessable(error: CircularInputError): BusinessRuleError {
   return new BusinessRuleError(error.message, { errors, cause: error });
 }
 
-async function circularOfYear(db: Db, provinceId: string, year: number, circularId: string) {
+/** A circular of the province-year (any status), with its document; 404 for one of another year. */
+export async function circularOfYear(
+  db: Db,
+  provinceId: string,
+  year: number,
+  circularId: string,
+): Promise<StoredCircular> {
   const circular = await getCircular(db, provinceId, circularId);
   if (!circular || circular.year !== year) throw new NotFoundError(`no circular ${circularId} of ${year}`);
+  return circular;
+}
+
+/** A step of the workflow on one circular: which one, If-Match, who acts and when. */
+export interface CircularStep {
+  provinceId: string;
+  year: number;
+  circularId: string;
+  ifMatch: IfMatch | undefined;
+  by: string;
+  at: string;
+}
+
+/** The step's circular, which must be in the status the step needs (409 `refusal` otherwise). */
+async function circularIn(
+  db: Db,
+  step: CircularStep,
+  needed: CircularStatus,
+  refusal: string,
+): Promise<StoredCircular> {
+  const circular = await circularOfYear(db, step.provinceId, step.year, step.circularId);
+  if (circular.status !== needed) {
+    throw new ConflictError(`circular ${circular.circularId} is ${circular.status}; ${refusal}`);
+  }
   return circular;
 }
 
@@ -194,22 +225,9 @@ export async function listCirculars(db: Db, provinceId: string, year: number): P
  */
 export async function editCircular(
   db: Db,
-  request: {
-    provinceId: string;
-    year: number;
-    circularId: string;
-    edits: CircularProseEdits;
-    ifMatch: IfMatch | undefined;
-    by: string;
-    at: string;
-  },
+  request: CircularStep & { edits: CircularProseEdits },
 ): Promise<CircularView> {
-  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
-  if (circular.status !== "draft") {
-    throw new ConflictError(
-      `circular ${circular.circularId} is ${circular.status}; only a draft can be edited`,
-    );
-  }
+  const circular = await circularIn(db, request, "draft", "only a draft can be edited");
   checkIfMatch(request.ifMatch, circular.version, true);
   if (Object.keys(request.edits).length === 0) {
     throw new ValidationError("nothing to change", {
@@ -235,23 +253,8 @@ export async function editCircular(
 }
 
 /** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
-export async function approveCircular(
-  db: Db,
-  request: {
-    provinceId: string;
-    year: number;
-    circularId: string;
-    ifMatch: IfMatch | undefined;
-    by: string;
-    at: string;
-  },
-): Promise<CircularView> {
-  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
-  if (circular.status !== "draft") {
-    throw new ConflictError(
-      `circular ${circular.circularId} is ${circular.status}; only a draft can be approved`,
-    );
-  }
+export async function approveCircular(db: Db, request: CircularStep): Promise<CircularView> {
+  const circular = await circularIn(db, request, "draft", "only a draft can be approved");
   if (circular.createdBy === request.by) {
     throw new ConflictError("the creator of a draft cannot approve it; another province admin must");
   }
@@ -270,23 +273,8 @@ export async function approveCircular(
  * approved → published: the canonical document is hashed and frozen, the year's rulebook frozen
  * with it, and a superseded circular marked — one transaction (see `publishApproved`).
  */
-export async function publishCircular(
-  db: Db,
-  request: {
-    provinceId: string;
-    year: number;
-    circularId: string;
-    ifMatch: IfMatch | undefined;
-    by: string;
-    at: string;
-  },
-): Promise<CircularView> {
-  const circular = await circularOfYear(db, request.provinceId, request.year, request.circularId);
-  if (circular.status !== "approved") {
-    throw new ConflictError(
-      `circular ${circular.circularId} is ${circular.status}; only an approved circular can be published`,
-    );
-  }
+export async function publishCircular(db: Db, request: CircularStep): Promise<CircularView> {
+  const circular = await circularIn(db, request, "approved", "only an approved circular can be published");
   checkIfMatch(request.ifMatch, circular.version, false);
   const document = parseCircularDocument(circular.document);
   const published = await publishApproved(db, {

@@ -10,6 +10,7 @@ import {
   getScoringRunMeta,
   getScoringRunPayload,
   listScoringRuns,
+  type NewScoringRun,
   putScoringRun,
   type ScoringRunMeta,
 } from "../data/stores/scoring-runs";
@@ -64,22 +65,13 @@ export interface InputVersions {
   }>;
 }
 
-export interface ScoringRunView {
-  runId: string;
-  provinceId: string;
-  year: number;
-  createdAt: string;
-  createdBy: string;
-  rulebookVersion: number;
-  tenantCount: number;
-  inputsHash: string;
-  resultsHash: string;
-  gradeCounts: Record<string, number>;
+/** A run as listed: what it says about itself, without how its payload is stored. */
+export type RunSummary = NewScoringRun;
+
+export interface ScoringRunView extends RunSummary {
   inputVersions: InputVersions;
   results: RunResult[];
 }
-
-export type RunSummary = Omit<ScoringRunView, "inputVersions" | "results">;
 
 const byId = (a: { tenantId: string }, b: { tenantId: string }) =>
   a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0;
@@ -302,19 +294,15 @@ export async function dryRunScoring(
   };
 }
 
+/** The run item without how its payload is stored. */
 export function summary(meta: ScoringRunMeta): RunSummary {
-  return {
-    runId: meta.runId,
-    provinceId: meta.provinceId,
-    year: meta.year,
-    createdAt: meta.createdAt,
-    createdBy: meta.createdBy,
-    rulebookVersion: meta.rulebookVersion,
-    tenantCount: meta.tenantCount,
-    inputsHash: meta.inputsHash,
-    resultsHash: meta.resultsHash,
-    gradeCounts: meta.gradeCounts,
-  };
+  const {
+    chunkCount: _chunkCount,
+    payloadBytes: _payloadBytes,
+    payloadSha256: _payloadSha256,
+    ...run
+  } = meta;
+  return run;
 }
 
 /** A stored run, its metadata and payload; 404 when there is no such run of the province-year. */

@@ -47,6 +47,7 @@ import {
   type StoredTopUp,
 } from "../data/stores/subsidies";
 import { getTenant, type Tenant } from "../data/stores/tenancy";
+import type { ExtraCondition, VersionWriteInput } from "../data/versioned";
 import {
   buildCatalogue,
   type Catalogue,
@@ -80,6 +81,14 @@ export type { StoredProgram, StoredTopUp } from "../data/stores/subsidies";
 /** Who acts: the principal's `sub` (or `demo-seed`). */
 export interface Actor {
   sub: string;
+}
+
+/** A PUT of a version: the path's code, the body as the route parsed it, If-Match, who writes. */
+export interface PutVersionInput<C> {
+  code: string;
+  candidate: C;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +215,17 @@ async function requireTenant(db: Db, tenantId: string, consistent = true): Promi
   return tenant;
 }
 
+/** The store's write of a version for a PUT: now, by the actor, under these conditions. */
+function versionWrite(input: PutVersionInput<unknown>, conditions: ExtraCondition[]): VersionWriteInput {
+  return { ifMatch: input.ifMatch, at: nowIso(), by: input.actor.sub, conditions };
+}
+
+/** Every version of one entity, oldest first; 404 when it has none. */
+function history<T>(versions: T[], notFound: string): T[] {
+  if (versions.length === 0) throw new NotFoundError(notFound);
+  return versions;
+}
+
 /** Per key: the version in force on `date`, or (no date) the latest version; ordered by key. */
 function current<T extends EffectiveDated & VersionMeta>(
   versions: readonly T[],
@@ -225,13 +245,9 @@ function current<T extends EffectiveDated & VersionMeta>(
 // Provincial programs
 // ---------------------------------------------------------------------------------------------
 
-export interface PutProgramInput {
+/** `candidate`: the body as the route parsed it (`code` optional). */
+export interface PutProgramInput extends PutVersionInput<object> {
   provinceId: string;
-  code: string;
-  /** the body as the route parsed it (`code` optional) */
-  candidate: object;
-  ifMatch: IfMatch | undefined;
-  actor: Actor;
 }
 
 /** Append a version of a provincial program (`created`: it is the first). */
@@ -244,10 +260,7 @@ export async function putProgram(
     appendProgramVersion(db, {
       provinceId: input.provinceId,
       program,
-      ifMatch: input.ifMatch,
-      at: nowIso(),
-      by: input.actor.sub,
-      conditions: [provinceExists(db, input.provinceId)],
+      ...versionWrite(input, [provinceExists(db, input.provinceId)]),
     }),
   );
 }
@@ -258,21 +271,18 @@ export async function listPrograms(db: Db, provinceId: string, date?: string): P
 }
 
 export async function programHistory(db: Db, provinceId: string, code: string): Promise<StoredProgram[]> {
-  const versions = await listProgramVersionsOf(db, provinceId, code, CONSISTENT);
-  if (versions.length === 0) throw new NotFoundError(`no subsidy program ${code} in province ${provinceId}`);
-  return versions;
+  return history(
+    await listProgramVersionsOf(db, provinceId, code, CONSISTENT),
+    `no subsidy program ${code} in province ${provinceId}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // City top-ups
 // ---------------------------------------------------------------------------------------------
 
-export interface PutTopUpInput {
+export interface PutTopUpInput extends PutVersionInput<TopUpInput> {
   tenantId: string;
-  code: string;
-  candidate: TopUpInput;
-  ifMatch: IfMatch | undefined;
-  actor: Actor;
 }
 
 /** A refused top-up value, as a 422 error item. */
@@ -336,10 +346,7 @@ export async function putTopUp(
     return appendTopUpVersion(db, {
       tenantId: input.tenantId,
       topUp,
-      ifMatch: input.ifMatch,
-      at: nowIso(),
-      by: input.actor.sub,
-      conditions: [
+      ...versionWrite(input, [
         programHeadIs(
           db,
           tenant.provinceId,
@@ -348,7 +355,7 @@ export async function putTopUp(
           () =>
             new StaleWriteError(`the provincial program ${input.code} changed while the top-up was checked`),
         ),
-      ],
+      ]),
     });
   });
 }
@@ -358,21 +365,19 @@ export async function listTopUps(db: Db, tenantId: string, date?: string): Promi
 }
 
 export async function topUpHistory(db: Db, tenantId: string, code: string): Promise<StoredTopUp[]> {
-  const versions = await listTopUpVersionsOf(db, tenantId, code, CONSISTENT);
-  if (versions.length === 0) throw new NotFoundError(`tenant ${tenantId} has no top-up of ${code}`);
-  return versions;
+  return history(
+    await listTopUpVersionsOf(db, tenantId, code, CONSISTENT),
+    `tenant ${tenantId} has no top-up of ${code}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Local programs
 // ---------------------------------------------------------------------------------------------
 
-export interface PutLocalProgramInput {
+/** `candidate`: the body as the route parsed it (`code` optional). */
+export interface PutLocalProgramInput extends PutVersionInput<object> {
   tenantId: string;
-  code: string;
-  candidate: object;
-  ifMatch: IfMatch | undefined;
-  actor: Actor;
 }
 
 function provincialCodeError(code: string): BusinessRuleError {
@@ -398,14 +403,11 @@ export async function putLocalProgram(
     return appendLocalProgramVersion(db, {
       tenantId: input.tenantId,
       program,
-      ifMatch: input.ifMatch,
-      at: nowIso(),
-      by: input.actor.sub,
-      conditions: [
+      ...versionWrite(input, [
         programHeadIs(db, tenant.provinceId, program.code, undefined, () =>
           provincialCodeError(program.code),
         ),
-      ],
+      ]),
     });
   });
 }
@@ -415,9 +417,10 @@ export async function listLocalPrograms(db: Db, tenantId: string, date?: string)
 }
 
 export async function localProgramHistory(db: Db, tenantId: string, code: string): Promise<StoredProgram[]> {
-  const versions = await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT);
-  if (versions.length === 0) throw new NotFoundError(`tenant ${tenantId} has no local program ${code}`);
-  return versions;
+  return history(
+    await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT),
+    `tenant ${tenantId} has no local program ${code}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

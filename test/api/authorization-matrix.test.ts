@@ -4,25 +4,16 @@
  * tenant's or foreign province's credential — is refused with 403/404 and learns nothing of the
  * target tenant.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeTable } from "../../functions/routes";
 import { isProvinceRole, isTenantRole } from "../../shared/domain/principal";
 import { samplePath, scopeOf } from "../support/route-samples";
-import { startTestStack, type TestStack } from "../support/stack";
-import { auth, buildWorld, type Credential, type World } from "../support/world";
+import { auth, type Credential, TARGET, useWorldStack } from "../support/world";
 
-const TARGET = { provinceId: "jl", tenantId: "changchun" };
 const protectedRoutes = routeTable.filter((r) => r.access !== "public");
 
-let t: TestStack;
-let world: World;
-
-beforeAll(async () => {
-  t = await startTestStack();
-  world = await buildWorld(t);
-});
-afterAll(async () => t?.stop());
+const ctx = useWorldStack();
 
 /** api.md's rule, written independently of the implementation. */
 function contractAllows(route: RouteSpec, credential: Credential): boolean {
@@ -48,8 +39,8 @@ describe("authorization matrix", () => {
     async (_name, route) => {
       const path = samplePath(route, TARGET);
       let refusedForeign = 0;
-      for (const credential of world.credentials.values()) {
-        const res = await t.call(route.method, path, auth(credential));
+      for (const credential of ctx.world.credentials.values()) {
+        const res = await ctx.t.call(route.method, path, auth(credential));
         const label = `${credential.label} → ${route.method} ${path}: ${res.status} ${res.text.slice(0, 200)}`;
         expect(res.status, label).toBeLessThan(500);
         if (contractAllows(route, credential)) {

@@ -4,45 +4,21 @@
  * arrives, the answer is never a 5xx, and every error is problem+json.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import type { RouteSpec } from "../../functions/http/route";
 import { routeTable } from "../../functions/routes";
 import { fuzzArbitrary } from "../support/json-schema-arbitrary";
 import { samplePath } from "../support/route-samples";
-import { startTestStack, type TestStack } from "../support/stack";
-import { auth, buildWorld, type World } from "../support/world";
+import { credentialFor, TARGET, useWorldStack } from "../support/world";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const TARGET = { provinceId: "jl", tenantId: "changchun" };
 
-let t: TestStack;
-let world: World;
-
-beforeAll(async () => {
-  t = await startTestStack();
-  world = await buildWorld(t);
-});
-afterAll(async () => t?.stop());
+const ctx = useWorldStack();
 
 function jsonSchema(schema: z.ZodMiniType | undefined): Record<string, unknown> | undefined {
   return schema
     ? (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>)
     : undefined;
-}
-
-function credentialFor(route: RouteSpec) {
-  if (route.access === "public") return {};
-  const role = route.access.roles[0];
-  const label =
-    role === "platform-admin"
-      ? "platform"
-      : role === "integration"
-        ? "changchun/key"
-        : role?.startsWith("city")
-          ? `changchun/${role}`
-          : `jl/${role}`;
-  return auth(world.get(label));
 }
 
 function queryString(value: unknown): string {
@@ -65,12 +41,12 @@ describe("fuzzing every route", () => {
           freq: 8,
         },
       );
-      const headers = credentialFor(route);
+      const headers = credentialFor(ctx.world, route);
       await fc.assert(
         fc.asyncProperty(body, query, oddPath, fc.boolean(), async (b, q, odd, withIfMatch) => {
           let path = samplePath(route, TARGET);
           if (odd !== null) path = path.replace(/\/[^/]+$/, `/${odd}`);
-          const res = await t.call(route.method, `${path}${queryString(q)}`, {
+          const res = await ctx.t.call(route.method, `${path}${queryString(q)}`, {
             ...headers,
             ...(route.body || route.method !== "GET" ? { body: b } : {}),
             ...(withIfMatch ? { ifMatch: 1 } : {}),

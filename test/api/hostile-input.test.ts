@@ -1,30 +1,12 @@
 /** Oversized bodies, huge arrays and deep nesting on every route that takes a body: 400/413, never 5xx. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RouteSpec } from "../../functions/http/route";
+import { describe, expect, it } from "vitest";
 import { routeTable } from "../../functions/routes";
 import { samplePath } from "../support/route-samples";
-import { startTestStack, type TestStack } from "../support/stack";
-import { auth, buildWorld, type World } from "../support/world";
+import { credentialFor, TARGET, useWorldStack } from "../support/world";
 
-const TARGET = { provinceId: "jl", tenantId: "changchun" };
 const withBody = routeTable.filter((r) => r.body);
 
-let t: TestStack;
-let world: World;
-
-beforeAll(async () => {
-  t = await startTestStack();
-  world = await buildWorld(t);
-});
-afterAll(async () => t?.stop());
-
-function credentialFor(route: RouteSpec) {
-  if (route.access === "public") return {};
-  const role = route.access.roles[0];
-  if (role === "platform-admin") return auth(world.get("platform"));
-  if (role === "integration") return auth(world.get("changchun/key"));
-  return auth(world.get(role?.startsWith("city") ? `changchun/${role}` : `jl/${role}`));
-}
+const ctx = useWorldStack();
 
 const bodies: Array<[string, string, number[]]> = [
   ["a 2 MB body", JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), [413]],
@@ -49,8 +31,8 @@ describe("hostile bodies", () => {
     async (_name, route) => {
       for (const [label, rawBody, statuses] of bodies) {
         const started = performance.now();
-        const res = await t.call(route.method, samplePath(route, TARGET), {
-          ...credentialFor(route),
+        const res = await ctx.t.call(route.method, samplePath(route, TARGET), {
+          ...credentialFor(ctx.world, route),
           rawBody,
           headers: { "content-type": "application/json" },
         });

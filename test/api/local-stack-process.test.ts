@@ -4,7 +4,7 @@
  * listening after Ctrl+C or SIGTERM.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -142,6 +142,33 @@ describe("npm start", () => {
     expect(javaProcesses()).toBe("");
     await assertPortFree(Number(new URL(second.url).port), "API", "PORT");
   }, 240_000);
+
+  it("says in one line that Java is missing", async () => {
+    // a PATH with node but no java
+    const bin = mkdtempSync(join(tmpdir(), "no-java-"));
+    symlinkSync(process.execPath, join(bin, "node"));
+    const child = spawn(join(bin, "node"), ["--import", "tsx", "infra/local/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PATH: bin,
+        PORT: String(await freePort()),
+        DYNAMODB_PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    const code = await waitExit(child);
+    expect(code).not.toBe(0);
+    const lines = output.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Java 17 or newer is needed .* apt-get install -y openjdk-17-jre-headless/);
+    rmSync(bin, { recursive: true, force: true });
+  }, 60_000);
 
   it("says in one line when a port is taken", async () => {
     const port = await freePort();

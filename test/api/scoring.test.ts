@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalHash } from "../../shared/lib/canonical-json";
 import { setNow, shanghaiInstant } from "../../shared/lib/clock";
-import { computeRun, type RunInputs } from "../../shared/services/scoring";
+import {
+  computeRun,
+  type RunInputs,
+  type RunResult,
+  type ScoringRunView,
+} from "../../shared/services/scoring";
 import { loadFixture } from "../support/fixture";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -87,37 +92,9 @@ beforeAll(async () => {
 
 afterAll(async () => t?.stop());
 
-interface Result {
-  tenantId: string;
-  name: string;
-  authorityName: string;
-  total: string;
-  rank: number;
-  grade: string;
-  lines: Array<{ kind: string }>;
-}
-
-interface Run {
-  runId: string;
-  year: number;
-  createdAt: string;
-  createdBy: string;
-  rulebookVersion: number;
-  tenantCount: number;
-  inputsHash: string;
-  resultsHash: string;
-  gradeCounts: Record<string, number>;
-  inputVersions: {
-    rulebook: number;
-    tenants: Array<{
-      tenantId: string;
-      targets: number;
-      reports: Record<string, number>;
-      review: number | null;
-    }>;
-  };
-  results: Result[];
-}
+/** The answers, as the service declares them. */
+type Result = RunResult;
+type Run = ScoringRunView;
 
 const summary = (results: Result[]) =>
   results.map(({ tenantId, total, rank, grade }) => ({ tenantId, total, rank, grade }));

@@ -4,7 +4,7 @@
  * client, built with the same esbuild settings in the same run.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,11 +19,12 @@ export interface BundleFigure {
   bytes: number;
   kb: number;
   importMsMedian: number;
+  importMsMin: number;
   importVsFloor: number;
 }
 
 export interface BundleReport {
-  floor: { bytes: number; kb: number; importMsMedian: number };
+  floor: { bytes: number; kb: number; importMsMedian: number; importMsMin: number };
   functions: BundleFigure[];
   importRuns: number;
 }
@@ -105,24 +106,33 @@ export async function measureBundles(runs = 15): Promise<BundleReport> {
       `bundles: import timing ${Math.min(runs, done + n)}/${runs} runs of ${functions.length + 1} bundles`,
     );
   }
-  const floorMs = median(samples.get("floor") ?? []);
+  const floorSamples = samples.get("floor") ?? [];
+  const floorMs = median(floorSamples);
   const figures = functions
     .map((fn) => {
       const file = join(fn.dir, readdirSync(fn.dir).find((f) => f.endsWith(".mjs")) ?? "index.mjs");
       const bytes = statSync(file).size;
       const ms = median(samples.get(fn.name) ?? []);
-      readFileSync(file); // make sure it exists
       return {
         name: fn.name,
         bytes,
         kb: round(bytes / 1024, 1),
         importMsMedian: round(ms),
-        importVsFloor: round(ms / floorMs),
+        importMsMin: round(Math.min(...(samples.get(fn.name) ?? []))),
+        // paired by round: each bundle against the floor imported moments before it
+        importVsFloor: round(
+          median((samples.get(fn.name) ?? []).map((t, i) => t / (floorSamples[i] ?? Number.NaN))),
+        ),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
-    floor: { bytes: floorBytes, kb: round(floorBytes / 1024, 1), importMsMedian: round(floorMs) },
+    floor: {
+      bytes: floorBytes,
+      kb: round(floorBytes / 1024, 1),
+      importMsMedian: round(floorMs),
+      importMsMin: round(Math.min(...(samples.get("floor") ?? []))),
+    },
     functions: figures,
     importRuns: runs,
   };

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-  const bundles = await measureBundles(env("BENCH_IMPORT_RUNS", 15));
+  const bundles = await measureBundles(env("BENCH_IMPORT_RUNS", 25));
   progress("starting DynamoDB Local for the storage-bound sections …");
   const dynamo = await startDynamo();
   try {

@@ -4,7 +4,7 @@
  * template's stored items with the tenant id rewritten, loaded with BatchWriteItem. The copies are
  * therefore exactly what the API would have written, without thousands of transactions.
  */
-import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
 import { putReport } from "../../shared/data/stores/reports";
@@ -12,6 +12,7 @@ import { putReview } from "../../shared/data/stores/reviews";
 import { putRulebook } from "../../shared/data/stores/rulebooks";
 import { putTargets } from "../../shared/data/stores/targets";
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
+import { queryAll, queryPrefix } from "../../shared/data/versioned";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema } from "../../shared/domain/rulebook";
 import { loadFixture } from "./fixture";
@@ -34,25 +35,6 @@ function rewrite(value: unknown, from: string, to: string): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, from, to)]));
   }
   return value;
-}
-
-async function queryAll(db: Db, pk: string, prefix?: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: prefix ? "pk = :pk AND begins_with(sk, :p)" : "pk = :pk",
-        ExpressionAttributeValues: { ":pk": pk, ...(prefix ? { ":p": prefix } : {}) },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 async function batchWrite(db: Db, items: Record<string, unknown>[], parallel = 8): Promise<void> {
@@ -145,8 +127,12 @@ export async function buildBulkProvince(
   // 2. every other tenant: a template's stored items under a new id
   const templateItems = await Promise.all(
     ids.map(async (id) => {
-      const own = await queryAll(db, keys.tenant(id).pk);
-      const reviews = await queryAll(db, keys.province(provinceId).pk, "REVIEW");
+      const own = await queryAll(db, {
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.tenant(id).pk },
+        ConsistentRead: true,
+      });
+      const reviews = await queryPrefix(db, keys.province(provinceId).pk, "REVIEW", { consistent: true });
       return [
         ...own,
         ...reviews.filter((r) => String(r.sk).endsWith(`#${id}`) || String(r.sk).includes(`#${id}#`)),

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { DemoData } from "../../infra/local/seed/index";
 
 export const referenceFixturePath = fileURLToPath(
   new URL("../../../shared/fixtures/jilin-2019.json", import.meta.url),
@@ -12,20 +13,10 @@ export const demoFixturePath = fileURLToPath(
   new URL("../../infra/local/demo/jilin-2019.json", import.meta.url),
 );
 
-export interface JilinFixture {
-  province: { id: string; name: string; authorityName: string; divisionCode?: string };
-  year: number;
+/** The demo data set as the seed reads it, with what tests need to know of it besides. */
+export interface JilinFixture extends Omit<DemoData, "rulebook" | "reviews"> {
   rulebook: Record<string, unknown> & { indicators: Array<{ code: string }> };
-  tenants: Array<{
-    id: string;
-    name: string;
-    authorityName: string;
-    displayOrder: number;
-    divisionCode?: string;
-  }>;
-  targets: Record<string, Record<string, number>>;
   actuals: Record<string, Record<string, number>>;
-  reports: Record<string, Record<string, Record<string, number>>>;
   reviews: Record<
     string,
     {

@@ -17,31 +17,45 @@ export interface CallOptions {
   ifMatch?: string | number;
 }
 
+/** The request's headers and body from the call's options (credentials, If-Match, JSON or raw body). */
+function prepareRequest(options: CallOptions): { headers: Record<string, string>; body: string | undefined } {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.apiKey) headers["x-api-key"] = options.apiKey;
+  if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  return { headers, body };
+}
+
+/** A response body: parsed when it is JSON, else the text. */
+function parseBody(contentType: string, text: string): unknown {
+  return contentType.includes("json") && text ? JSON.parse(text) : text;
+}
+
 export function client(baseUrl: string) {
   return async function call<T = any>(
     method: string,
     path: string,
     options: CallOptions = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.apiKey) headers["x-api-key"] = options.apiKey;
-    if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
-    let body: string | undefined;
-    if (options.rawBody !== undefined) body = options.rawBody;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers["content-type"] ??= "application/json";
-    }
+    const { headers, body } = prepareRequest(options);
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
       ...(body !== undefined ? { body } : {}),
     });
     const text = await res.text();
-    let parsed: unknown = text;
-    if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: parseBody(res.headers.get("content-type") ?? "", text) as T,
+      text,
+    };
   };
 }
 
@@ -58,16 +72,7 @@ export function keepAliveClient(baseUrl: string) {
     path: string,
     options: CallOptions = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.apiKey) headers["x-api-key"] = options.apiKey;
-    if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
-    let body: string | undefined;
-    if (options.rawBody !== undefined) body = options.rawBody;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers["content-type"] ??= "application/json";
-    }
+    const { headers, body } = prepareRequest(options);
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     return new Promise((resolve, reject) => {
       const req = request(`${baseUrl}${path}`, { method, headers, agent }, (res) => {
@@ -75,7 +80,6 @@ export function keepAliveClient(baseUrl: string) {
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
-          const type = String(res.headers["content-type"] ?? "");
           const responseHeaders = new Headers();
           for (const [name, value] of Object.entries(res.headers)) {
             if (typeof value === "string") responseHeaders.set(name, value);
@@ -83,7 +87,7 @@ export function keepAliveClient(baseUrl: string) {
           resolve({
             status: res.statusCode ?? 0,
             headers: responseHeaders,
-            body: (type.includes("json") && text ? JSON.parse(text) : text) as T,
+            body: parseBody(String(res.headers["content-type"] ?? ""), text) as T,
             text,
           });
         });

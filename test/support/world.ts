@@ -1,11 +1,12 @@
 /**
  * A small two-province world for authorization tests: 吉林 (jl: changchun, jilin) and 辽宁
  * (ln: shenyang), created through the API, with a credential for every role and an API key for
- * each city.
+ * each city; and the setup of a test file that runs against it.
  */
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { RouteSpec } from "../../functions/http/route";
 import type { Role } from "../../shared/domain/principal";
-import type { TestStack } from "./stack";
+import { startTestStack, type TestStack } from "./stack";
 
 export interface Credential {
   label: string;
@@ -102,4 +103,51 @@ export async function buildWorld(t: TestStack): Promise<World> {
 
 export function auth(credential: Credential): { token?: string; apiKey?: string } {
   return credential.token ? { token: credential.token } : { apiKey: credential.apiKey ?? "" };
+}
+
+/** The tenant, and its province, that tests of every route call: 长春 of 吉林. */
+export const TARGET = { provinceId: "jl", tenantId: "changchun" } as const;
+
+/**
+ * Credentials for calling `route` on TARGET as its first listed role: the platform admin, 长春's
+ * API key, a 长春 city user or a 吉林 province user (none for a public route).
+ */
+export function credentialFor(world: World, route: RouteSpec): { token?: string; apiKey?: string } {
+  if (route.access === "public") return {};
+  const role = route.access.roles[0];
+  if (role === "platform-admin") return auth(world.get("platform"));
+  if (role === "integration") return auth(world.get(`${TARGET.tenantId}/key`));
+  return auth(
+    world.get(role?.startsWith("city") ? `${TARGET.tenantId}/${role}` : `${TARGET.provinceId}/${role}`),
+  );
+}
+
+export interface WorldStack {
+  /** the test stack (throws outside the file's tests) */
+  readonly t: TestStack;
+  /** the world built on it (throws outside the file's tests) */
+  readonly world: World;
+}
+
+/** A test stack with the world built on it: started before the file's tests, stopped after them. */
+export function useWorldStack(): WorldStack {
+  let t: TestStack | undefined;
+  let world: World | undefined;
+  beforeAll(async () => {
+    t = await startTestStack();
+    world = await buildWorld(t);
+  });
+  afterAll(async () => t?.stop());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the test stack is started in beforeAll: use it inside a test");
+    return value;
+  };
+  return {
+    get t() {
+      return started(t);
+    },
+    get world() {
+      return started(world);
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { BusinessRuleError, ConflictError, PreconditionFailedError } from "../..
 import type { Db } from "../client";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
-import { isConditionalCheckFailed, type TransactItem, transact } from "../versioned";
+import { isConditionalCheckFailed, queryAll, type TransactItem, transact, versionCheck } from "../versioned";
 import { decodeCursor, encodeCursor } from "./tenancy";
 
 export type CircularStatus = "draft" | "approved" | "published";
@@ -139,28 +139,18 @@ export async function listCircularsOfYear(
   year: number,
 ): Promise<CircularSummary[]> {
   const { ProjectionExpression, ExpressionAttributeNames } = projection(SUMMARY_FIELDS);
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        FilterExpression: "#year = :year",
-        ProjectionExpression,
-        ExpressionAttributeNames: { ...ExpressionAttributeNames, "#year": "year" },
-        ExpressionAttributeValues: {
-          ":pk": keys.province(provinceId).pk,
-          ":prefix": "CIRCULAR#",
-          ":year": year,
-        },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    FilterExpression: "#year = :year",
+    ProjectionExpression,
+    ExpressionAttributeNames: { ...ExpressionAttributeNames, "#year": "year" },
+    ExpressionAttributeValues: {
+      ":pk": keys.province(provinceId).pk,
+      ":prefix": "CIRCULAR#",
+      ":year": year,
+    },
+    ConsistentRead: true,
+  });
   return items.map((item) => fromItem(item) as CircularSummary);
 }
 
@@ -342,15 +332,7 @@ export async function publishApproved(db: Db, request: PublishRequest): Promise<
         },
       },
     },
-    {
-      ConditionCheck: {
-        TableName: db.table,
-        Key: keys.rulebook(provinceId, year),
-        ConditionExpression: "#version = :rv",
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: { ":rv": request.rulebookVersion },
-      },
-    },
+    versionCheck(db, keys.rulebook(provinceId, year), request.rulebookVersion),
     ...(request.supersedes === null
       ? []
       : [

@@ -3,10 +3,9 @@
  * province-year gsi1 keys, so the circular draft reads every city's highlights in one paginated Query.
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { queryGsi1, writeVersioned } from "../versioned";
+import { putVersion, queryGsi1, type VersionWriteInput } from "../versioned";
 
 export interface HighlightsInput {
   employment?: string | undefined;
@@ -46,14 +45,11 @@ export async function getHighlights(
   return out.Item ? highlightsFromItem(out.Item) : undefined;
 }
 
-export interface PutHighlightsInput {
+export interface PutHighlightsInput extends Omit<VersionWriteInput, "conditions"> {
   provinceId: string;
   tenantId: string;
   year: number;
   highlights: HighlightsInput;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
 }
 
 export async function putHighlights(
@@ -72,20 +68,18 @@ export async function putHighlights(
     updatedAt: input.at,
     updatedBy: input.by,
   };
-  const result = await writeVersioned({
+  return putVersion(
     db,
-    current: keys.highlights(tenantId, year),
-    versionKey: (v) => keys.highlightsVersion(tenantId, year, v),
-    type: ENTITY.highlights,
-    versionType: ENTITY.highlightsVersion,
+    {
+      current: keys.highlights(tenantId, year),
+      versionKey: (v) => keys.highlightsVersion(tenantId, year, v),
+      type: ENTITY.highlights,
+      versionType: ENTITY.highlightsVersion,
+      currentOnly: { gsi1pk: keys.highlightsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
+    },
     data,
-    currentOnly: { gsi1pk: keys.highlightsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
-    ifMatch: input.ifMatch,
-    requireIfMatch: true,
-    writtenAt: input.at,
-    writtenBy: input.by,
-  });
-  return { ...data, version: result.version, created: result.created };
+    input,
+  );
 }
 
 /** The current highlights of every city of a province-year (gsi1, all pages). */

@@ -5,10 +5,9 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Review } from "../../domain/review";
-import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { type ExtraCondition, queryPrefix, writeVersioned } from "../versioned";
+import { putVersion, queryPrefix, type VersionWriteInput } from "../versioned";
 
 export interface StoredReview extends Review {
   provinceId: string;
@@ -46,15 +45,11 @@ export async function getReview(
   return out.Item ? reviewFromItem(out.Item) : undefined;
 }
 
-export interface PutReviewInput {
+export interface PutReviewInput extends VersionWriteInput {
   provinceId: string;
   tenantId: string;
   year: number;
   review: Review;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  conditions?: ExtraCondition[];
 }
 
 export async function putReview(db: Db, input: PutReviewInput): Promise<StoredReview & { created: boolean }> {
@@ -70,20 +65,17 @@ export async function putReview(db: Db, input: PutReviewInput): Promise<StoredRe
     reviewedBy: input.by,
     reviewedAt: input.at,
   };
-  const result = await writeVersioned({
+  return putVersion(
     db,
-    current: keys.review(provinceId, year, tenantId),
-    versionKey: (v) => keys.reviewVersion(provinceId, year, tenantId, v),
-    type: ENTITY.review,
-    versionType: ENTITY.reviewVersion,
+    {
+      current: keys.review(provinceId, year, tenantId),
+      versionKey: (v) => keys.reviewVersion(provinceId, year, tenantId, v),
+      type: ENTITY.review,
+      versionType: ENTITY.reviewVersion,
+    },
     data,
-    ifMatch: input.ifMatch,
-    requireIfMatch: true,
-    writtenAt: input.at,
-    writtenBy: input.by,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-  });
-  return { ...data, version: result.version, created: result.created };
+    input,
+  );
 }
 
 /** The current review of every tenant of a province-year (one partition, all pages). */

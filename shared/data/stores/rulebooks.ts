@@ -6,10 +6,15 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Rulebook } from "../../domain/rulebook";
 import { ConflictError } from "../../lib/errors";
-import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { type ExtraCondition, queryPrefix, writeVersioned } from "../versioned";
+import {
+  type ExtraCondition,
+  putVersion,
+  queryPrefix,
+  type VersionWriteInput,
+  versionCheck,
+} from "../versioned";
 
 export interface StoredRulebook {
   provinceId: string;
@@ -43,13 +48,10 @@ export async function getRulebook(
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-export interface PutRulebookInput {
+export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions"> {
   provinceId: string;
   year: number;
   rulebook: Rulebook;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
 }
 
 /** A new version of the year's rulebook: 428/412 on a missing/stale If-Match, 409 once the year is frozen. */
@@ -58,28 +60,17 @@ export async function putRulebook(
   input: PutRulebookInput,
 ): Promise<StoredRulebook & { created: boolean }> {
   const { provinceId, year } = input;
-  const result = await writeVersioned({
+  return putVersion(
     db,
-    current: keys.rulebook(provinceId, year),
-    versionKey: (v) => keys.rulebookVersion(provinceId, year, v),
-    type: ENTITY.rulebook,
-    versionType: ENTITY.rulebookVersion,
-    data: { provinceId, year, rulebook: input.rulebook, updatedAt: input.at, updatedBy: input.by },
-    ifMatch: input.ifMatch,
-    requireIfMatch: true,
-    writtenAt: input.at,
-    writtenBy: input.by,
-    conditions: [yearNotFrozen(db, provinceId, year)],
-  });
-  return {
-    provinceId,
-    year,
-    version: result.version,
-    rulebook: input.rulebook,
-    updatedAt: input.at,
-    updatedBy: input.by,
-    created: result.created,
-  };
+    {
+      current: keys.rulebook(provinceId, year),
+      versionKey: (v) => keys.rulebookVersion(provinceId, year, v),
+      type: ENTITY.rulebook,
+      versionType: ENTITY.rulebookVersion,
+    },
+    { provinceId, year, rulebook: input.rulebook, updatedAt: input.at, updatedBy: input.by },
+    { ifMatch: input.ifMatch, at: input.at, by: input.by, conditions: [yearNotFrozen(db, provinceId, year)] },
+  );
 }
 
 /** Every version of the year's rulebook, oldest first. */
@@ -121,15 +112,7 @@ export function rulebookUnchanged(
   onFail: ExtraCondition["onFail"],
 ): ExtraCondition {
   return {
-    item: {
-      ConditionCheck: {
-        TableName: db.table,
-        Key: keys.rulebook(rulebook.provinceId, rulebook.year),
-        ConditionExpression: "#version = :version",
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: { ":version": rulebook.version },
-      },
-    },
+    item: versionCheck(db, keys.rulebook(rulebook.provinceId, rulebook.year), rulebook.version),
     onFail,
   };
 }

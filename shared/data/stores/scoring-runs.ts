@@ -20,7 +20,8 @@ export const CHUNK_BYTES = 350 * 1024;
 /** A transaction carries at most 4 MB; the run item and the chunks' keys need a little of it. */
 export const MAX_PAYLOAD_BYTES = 10 * CHUNK_BYTES;
 
-export interface ScoringRunMeta {
+/** What a run says about itself: who scored which inputs when, and what came out (by hash). */
+export interface NewScoringRun {
   runId: string;
   provinceId: string;
   year: number;
@@ -32,14 +33,16 @@ export interface ScoringRunMeta {
   resultsHash: string;
   /** grade name -> number of tenants in it */
   gradeCounts: Record<string, number>;
+}
+
+/** The run item: the run and how its payload is stored. */
+export interface ScoringRunMeta extends NewScoringRun {
   chunkCount: number;
   /** bytes of the gzip'd payload */
   payloadBytes: number;
   /** SHA-256 of the gzip'd payload, checked on every read */
   payloadSha256: string;
 }
-
-export type NewScoringRun = Omit<ScoringRunMeta, "chunkCount" | "payloadBytes" | "payloadSha256">;
 
 const META_FIELDS = [
   "runId",

@@ -19,11 +19,19 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Program, ProgramVersion, TopUp, TopUpVersion } from "../../domain/subsidies";
 import { ConflictError, NotFoundError } from "../../lib/errors";
-import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
 import type { KeyAttributes } from "../table-definition";
-import { checkIfMatch, type ExtraCondition, queryPrefix, type TransactItem, transact } from "../versioned";
+import {
+  atVersion,
+  checkIfMatch,
+  type ExtraCondition,
+  queryPrefix,
+  type TransactItem,
+  transact,
+  type VersionWriteInput,
+  versionCheck,
+} from "../versioned";
 
 /** Who wrote a version (a principal's `sub`, or `demo-seed`). Shown to authenticated callers only. */
 export interface WrittenBy {
@@ -36,13 +44,13 @@ export type StoredTopUp = TopUpVersion & WrittenBy;
 /** The head moved (or the data the write was checked against changed) between read and write. */
 export class StaleWriteError extends ConflictError {}
 
-/** `PROGRAM#<code>#` etc.: the version prefix of one code, derived from the key module's format. */
-function codePrefixOf(versionKey: KeyAttributes): string {
-  return versionKey.sk.slice(0, versionKey.sk.lastIndexOf("#") + 1);
+/** Reading the versions: eventually consistent unless asked otherwise. */
+export interface ReadOptions {
+  consistent?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Items ↔ records
+// One append-only history, whatever the entity
 // ---------------------------------------------------------------------------------------------
 
 interface VersionItemMeta {
@@ -59,16 +67,6 @@ function metaOf(item: Record<string, unknown>): VersionItemMeta {
   };
 }
 
-function programFromItem(item: Record<string, unknown>): StoredProgram {
-  const program = item.program as Program;
-  return { ...program, ...metaOf(item) };
-}
-
-function topUpFromItem(item: Record<string, unknown>): StoredTopUp {
-  const topUp = item.topUp as TopUp;
-  return { ...topUp, ...metaOf(item) };
-}
-
 function byCodeThenVersion<T extends { version: number }>(codeOf: (item: T) => string) {
   return (a: T, b: T): number => {
     const ca = codeOf(a);
@@ -78,113 +76,175 @@ function byCodeThenVersion<T extends { version: number }>(codeOf: (item: T) => s
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Appending a version
-// ---------------------------------------------------------------------------------------------
+/** `PROGRAM#<code>#` etc.: the version prefix of one code, derived from the key module's format. */
+function codePrefixOf(versionKey: KeyAttributes): string {
+  return versionKey.sk.slice(0, versionKey.sk.lastIndexOf("#") + 1);
+}
 
-interface AppendSpec {
-  head: KeyAttributes;
-  versionKey: (version: number) => KeyAttributes;
+/** Where and how one kind of entity (provincial programs, top-ups, local programs) keeps its versions. */
+interface HistoryKind<R> {
+  /** the owner's partition key (`PROV#<p>` or `TENANT#<t>`) */
+  partition: (owner: string) => string;
+  /** the sort-key prefix of every version item of the kind (`PROGRAM#` …) */
+  prefix: string;
+  head: (owner: string, code: string) => KeyAttributes;
+  versionKey: (owner: string, code: string, version: number) => KeyAttributes;
   headType: string;
   versionType: string;
   /** attributes of both the head and the version item (owner, code) */
-  identity: Record<string, unknown>;
-  /** attributes of the version item only (the record) */
-  record: Record<string, unknown>;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  conditions?: ExtraCondition[];
+  identity: (owner: string, code: string) => Record<string, unknown>;
+  /** the attribute of the version item that holds the record */
+  recordAttribute: string;
+  /** the entity's code within its owner (a program's `code`, a top-up's `programCode`) */
+  codeOf: (record: R) => string;
 }
 
-async function readHeadVersion(db: Db, head: KeyAttributes): Promise<number | undefined> {
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: head, ConsistentRead: true, ProjectionExpression: "version" }),
-  );
-  const version = out.Item?.version;
-  return typeof version === "number" ? version : undefined;
-}
+/** The operations every kind of history has, bound to the kind. */
+function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
+  const fromItem = (item: Record<string, unknown>): R & VersionItemMeta => ({
+    ...(item[kind.recordAttribute] as R),
+    ...metaOf(item),
+  });
 
-/**
- * Append the next version: the head is created (`attribute_not_exists`) or moved from the version
- * read (`version = :read`), the version item is created, in one transaction with any extra
- * conditions. If-Match is optional (appending never replaces anything) but honoured: 412 when it
- * names another version.
- */
-async function appendVersion(db: Db, spec: AppendSpec): Promise<{ version: number; created: boolean }> {
-  const current = await readHeadVersion(db, spec.head);
-  checkIfMatch(spec.ifMatch, current, false);
-  const version = (current ?? 0) + 1;
-  const meta = { version, writtenAt: spec.at, writtenBy: spec.by };
-  const items: TransactItem[] = [
-    {
-      Put: {
+  /** The head's version (`undefined`: nothing written yet), read strongly consistently. */
+  async function headVersion(db: Db, owner: string, code: string): Promise<number | undefined> {
+    const out = await db.doc.send(
+      new GetCommand({
         TableName: db.table,
-        Item: { ...spec.head, type: spec.headType, ...spec.identity, ...meta },
-        ...(current === undefined
-          ? { ConditionExpression: "attribute_not_exists(pk)" }
-          : {
-              ConditionExpression: "#version = :read",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":read": current },
-            }),
-      },
-    },
-    {
-      Put: {
-        TableName: db.table,
-        Item: {
-          ...spec.versionKey(version),
-          type: spec.versionType,
-          ...spec.identity,
-          ...spec.record,
-          ...meta,
+        Key: kind.head(owner, code),
+        ConsistentRead: true,
+        ProjectionExpression: "version",
+      }),
+    );
+    const version = out.Item?.version;
+    return typeof version === "number" ? version : undefined;
+  }
+
+  /**
+   * Append the next version: the head is created (`attribute_not_exists`) or moved from the
+   * version read (`version = :version`), the version item is created, in one transaction with any
+   * extra conditions. If-Match is optional (appending never replaces anything) but honoured: 412
+   * when it names another version.
+   */
+  async function append(
+    db: Db,
+    owner: string,
+    record: R,
+    write: VersionWriteInput,
+  ): Promise<{ stored: R & VersionItemMeta; created: boolean }> {
+    const code = kind.codeOf(record);
+    const current = await headVersion(db, owner, code);
+    checkIfMatch(write.ifMatch, current, false);
+    const version = (current ?? 0) + 1;
+    const meta = { version, writtenAt: write.at, writtenBy: write.by };
+    const identity = kind.identity(owner, code);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: db.table,
+          Item: { ...kind.head(owner, code), type: kind.headType, ...identity, ...meta },
+          ...atVersion(current),
         },
-        ConditionExpression: "attribute_not_exists(pk)",
       },
-    },
-    ...(spec.conditions ?? []).map((c) => c.item),
-  ];
-  await transact(db, items, (index) =>
-    index <= 1
-      ? new StaleWriteError("another version was written at the same time; retry")
-      : spec.conditions?.[index - 2]?.onFail(),
-  );
-  return { version, created: current === undefined };
+      {
+        Put: {
+          TableName: db.table,
+          Item: {
+            ...kind.versionKey(owner, code, version),
+            type: kind.versionType,
+            ...identity,
+            [kind.recordAttribute]: record,
+            ...meta,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      ...(write.conditions ?? []).map((c) => c.item),
+    ];
+    await transact(db, items, (index) =>
+      index <= 1
+        ? new StaleWriteError("another version was written at the same time; retry")
+        : write.conditions?.[index - 2]?.onFail(),
+    );
+    return { stored: { ...record, ...meta }, created: current === undefined };
+  }
+
+  /** Every version of every entity of the owner, by code then version (one paginated Query). */
+  async function versions(
+    db: Db,
+    owner: string,
+    options: ReadOptions = {},
+  ): Promise<(R & VersionItemMeta)[]> {
+    const items = await queryPrefix(db, kind.partition(owner), kind.prefix, options);
+    return items.map(fromItem).sort(byCodeThenVersion<R & VersionItemMeta>(kind.codeOf));
+  }
+
+  /** Every version of one entity, oldest first (one Query on the code's prefix). */
+  async function versionsOf(
+    db: Db,
+    owner: string,
+    code: string,
+    options: ReadOptions = {},
+  ): Promise<(R & VersionItemMeta)[]> {
+    const first = kind.versionKey(owner, code, 1);
+    const items = await queryPrefix(db, first.pk, codePrefixOf(first), options);
+    return items.map(fromItem).sort((a, b) => a.version - b.version);
+  }
+
+  return { append, versions, versionsOf, headVersion };
 }
+
+const programs = appendOnlyHistory<Program>({
+  partition: (provinceId) => keys.province(provinceId).pk,
+  prefix: keys.programPrefix(),
+  head: keys.programHead,
+  versionKey: keys.program,
+  headType: ENTITY.programHead,
+  versionType: ENTITY.program,
+  identity: (provinceId, code) => ({ provinceId, code }),
+  recordAttribute: "program",
+  codeOf: (program) => program.code,
+});
+
+const topUps = appendOnlyHistory<TopUp>({
+  partition: (tenantId) => keys.tenant(tenantId).pk,
+  prefix: keys.topUpPrefix(),
+  head: keys.topUpHead,
+  versionKey: keys.topUp,
+  headType: ENTITY.topUpHead,
+  versionType: ENTITY.topUp,
+  identity: (tenantId, programCode) => ({ tenantId, programCode }),
+  recordAttribute: "topUp",
+  codeOf: (topUp) => topUp.programCode,
+});
+
+const localPrograms = appendOnlyHistory<Program>({
+  partition: (tenantId) => keys.tenant(tenantId).pk,
+  prefix: keys.localProgramPrefix(),
+  head: keys.localProgramHead,
+  versionKey: keys.localProgram,
+  headType: ENTITY.localProgramHead,
+  versionType: ENTITY.localProgram,
+  identity: (tenantId, code) => ({ tenantId, code }),
+  recordAttribute: "program",
+  codeOf: (program) => program.code,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Provincial programs
 // ---------------------------------------------------------------------------------------------
 
-export interface AppendProgramInput {
+export interface AppendProgramInput extends VersionWriteInput {
   provinceId: string;
   program: Program;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  /** e.g. "the province exists" */
-  conditions?: ExtraCondition[];
 }
 
-export async function appendProgramVersion(
+/** Append a version of a province's program; `conditions` e.g. "the province exists". */
+export function appendProgramVersion(
   db: Db,
   input: AppendProgramInput,
 ): Promise<{ stored: StoredProgram; created: boolean }> {
-  const { provinceId, program } = input;
-  const { version, created } = await appendVersion(db, {
-    head: keys.programHead(provinceId, program.code),
-    versionKey: (v) => keys.program(provinceId, program.code, v),
-    headType: ENTITY.programHead,
-    versionType: ENTITY.program,
-    identity: { provinceId, code: program.code },
-    record: { program },
-    ifMatch: input.ifMatch,
-    at: input.at,
-    by: input.by,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-  });
-  return { stored: { ...program, version, writtenAt: input.at, writtenBy: input.by }, created };
+  return programs.append(db, input.provinceId, input.program, input);
 }
 
 /** "The province exists" (404 otherwise): programs are never written for a province nobody created. */
@@ -202,26 +262,19 @@ export function provinceExists(db: Db, provinceId: string): ExtraCondition {
 }
 
 /** Every version of every program of a province, by code then version (one paginated Query). */
-export async function listProgramVersions(
+export const listProgramVersions: (
   db: Db,
   provinceId: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredProgram[]> {
-  const items = await queryPrefix(db, keys.province(provinceId).pk, keys.programPrefix(), options);
-  return items.map(programFromItem).sort(byCodeThenVersion((p) => p.code));
-}
+  options?: ReadOptions,
+) => Promise<StoredProgram[]> = programs.versions;
 
 /** Every version of one program, oldest first (one Query on the code's prefix). */
-export async function listProgramVersionsOf(
+export const listProgramVersionsOf: (
   db: Db,
   provinceId: string,
   code: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredProgram[]> {
-  const first = keys.program(provinceId, code, 1);
-  const items = await queryPrefix(db, first.pk, codePrefixOf(first), options);
-  return items.map(programFromItem).sort((a, b) => a.version - b.version);
-}
+  options?: ReadOptions,
+) => Promise<StoredProgram[]> = programs.versionsOf;
 
 /**
  * "The program `code` is still at `version`" (or, with `version` undefined, "there is no
@@ -234,145 +287,81 @@ export function programHeadIs(
   version: number | undefined,
   onFail: ExtraCondition["onFail"],
 ): ExtraCondition {
-  return {
-    item: {
-      ConditionCheck: {
-        TableName: db.table,
-        Key: keys.programHead(provinceId, code),
-        ...(version === undefined
-          ? { ConditionExpression: "attribute_not_exists(pk)" }
-          : {
-              ConditionExpression: "#version = :version",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":version": version },
-            }),
-      },
-    },
-    onFail,
-  };
+  return { item: versionCheck(db, keys.programHead(provinceId, code), version), onFail };
 }
 
 /** Does the province have a program `code` (any version)? One consistent GetItem of the head. */
 export async function programExists(db: Db, provinceId: string, code: string): Promise<boolean> {
-  return (await readHeadVersion(db, keys.programHead(provinceId, code))) !== undefined;
+  return (await programs.headVersion(db, provinceId, code)) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // City top-ups
 // ---------------------------------------------------------------------------------------------
 
-export interface AppendTopUpInput {
+export interface AppendTopUpInput extends VersionWriteInput {
   tenantId: string;
   topUp: TopUp;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  /** e.g. "the provincial program is still at the version the top-up was checked against" */
-  conditions?: ExtraCondition[];
 }
 
-export async function appendTopUpVersion(
+/**
+ * Append a version of a tenant's top-up; `conditions` e.g. "the provincial program is still at
+ * the version the top-up was checked against".
+ */
+export function appendTopUpVersion(
   db: Db,
   input: AppendTopUpInput,
 ): Promise<{ stored: StoredTopUp; created: boolean }> {
-  const { tenantId, topUp } = input;
-  const { version, created } = await appendVersion(db, {
-    head: keys.topUpHead(tenantId, topUp.programCode),
-    versionKey: (v) => keys.topUp(tenantId, topUp.programCode, v),
-    headType: ENTITY.topUpHead,
-    versionType: ENTITY.topUp,
-    identity: { tenantId, programCode: topUp.programCode },
-    record: { topUp },
-    ifMatch: input.ifMatch,
-    at: input.at,
-    by: input.by,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-  });
-  return { stored: { ...topUp, version, writtenAt: input.at, writtenBy: input.by }, created };
+  return topUps.append(db, input.tenantId, input.topUp, input);
 }
 
 /** Every version of every top-up of a tenant, by program code then version. */
-export async function listTopUpVersions(
-  db: Db,
-  tenantId: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredTopUp[]> {
-  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.topUpPrefix(), options);
-  return items.map(topUpFromItem).sort(byCodeThenVersion((t) => t.programCode));
-}
+export const listTopUpVersions: (db: Db, tenantId: string, options?: ReadOptions) => Promise<StoredTopUp[]> =
+  topUps.versions;
 
 /** Every version of a tenant's top-up of one program, oldest first. */
-export async function listTopUpVersionsOf(
+export const listTopUpVersionsOf: (
   db: Db,
   tenantId: string,
   programCode: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredTopUp[]> {
-  const first = keys.topUp(tenantId, programCode, 1);
-  const items = await queryPrefix(db, first.pk, codePrefixOf(first), options);
-  return items.map(topUpFromItem).sort((a, b) => a.version - b.version);
-}
+  options?: ReadOptions,
+) => Promise<StoredTopUp[]> = topUps.versionsOf;
 
 // ---------------------------------------------------------------------------------------------
 // Local programs
 // ---------------------------------------------------------------------------------------------
 
-export interface AppendLocalProgramInput {
+export interface AppendLocalProgramInput extends VersionWriteInput {
   tenantId: string;
   program: Program;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  conditions?: ExtraCondition[];
 }
 
-export async function appendLocalProgramVersion(
+/** Append a version of a tenant's own program; `conditions` e.g. "the province has no such code". */
+export function appendLocalProgramVersion(
   db: Db,
   input: AppendLocalProgramInput,
 ): Promise<{ stored: StoredProgram; created: boolean }> {
-  const { tenantId, program } = input;
-  const { version, created } = await appendVersion(db, {
-    head: keys.localProgramHead(tenantId, program.code),
-    versionKey: (v) => keys.localProgram(tenantId, program.code, v),
-    headType: ENTITY.localProgramHead,
-    versionType: ENTITY.localProgram,
-    identity: { tenantId, code: program.code },
-    record: { program },
-    ifMatch: input.ifMatch,
-    at: input.at,
-    by: input.by,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-  });
-  return { stored: { ...program, version, writtenAt: input.at, writtenBy: input.by }, created };
+  return localPrograms.append(db, input.tenantId, input.program, input);
 }
 
 /** Every version of every local program of a tenant, by code then version. */
-export async function listLocalProgramVersions(
+export const listLocalProgramVersions: (
   db: Db,
   tenantId: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredProgram[]> {
-  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.localProgramPrefix(), options);
-  return items.map(programFromItem).sort(byCodeThenVersion((p) => p.code));
-}
+  options?: ReadOptions,
+) => Promise<StoredProgram[]> = localPrograms.versions;
 
 /** Every version of one local program, oldest first. */
-export async function listLocalProgramVersionsOf(
+export const listLocalProgramVersionsOf: (
   db: Db,
   tenantId: string,
   code: string,
-  options: { consistent?: boolean } = {},
-): Promise<StoredProgram[]> {
-  const first = keys.localProgram(tenantId, code, 1);
-  const items = await queryPrefix(db, first.pk, codePrefixOf(first), options);
-  return items.map(programFromItem).sort((a, b) => a.version - b.version);
-}
+  options?: ReadOptions,
+) => Promise<StoredProgram[]> = localPrograms.versionsOf;
 
 /** The head version of an entity, for tests and the seed (`undefined`: nothing written yet). */
 export const headVersion = {
-  program: (db: Db, provinceId: string, code: string) =>
-    readHeadVersion(db, keys.programHead(provinceId, code)),
-  topUp: (db: Db, tenantId: string, code: string) => readHeadVersion(db, keys.topUpHead(tenantId, code)),
-  localProgram: (db: Db, tenantId: string, code: string) =>
-    readHeadVersion(db, keys.localProgramHead(tenantId, code)),
+  program: programs.headVersion,
+  topUp: topUps.headVersion,
+  localProgram: localPrograms.headVersion,
 };

@@ -3,10 +3,9 @@
  * province-year gsi1 keys, so every target of a province-year is read with paginated Queries.
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { IfMatch } from "../../lib/if-match";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { type ExtraCondition, queryGsi1, writeVersioned } from "../versioned";
+import { putVersion, queryGsi1, type VersionWriteInput } from "../versioned";
 
 export interface StoredTargets {
   tenantId: string;
@@ -35,15 +34,11 @@ export async function getTargets(db: Db, tenantId: string, year: number): Promis
   return out.Item ? targetsFromItem(out.Item) : undefined;
 }
 
-export interface PutTargetsInput {
+export interface PutTargetsInput extends VersionWriteInput {
   provinceId: string;
   tenantId: string;
   year: number;
   targets: Record<string, number>;
-  ifMatch: IfMatch | undefined;
-  at: string;
-  by: string;
-  conditions?: ExtraCondition[];
 }
 
 export async function putTargets(
@@ -59,21 +54,18 @@ export async function putTargets(
     updatedAt: input.at,
     updatedBy: input.by,
   };
-  const result = await writeVersioned({
+  return putVersion(
     db,
-    current: keys.targets(tenantId, year),
-    versionKey: (v) => keys.targetsVersion(tenantId, year, v),
-    type: ENTITY.targets,
-    versionType: ENTITY.targetsVersion,
+    {
+      current: keys.targets(tenantId, year),
+      versionKey: (v) => keys.targetsVersion(tenantId, year, v),
+      type: ENTITY.targets,
+      versionType: ENTITY.targetsVersion,
+      currentOnly: { gsi1pk: keys.targetsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
+    },
     data,
-    currentOnly: { gsi1pk: keys.targetsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
-    ifMatch: input.ifMatch,
-    requireIfMatch: true,
-    writtenAt: input.at,
-    writtenBy: input.by,
-    ...(input.conditions ? { conditions: input.conditions } : {}),
-  });
-  return { ...data, version: result.version, created: result.created };
+    input,
+  );
 }
 
 /** The current targets of every tenant of a province-year (gsi1, all pages). */

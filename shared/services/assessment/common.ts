@@ -1,9 +1,12 @@
 /** What the assessment services share: the year's rulebook as a precondition, tenant lookups, retries. */
 import type { Db } from "../../data/client";
-import { getRulebook, type StoredRulebook } from "../../data/stores/rulebooks";
+import { isTransactionConflict } from "../../data/infra-errors";
+import { getRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
 import { getTenant, type Tenant } from "../../data/stores/tenancy";
+import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
+import { nowIso } from "../../lib/clock";
 import { BusinessRuleError, ConflictError, NotFoundError } from "../../lib/errors";
-import { isTransactionConflict } from "./helpers";
+import type { IfMatch } from "../../lib/if-match";
 
 /** Who acts: the principal's `sub` (`apikey:<keyId>` for an integration key). */
 export interface Actor {
@@ -31,6 +34,57 @@ export async function requireRulebook(
     });
   }
   return rulebook;
+}
+
+/**
+ * "The rulebook is still the version this write was checked against": otherwise the write fails
+ * with `StaleReadError`, and `withRetry` re-runs the whole operation against the new rulebook.
+ */
+export function rulebookStillCurrent(db: Db, rulebook: StoredRulebook): ExtraCondition {
+  return rulebookUnchanged(
+    db,
+    rulebook,
+    () => new StaleReadError(`the ${rulebook.year} rulebook changed meanwhile; retry`),
+  );
+}
+
+/** A write of a tenant's year that is checked against the year's rulebook (targets, a review). */
+export interface RulebookCheckedInput {
+  provinceId: string;
+  tenantId: string;
+  year: number;
+  ifMatch: IfMatch | undefined;
+  actor: Actor;
+}
+
+/** What the store's write of such a tenant-year takes besides the resource itself. */
+export type TenantYearWrite = Pick<RulebookCheckedInput, "provinceId" | "tenantId" | "year"> &
+  VersionWriteInput;
+
+/**
+ * Check a write against the year's rulebook (422 without one, `what` says what needs it) and
+ * make it: `write` refuses what the rulebook does not allow, and writes with the tenant-year
+ * write it is given — now, by the actor, conditional on the rulebook being unchanged. A rulebook
+ * changed meanwhile re-runs the whole operation.
+ */
+export function withCurrentRulebook<T>(
+  db: Db,
+  input: RulebookCheckedInput,
+  what: string,
+  write: (rulebook: StoredRulebook, tenantYear: TenantYearWrite) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const rulebook = await requireRulebook(db, input.provinceId, input.year, what);
+    return write(rulebook, {
+      provinceId: input.provinceId,
+      tenantId: input.tenantId,
+      year: input.year,
+      ifMatch: input.ifMatch,
+      at: nowIso(),
+      by: input.actor.sub,
+      conditions: [rulebookStillCurrent(db, rulebook)],
+    });
+  });
 }
 
 /** The tenant of the path, from storage (its province is never taken from the caller's claims). */

@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the assessment services (no I/O): the targets-against-rulebook rule, the
- * unlock in force, the rollup's inputs from stored items, the CSV file name, retry decisions.
+ * unlock in force, the rollup's inputs from stored items, the CSV file name.
  */
 import type { StoredReport } from "../../data/stores/reports";
 import type { RollupTenantRow } from "../../data/stores/rollup";
@@ -85,15 +85,4 @@ export function rollupInput(args: {
 /** `rollup-jl-2019-12.csv` */
 export function rollupFilename(provinceId: string, period: string): string {
   return `rollup-${provinceId}-${period}.csv`;
-}
-
-/** A transaction cancelled because another transaction was touching the same items (retry it). */
-export function isTransactionConflict(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e?.name === "TransactionConflictException") return true;
-  return (
-    e?.name === "TransactionCanceledException" &&
-    Array.isArray(e.CancellationReasons) &&
-    e.CancellationReasons.some((r) => r.Code === "TransactionConflict")
-  );
 }

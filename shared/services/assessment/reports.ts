@@ -11,7 +11,6 @@ import {
   type StoredReport,
   tenantYear,
 } from "../../data/stores/reports";
-import { rulebookUnchanged } from "../../data/stores/rulebooks";
 import { unlocksOf } from "../../data/stores/unlocks";
 import { checkIfMatch } from "../../data/versioned";
 import {
@@ -23,7 +22,14 @@ import {
 import { now } from "../../lib/clock";
 import { BusinessRuleError, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import { type Actor, requireRulebook, requireTenant, StaleReadError, withRetry } from "./common";
+import {
+  type Actor,
+  requireRulebook,
+  requireTenant,
+  rulebookStillCurrent,
+  StaleReadError,
+  withRetry,
+} from "./common";
 import { unlockInForceAt } from "./helpers";
 
 export interface ReportBody {
@@ -107,13 +113,7 @@ export async function submitReport(
       ifMatch: input.ifMatch,
       known: { version: current?.version ?? null, revision },
       onStale: () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
-      conditions: [
-        rulebookUnchanged(
-          db,
-          rulebook,
-          () => new StaleReadError(`the ${year} rulebook changed meanwhile; retry`),
-        ),
-      ],
+      conditions: [rulebookStillCurrent(db, rulebook)],
     });
   });
 }

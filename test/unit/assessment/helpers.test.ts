@@ -7,7 +7,6 @@ import { computeRollup } from "../../../shared/domain/rollup";
 import { rulebookSchema } from "../../../shared/domain/rulebook";
 import {
   checkTargets,
-  isTransactionConflict,
   rollupFilename,
   rollupInput,
   unlockInForceAt,
@@ -132,26 +131,6 @@ describe("rollupInput", () => {
 describe("rollupFilename", () => {
   it("names the province and the period", () => {
     expect(rollupFilename("jl", "2019-12")).toBe("rollup-jl-2019-12.csv");
-  });
-});
-
-describe("isTransactionConflict", () => {
-  it("recognises DynamoDB's transaction conflicts only", () => {
-    expect(
-      isTransactionConflict({
-        name: "TransactionCanceledException",
-        CancellationReasons: [{ Code: "None" }, { Code: "TransactionConflict" }],
-      }),
-    ).toBe(true);
-    expect(isTransactionConflict({ name: "TransactionConflictException" })).toBe(true);
-    expect(
-      isTransactionConflict({
-        name: "TransactionCanceledException",
-        CancellationReasons: [{ Code: "ConditionalCheckFailed" }, { Code: "None" }],
-      }),
-    ).toBe(false);
-    expect(isTransactionConflict(new Error("boom"))).toBe(false);
-    expect(isTransactionConflict(undefined)).toBe(false);
   });
 });
 
