@@ -12,12 +12,12 @@ import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import type { Db } from "../../../shared/data/client";
 import { headVersion } from "../../../shared/data/stores/subsidies";
+import { groupBy } from "../../../shared/domain/subsidies";
 import {
   checkSubsidyDataSet,
-  groupBy,
   type SubsidyDataSet,
   subsidyDataSetSchema,
-} from "../../../shared/domain/subsidies";
+} from "../../../shared/domain/subsidies/data-set";
 import { putLocalProgram, putProgram, putTopUp } from "../../../shared/services/subsidies";
 import type { DemoData, SeedLog } from "./index";
 

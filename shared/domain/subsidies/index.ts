@@ -1,4 +1,8 @@
-/** Subsidy programs, city top-ups, local programs, the catalogue and the entitlement calculator (`subsidies.md`). */
+/**
+ * Subsidy programs, city top-ups, local programs, the catalogue and the entitlement calculator
+ * (`subsidies.md`). The demo data-set schema is imported from `./data-set` by the seed alone: every
+ * schema a module builds is built when a function imports it, used or not.
+ */
 export type { Entitlements, ProgramEntitlement, Yuan } from "./calculator";
 export { calculateEntitlements } from "./calculator";
 export type {
@@ -14,8 +18,6 @@ export type {
 export { basisRef, buildCatalogue } from "./catalogue";
 export type { Condition, Operator, Scalar, UnmetCondition } from "./conditions";
 export { conditionSchema, evaluateCondition, MISSING, OPERATORS, unmetConditions } from "./conditions";
-export type { DataSetError, SubsidyDataSet } from "./data-set";
-export { checkSubsidyDataSet, subsidyDataSetSchema } from "./data-set";
 export { addDays, dateSchema, isDate, subtractMonths } from "./dates";
 export type { Category, FieldSpec, Profile, ProfileField } from "./profile";
 export { CATEGORIES, PROFILE_FIELD_NAMES, PROFILE_FIELDS, profileSchema } from "./profile";

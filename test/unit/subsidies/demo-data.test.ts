@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Entitlements, Profile, SubsidyDataSet } from "../../../shared/domain/subsidies";
+import type { Entitlements, Profile } from "../../../shared/domain/subsidies";
 import {
   buildCatalogue,
   calculateEntitlements,
-  checkSubsidyDataSet,
   programSchema,
   stampVersions,
-  subsidyDataSetSchema,
   validateTopUp,
 } from "../../../shared/domain/subsidies";
+import {
+  checkSubsidyDataSet,
+  type SubsidyDataSet,
+  subsidyDataSetSchema,
+} from "../../../shared/domain/subsidies/data-set";
 
 const raw: unknown = JSON.parse(
   readFileSync(new URL("../../../infra/local/demo/subsidies.json", import.meta.url), "utf8"),
