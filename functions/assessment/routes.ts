@@ -6,25 +6,29 @@ import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES, TENANT_ROLES } from "../../shared/domain/principal";
 import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
-import { rulebookSchema } from "../../shared/domain/rulebook";
+import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema, text, versionField, yearParam } from "../http/schemas";
+
+// Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
 // ---------------------------------------------------------------------------------------------
 // Path parameters
 // ---------------------------------------------------------------------------------------------
 
-const provinceYear = z.strictObject({ p: idSchema, y: yearParam });
-const tenantYear = z.strictObject({ t: idSchema, y: yearParam });
-const provinceYearTenant = z.strictObject({ p: idSchema, y: yearParam, t: idSchema });
+const provinceYear = lazySchema(() => z.strictObject({ p: idSchema, y: yearParam }));
+const tenantYear = lazySchema(() => z.strictObject({ t: idSchema, y: yearParam }));
+const provinceYearTenant = lazySchema(() => z.strictObject({ p: idSchema, y: yearParam, t: idSchema }));
 
 /** `{period}` is `YYYY-MM` and within `{y}` (400 `path.period` otherwise). */
-const tenantYearPeriod = z.strictObject({ t: idSchema, y: yearParam, period: periodSchema }).check(
-  z.superRefine((params, ctx) => {
-    const match = PERIOD_PATTERN.exec(params.period);
-    if (typeof params.y === "number" && match && Number(match[1]) !== params.y)
-      ctx.addIssue({ code: "custom", path: ["period"], message: `must be a period of ${params.y}` });
-  }),
+const tenantYearPeriod = lazySchema(() =>
+  z.strictObject({ t: idSchema, y: yearParam, period: periodSchema }).check(
+    z.superRefine((params, ctx) => {
+      const match = PERIOD_PATTERN.exec(params.period);
+      if (typeof params.y === "number" && match && Number(match[1]) !== params.y)
+        ctx.addIssue({ code: "custom", path: ["period"], message: `must be a period of ${params.y}` });
+    }),
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -35,37 +39,45 @@ const tenantYearPeriod = z.strictObject({ t: idSchema, y: yearParam, period: per
  * An indicator code as a map key. Any string is accepted here so that a code the rulebook does
  * not know is answered with a 422 naming it (`values.<code>`) rather than a 400.
  */
-const codeKey = z.string().check(z.minLength(1), z.maxLength(64));
+const codeKey = () => z.string().check(z.minLength(1), z.maxLength(64));
 
-const targetsBody = z.strictObject({
-  targets: z.record(codeKey, z.number().check(z.gt(0, "a target must be > 0"))),
-});
-
-const reportBody = z.strictObject({
-  /** year-to-date cumulative values for counts, the current value for rates (0–100) */
-  values: z.record(codeKey, z.number()),
-  /** where the figures come from, e.g. 实名制就业信息系统 */
-  source: text(500),
-  /** why a submitted report is revised (required on a revision) */
-  reason: z.optional(text(500)),
-});
-
-const unlockBody = z.strictObject({
-  tenantId: idSchema,
-  period: periodSchema,
-  reason: text(500),
-  until: z.iso.datetime({
-    offset: true,
-    message: "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
+const targetsBody = lazySchema(() =>
+  z.strictObject({
+    targets: z.record(codeKey(), z.number().check(z.gt(0, "a target must be > 0"))),
   }),
-});
+);
 
-const highlightsBody = z.strictObject({
-  /** 就业工作方面 */
-  employment: z.optional(text(2000)),
-  /** 创业工作方面 */
-  entrepreneurship: z.optional(text(2000)),
-});
+const reportBody = lazySchema(() =>
+  z.strictObject({
+    /** year-to-date cumulative values for counts, the current value for rates (0–100) */
+    values: z.record(codeKey(), z.number()),
+    /** where the figures come from, e.g. 实名制就业信息系统 */
+    source: text(500),
+    /** why a submitted report is revised (required on a revision) */
+    reason: z.optional(text(500)),
+  }),
+);
+
+const unlockBody = lazySchema(() =>
+  z.strictObject({
+    tenantId: idSchema,
+    period: periodSchema,
+    reason: text(500),
+    until: z.iso.datetime({
+      offset: true,
+      message: "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
+    }),
+  }),
+);
+
+const highlightsBody = lazySchema(() =>
+  z.strictObject({
+    /** 就业工作方面 */
+    employment: z.optional(text(2000)),
+    /** 创业工作方面 */
+    entrepreneurship: z.optional(text(2000)),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -73,7 +85,7 @@ const highlightsBody = z.strictObject({
 
 const rulebookResponse = lazySchema(() =>
   z.object({
-    ...rulebookSchema.shape,
+    ...rulebookShape(),
     provinceId: z.string(),
     year: z.int(),
     version: versionField,
@@ -406,10 +418,12 @@ export const assessmentRoutes = defineRoutes({
     tags: ["rollup"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    query: z.strictObject({
-      period: z.optional(periodSchema),
-      format: z.optional(z.enum(["json", "csv"])),
-    }),
+    query: lazySchema(() =>
+      z.strictObject({
+        period: z.optional(periodSchema),
+        format: z.optional(z.enum(["json", "csv"])),
+      }),
+    ),
     response: rollupResponse,
     produces: ["text/csv"],
   },

@@ -10,6 +10,7 @@ import type { VerifiedKey } from "../../shared/data/stores/api-keys";
 import { missingScope, type Principal, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now } from "../../shared/lib/clock";
 import { type AuthContext, authenticatedContext } from "../http/auth-context";
+import { lazySchema } from "../http/route";
 
 export interface OidcSettings {
   issuer: string;
@@ -27,15 +28,17 @@ export interface AuthenticatorDeps {
 const ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "PS256"];
 
 /** Custom claims as they come from Cognito (`custom:role`) or any other issuer (`role`). */
-const claimsSchema = z.looseObject({
-  sub: z.string().check(z.minLength(1)),
-  role: z.optional(z.string()),
-  provinceId: z.optional(z.string()),
-  tenantId: z.optional(z.string()),
-  "custom:role": z.optional(z.string()),
-  "custom:provinceId": z.optional(z.string()),
-  "custom:tenantId": z.optional(z.string()),
-});
+const claimsSchema = lazySchema(() =>
+  z.looseObject({
+    sub: z.string().check(z.minLength(1)),
+    role: z.optional(z.string()),
+    provinceId: z.optional(z.string()),
+    tenantId: z.optional(z.string()),
+    "custom:role": z.optional(z.string()),
+    "custom:provinceId": z.optional(z.string()),
+    "custom:tenantId": z.optional(z.string()),
+  }),
+);
 
 export function principalFromClaims(payload: JWTPayload): Principal | string {
   const claims = claimsSchema.safeParse(payload);

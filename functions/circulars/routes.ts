@@ -4,14 +4,18 @@
  * plain text and print-ready HTML.
  */
 import * as z from "zod/mini";
-import { circularProseEditsSchema, circularProseSchema } from "../../shared/domain/circular";
+import { circularProseEditsSchema, circularProseShape } from "../../shared/domain/circular";
 import { PROVINCE_ROLES } from "../../shared/domain/principal";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
+// Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
+
 /** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
-export const circularIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a circular id"));
-const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
+export const circularIdSchema = lazySchema(() =>
+  z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a circular id")),
+);
+const runIdSchema = lazySchema(() => z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id")));
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const status = lazySchema(() => z.enum(["draft", "approved", "published"]));
@@ -56,17 +60,20 @@ const document = lazySchema(() =>
 
 const circular = lazySchema(() => z.object({ ...circularFieldsShape(), document }));
 
-const formatQuery = z.strictObject({ format: z.optional(z.enum(["json", "txt", "html"])) });
+const formatQuery = lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "txt", "html"])) }));
 const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8"] as const;
 
+/** `{p}` and `{y}` (a shape of schemas that are themselves built on first use). */
 const provinceYear = { p: idSchema, y: yearParam };
-const oneCircular = z.strictObject({ ...provinceYear, c: circularIdSchema });
+const oneCircular = lazySchema(() => z.strictObject({ ...provinceYear, c: circularIdSchema }));
 
-export const createCircularBody = z.strictObject({
-  ...circularProseSchema.shape,
-  runId: runIdSchema,
-  supersedes: z.optional(z.nullable(circularIdSchema)),
-});
+export const createCircularBody = lazySchema(() =>
+  z.strictObject({
+    ...circularProseShape(),
+    runId: runIdSchema,
+    supersedes: z.optional(z.nullable(circularIdSchema)),
+  }),
+);
 
 export const circularsRoutes = defineRoutes({
   createCircular: {
@@ -80,7 +87,7 @@ export const circularsRoutes = defineRoutes({
       "not yet superseded circular of the same year, or when the prose breaks a rule of the document.",
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
-    params: z.strictObject(provinceYear),
+    params: lazySchema(() => z.strictObject(provinceYear)),
     body: createCircularBody,
     response: circular,
     status: 201,
@@ -93,7 +100,7 @@ export const circularsRoutes = defineRoutes({
     summary: "The year's circulars of every status, oldest first (no documents)",
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
-    params: z.strictObject(provinceYear),
+    params: lazySchema(() => z.strictObject(provinceYear)),
     response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
   },
   getCircular: {
@@ -155,8 +162,8 @@ export const circularsRoutes = defineRoutes({
     summary: "A province's published circulars, newest first (no credentials)",
     tags: ["public"],
     access: "public",
-    params: z.strictObject({ p: idSchema }),
-    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() =>
       z.object({
         circulars: z.array(
@@ -183,7 +190,7 @@ export const circularsRoutes = defineRoutes({
       "A published circular (drafts 404) as canonical JSON, plain text or print-ready HTML; ETag is its SHA-256",
     tags: ["public"],
     access: "public",
-    params: z.strictObject({ p: idSchema, c: circularIdSchema }),
+    params: lazySchema(() => z.strictObject({ p: idSchema, c: circularIdSchema })),
     query: formatQuery,
     response: lazySchema(() =>
       z.object({

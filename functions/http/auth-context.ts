@@ -8,6 +8,7 @@
  */
 import * as z from "zod/mini";
 import { type Principal, principalSchema } from "../../shared/domain/principal";
+import { lazySchema } from "./route";
 
 export type AuthContext =
   | { outcome: "authenticated"; principal: string }
@@ -17,13 +18,16 @@ export type AuthContext =
   /** the credential store could not be reached (→ 503) */
   | { outcome: "unavailable" };
 
-const contextSchema = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("authenticated"), principal: z.string() }),
-  z.object({ outcome: z.literal("anonymous") }),
-  z.object({ outcome: z.literal("refused"), reason: z.string() }),
-  z.object({ outcome: z.literal("rate-limited"), retryAfter: z.string() }),
-  z.object({ outcome: z.literal("unavailable") }),
-]);
+/** Built on first use (`lazySchema`), not when the module is imported. */
+const contextSchema = lazySchema(() =>
+  z.discriminatedUnion("outcome", [
+    z.object({ outcome: z.literal("authenticated"), principal: z.string() }),
+    z.object({ outcome: z.literal("anonymous") }),
+    z.object({ outcome: z.literal("refused"), reason: z.string() }),
+    z.object({ outcome: z.literal("rate-limited"), retryAfter: z.string() }),
+    z.object({ outcome: z.literal("unavailable") }),
+  ]),
+);
 
 export function authenticatedContext(principal: Principal): AuthContext {
   return { outcome: "authenticated", principal: JSON.stringify(principal) };

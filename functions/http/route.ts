@@ -47,9 +47,12 @@ export interface RouteSpec {
 }
 
 /**
- * A schema built on first use. Response schemas are declared with it: deployed functions never
- * need them (the OpenAPI document is built at synth time and response checks run only in
- * development), so they cost nothing on a cold start.
+ * A schema built on first use. Every route schema is declared with it (the domain's schemas use
+ * `z.lazy` the same way): esbuild cannot tell that building a schema has no side effects, so a
+ * module-level schema would be built on every cold start, whether its route is called or not.
+ * A cold start serves one route and builds that route's schemas on its first request. Deployed
+ * functions never need response schemas at all (the OpenAPI document is built at synth time and
+ * response checks run only in development).
  */
 export function lazySchema<T extends z.ZodMiniType>(build: () => T) {
   return z.lazy(build);

@@ -1,38 +1,48 @@
-/** Schemas shared by many routes: path parameters, pagination, problem bodies. */
+/**
+ * Schemas shared by many routes: path parameters, pagination, problem bodies. Like every route
+ * schema, each is built on first use (`lazySchema`), so importing this module builds nothing.
+ */
 import * as z from "zod/mini";
 import { idSchema } from "../../shared/domain/principal";
+import { lazySchema } from "./route";
 
 export { idSchema };
 
 /** `{y}`: a year 2000–2100, given in the path as digits. */
-export const yearParam = z.pipe(
-  z.string().check(z.regex(/^\d{4}$/, "must be a year such as 2019")),
+export const yearParam = lazySchema(() =>
   z.pipe(
-    z.transform((v: string) => Number(v)),
-    z.int().check(z.gte(2000, "must be 2000–2100"), z.lte(2100, "must be 2000–2100")),
+    z.string().check(z.regex(/^\d{4}$/, "must be a year such as 2019")),
+    z.pipe(
+      z.transform((v: string) => Number(v)),
+      z.int().check(z.gte(2000, "must be 2000–2100"), z.lte(2100, "must be 2000–2100")),
+    ),
   ),
 );
 
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const limitQuery = z.optional(
-  z.pipe(
-    z.string().check(z.regex(/^\d{1,4}$/, "must be a whole number")),
+export const limitQuery = lazySchema(() =>
+  z.optional(
     z.pipe(
-      z.transform((v: string) => Number(v)),
-      z.int().check(z.gte(1), z.lte(1000)),
+      z.string().check(z.regex(/^\d{1,4}$/, "must be a whole number")),
+      z.pipe(
+        z.transform((v: string) => Number(v)),
+        z.int().check(z.gte(1), z.lte(1000)),
+      ),
     ),
   ),
 );
 
-export const cursorQuery = z.optional(z.string().check(z.maxLength(2048)));
+export const cursorQuery = lazySchema(() => z.optional(z.string().check(z.maxLength(2048))));
 
-export const versionField = z.int().check(z.gte(1));
+export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string(),
-  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-});
+export const problemSchema = lazySchema(() =>
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+);

@@ -4,13 +4,19 @@ import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
 
-const divisionCode = z.string().check(z.regex(/^\d{6}$/, "must be a 6-digit administrative division code"));
+// Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-export const provinceBody = z.strictObject({
-  name: text(50),
-  authorityName: text(100),
-  divisionCode: z.optional(divisionCode),
-});
+const divisionCode = lazySchema(() =>
+  z.string().check(z.regex(/^\d{6}$/, "must be a 6-digit administrative division code")),
+);
+
+export const provinceBody = lazySchema(() =>
+  z.strictObject({
+    name: text(50),
+    authorityName: text(100),
+    divisionCode: z.optional(divisionCode),
+  }),
+);
 
 const province = lazySchema(() =>
   z.object({
@@ -23,12 +29,14 @@ const province = lazySchema(() =>
   }),
 );
 
-export const tenantBody = z.strictObject({
-  name: text(50),
-  authorityName: text(100),
-  displayOrder: z.int().check(z.gte(1), z.lte(999_999)),
-  divisionCode: z.optional(divisionCode),
-});
+export const tenantBody = lazySchema(() =>
+  z.strictObject({
+    name: text(50),
+    authorityName: text(100),
+    displayOrder: z.int().check(z.gte(1), z.lte(999_999)),
+    divisionCode: z.optional(divisionCode),
+  }),
+);
 
 const tenant = lazySchema(() =>
   z.object({
@@ -85,7 +93,7 @@ export const platformRoutes = defineRoutes({
     summary: "Create or update a province",
     tags: ["tenancy"],
     access: { roles: ["platform-admin"] },
-    params: z.strictObject({ p: idSchema }),
+    params: lazySchema(() => z.strictObject({ p: idSchema })),
     body: provinceBody,
     response: province,
     alsoStatus: [201],
@@ -98,8 +106,8 @@ export const platformRoutes = defineRoutes({
     summary: "The province's tenants in display order",
     tags: ["tenancy"],
     access: { roles: PROVINCE_ROLES },
-    params: z.strictObject({ p: idSchema }),
-    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
   },
   putTenant: {
@@ -111,7 +119,7 @@ export const platformRoutes = defineRoutes({
     tags: ["tenancy"],
     access: { roles: ["province-admin"] },
     tenantMayBeNew: true,
-    params: z.strictObject({ p: idSchema, t: idSchema }),
+    params: lazySchema(() => z.strictObject({ p: idSchema, t: idSchema })),
     body: tenantBody,
     response: tenant,
     alsoStatus: [201],
@@ -124,7 +132,7 @@ export const platformRoutes = defineRoutes({
     summary: "A tenant's profile",
     tags: ["tenancy"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
-    params: z.strictObject({ t: idSchema }),
+    params: lazySchema(() => z.strictObject({ t: idSchema })),
     response: tenant,
   },
   createApiKey: {
@@ -135,8 +143,8 @@ export const platformRoutes = defineRoutes({
     summary: "Create an integration API key (the key is shown once)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: z.strictObject({ t: idSchema }),
-    body: z.strictObject({ name: text(100) }),
+    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    body: lazySchema(() => z.strictObject({ name: text(100) })),
     response: lazySchema(() =>
       z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
     ),
@@ -150,7 +158,7 @@ export const platformRoutes = defineRoutes({
     summary: "The tenant's API keys (no secrets)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: z.strictObject({ t: idSchema }),
+    params: lazySchema(() => z.strictObject({ t: idSchema })),
     response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
   },
   revokeApiKey: {
@@ -161,10 +169,12 @@ export const platformRoutes = defineRoutes({
     summary: "Revoke an API key; it stops working at once",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: z.strictObject({
-      t: idSchema,
-      keyId: z.string().check(z.regex(/^[0-9a-z]{16}$/, "not an API key id")),
-    }),
+    params: lazySchema(() =>
+      z.strictObject({
+        t: idSchema,
+        keyId: z.string().check(z.regex(/^[0-9a-z]{16}$/, "not an API key id")),
+      }),
+    ),
     status: 204,
   },
 });

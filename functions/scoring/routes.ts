@@ -8,8 +8,12 @@ import { overridesSchema } from "../../shared/domain/scoring";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
+// Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
+
 /** Run ids are time-sortable lowercase base-36 (`sortableId`). */
-export const runIdSchema = z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id"));
+export const runIdSchema = lazySchema(() =>
+  z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id")),
+);
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const decimal2 = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2}$/)));
@@ -152,7 +156,7 @@ const dryRun = lazySchema(() =>
   }),
 );
 
-const provinceYear = z.strictObject({ p: idSchema, y: yearParam });
+const provinceYear = lazySchema(() => z.strictObject({ p: idSchema, y: yearParam }));
 
 export const scoringRoutes = defineRoutes({
   createScoringRun: {
@@ -173,8 +177,8 @@ export const scoringRoutes = defineRoutes({
     tags: ["scoring"],
     access: { roles: ["province-admin"] },
     params: provinceYear,
-    query: z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) }),
-    body: z.optional(z.strictObject({ overrides: z.optional(overridesSchema) })),
+    query: lazySchema(() => z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) })),
+    body: lazySchema(() => z.optional(z.strictObject({ overrides: z.optional(overridesSchema) }))),
     response: lazySchema(() => z.union([scoringRun, dryRun])),
     status: 201,
     alsoStatus: [200],
@@ -188,7 +192,7 @@ export const scoringRoutes = defineRoutes({
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    query: z.strictObject({ limit: limitQuery, cursor: cursorQuery }),
+    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() =>
       z.object({ runs: z.array(z.object(runSummaryShape())), nextCursor: z.nullable(z.string()) }),
     ),
@@ -202,7 +206,7 @@ export const scoringRoutes = defineRoutes({
       "A stored run: results, the versions of its inputs, and the inputs themselves (to re-check the hashes)",
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
-    params: z.strictObject({ p: idSchema, y: yearParam, runId: runIdSchema }),
+    params: lazySchema(() => z.strictObject({ p: idSchema, y: yearParam, runId: runIdSchema })),
     response: lazySchema(() =>
       z.object({
         ...scoringRunShape(),
@@ -223,7 +227,7 @@ export const scoringRoutes = defineRoutes({
     summary: "The city's own explained result in the newest run that scored it — nothing about other tenants",
     tags: ["scoring"],
     access: { roles: CITY_ROLES },
-    params: z.strictObject({ t: idSchema, y: yearParam }),
+    params: lazySchema(() => z.strictObject({ t: idSchema, y: yearParam })),
     response: lazySchema(() =>
       z.object({
         runId: z.string(),

@@ -10,69 +10,84 @@
  */
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
-import { isDate, OPERATORS, profileSchema, programSchema, topUpSchema } from "../../shared/domain/subsidies";
-import { BENEFITS, codeSchema, KINDS } from "../../shared/domain/subsidies/program";
+import { isDate, OPERATORS, profileSchema } from "../../shared/domain/subsidies";
+import { BENEFITS, codeSchema, KINDS, programShapes } from "../../shared/domain/subsidies/program";
+import { topUpShape } from "../../shared/domain/subsidies/top-up";
 import { versionMetaShape } from "../../shared/domain/subsidies/versions";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema } from "../http/schemas";
+
+// Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
 // ---------------------------------------------------------------------------------------------
 // Path parameters and query
 // ---------------------------------------------------------------------------------------------
 
-const provinceParams = z.strictObject({ p: idSchema });
-const provinceCodeParams = z.strictObject({ p: idSchema, code: codeSchema });
-const tenantParams = z.strictObject({ t: idSchema });
-const tenantCodeParams = z.strictObject({ t: idSchema, code: codeSchema });
+const provinceParams = lazySchema(() => z.strictObject({ p: idSchema }));
+const provinceCodeParams = lazySchema(() => z.strictObject({ p: idSchema, code: codeSchema }));
+const tenantParams = lazySchema(() => z.strictObject({ t: idSchema }));
+const tenantCodeParams = lazySchema(() => z.strictObject({ t: idSchema, code: codeSchema }));
 
 export const EARLIEST_DATE = "1900-01-01";
 export const LATEST_DATE = "2999-12-31";
 
 /** An evaluation date `YYYY-MM-DD` (Asia/Shanghai calendar day), within a sane range. */
-export const evaluationDate = z.string().check(
-  z.refine(isDate, "must be a date YYYY-MM-DD"),
-  z.refine(
-    (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),
-    `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+export const evaluationDate = lazySchema(() =>
+  z.string().check(
+    z.refine(isDate, "must be a date YYYY-MM-DD"),
+    z.refine(
+      (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),
+      `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+    ),
   ),
 );
 
 /** `?date=`: the versions in force on that date instead of the latest versions. */
-const asOfQuery = z.strictObject({ date: z.optional(evaluationDate) });
+const asOfQuery = lazySchema(() => z.strictObject({ date: z.optional(evaluationDate) }));
 /** `?date=` of the public catalogue (default: today in Asia/Shanghai). */
-const catalogueQuery = z.strictObject({ date: z.optional(evaluationDate) });
+const catalogueQuery = lazySchema(() => z.strictObject({ date: z.optional(evaluationDate) }));
 
 // ---------------------------------------------------------------------------------------------
 // Bodies
 // ---------------------------------------------------------------------------------------------
 
-const [fixedProgram, tieredProgram, perUnitProgram] = programSchema.def.options;
+/**
+ * The domain's program union (`programSchema`'s fixed / tiered / per_unit options), each strict
+ * object extended with `extra`; called inside lazy builders (the options must be object schemas).
+ */
+function programUnion<E extends z.core.$ZodLooseShape>(extra: E) {
+  const [fixed, tiered, perUnit] = programShapes();
+  return z.discriminatedUnion("kind", [
+    z.extend(z.strictObject(fixed), extra),
+    z.extend(z.strictObject(tiered), extra),
+    z.extend(z.strictObject(perUnit), extra),
+  ]);
+}
 
 /**
  * A program as sent: the program of `subsidies.md`; `code` comes from the path and may be left
  * out of the body (when sent it must equal the path's code, else 400 `body.code`).
  */
-const optionalCode = { code: z.optional(codeSchema) };
-export const programBody = z.discriminatedUnion("kind", [
-  z.extend(fixedProgram, optionalCode),
-  z.extend(tieredProgram, optionalCode),
-  z.extend(perUnitProgram, optionalCode),
-]);
+export const programBody = lazySchema(() => programUnion({ code: z.optional(codeSchema) }));
 
-const topUpShape = topUpSchema.shape;
 /** A city top-up as sent: the program code comes from the path. */
-export const topUpBody = z.strictObject({
-  overrides: topUpShape.overrides,
-  basis: topUpShape.basis,
-  effectiveFrom: topUpShape.effectiveFrom,
-  effectiveTo: topUpShape.effectiveTo,
+export const topUpBody = lazySchema(() => {
+  const topUp = topUpShape();
+  return z.strictObject({
+    overrides: topUp.overrides,
+    basis: topUp.basis,
+    effectiveFrom: topUp.effectiveFrom,
+    effectiveTo: topUp.effectiveTo,
+  });
 });
 
-export const entitlementsBody = z.strictObject({
-  profile: profileSchema,
-  /** default: today in Asia/Shanghai */
-  date: z.optional(evaluationDate),
-});
+export const entitlementsBody = lazySchema(() =>
+  z.strictObject({
+    profile: profileSchema,
+    /** default: today in Asia/Shanghai */
+    date: z.optional(evaluationDate),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -80,17 +95,10 @@ export const entitlementsBody = z.strictObject({
 
 /** `writtenBy` is shown to province roles for provincial programs, and to the tenant's and province's users for city data. */
 function storedMetaShape() {
-  return { ...versionMetaShape, writtenBy: z.optional(z.string()) };
+  return { ...versionMetaShape(), writtenBy: z.optional(z.string()) };
 }
-const storedProgram = lazySchema(() => {
-  const storedMeta = storedMetaShape();
-  return z.discriminatedUnion("kind", [
-    z.extend(fixedProgram, storedMeta),
-    z.extend(tieredProgram, storedMeta),
-    z.extend(perUnitProgram, storedMeta),
-  ]);
-});
-const storedTopUp = lazySchema(() => z.strictObject({ ...topUpShape, ...storedMetaShape() }));
+const storedProgram = lazySchema(() => programUnion(storedMetaShape()));
+const storedTopUp = lazySchema(() => z.strictObject({ ...topUpShape(), ...storedMetaShape() }));
 
 /** `{code, versions}`: every version of one program or top-up, oldest first. */
 function versionsOf<T extends z.ZodMiniType>(stored: T) {

@@ -22,19 +22,24 @@ export const TENANT_ROLES = [...CITY_ROLES, "integration"] as const satisfies re
 
 export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
 
-export const idSchema = z
-  .string()
-  .check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)"));
+// Schemas are built on first use (`z.lazy`): a function's cold start builds only the schemas of
+// the route it serves, never every schema of every module it imports.
 
-export const principalSchema = z.strictObject({
-  sub: z.string().check(z.minLength(1), z.maxLength(256)),
-  role: z.enum(ROLES),
-  provinceId: z.optional(idSchema),
-  tenantId: z.optional(idSchema),
-  /** "user" for a JWT, "api-key" for an integration key */
-  kind: z.enum(["user", "api-key"]),
-  keyId: z.optional(z.string()),
-});
+export const idSchema = z.lazy(() =>
+  z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)")),
+);
+
+export const principalSchema = z.lazy(() =>
+  z.strictObject({
+    sub: z.string().check(z.minLength(1), z.maxLength(256)),
+    role: z.enum(ROLES),
+    provinceId: z.optional(idSchema),
+    tenantId: z.optional(idSchema),
+    /** "user" for a JWT, "api-key" for an integration key */
+    kind: z.enum(["user", "api-key"]),
+    keyId: z.optional(z.string()),
+  }),
+);
 export type Principal = z.infer<typeof principalSchema>;
 
 /** The claims a principal must carry for its role; returns a reason when they are incomplete. */

@@ -20,9 +20,10 @@ import { type Indicator, indicatorKind, type Rulebook } from "./rulebook";
  */
 export const PERIOD_PATTERN = /^([1-9]\d{3})-(0[1-9]|1[0-2])$/;
 
-export const periodSchema = z
-  .string()
-  .check(z.regex(PERIOD_PATTERN, "must be a period YYYY-MM (month 01–12)"));
+/** A `YYYY-MM` period (built on first use). */
+export const periodSchema = z.lazy(() =>
+  z.string().check(z.regex(PERIOD_PATTERN, "must be a period YYYY-MM (month 01–12)")),
+);
 
 export interface YearMonth {
   year: number;

@@ -9,23 +9,31 @@ import type { Rulebook } from "./rulebook";
 
 const reason = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
+// The schemas are built on first use (`z.lazy`), so importing this module builds nothing.
+
 /** One bonus or deduction: positive points with a reason. */
-export const adjustmentSchema = z.strictObject({
-  points: z.number().check(z.gt(0, "points must be > 0")),
-  reason: reason(500),
-});
+export const adjustmentSchema = z.lazy(() =>
+  z.strictObject({
+    points: z.number().check(z.gt(0, "points must be > 0")),
+    reason: reason(500),
+  }),
+);
 
-export const vetoSchema = z.strictObject({
-  reason: reason(500),
-});
+export const vetoSchema = z.lazy(() =>
+  z.strictObject({
+    reason: reason(500),
+  }),
+);
 
-export const reviewSchema = z.strictObject({
-  /** review item code -> score (0..maxScore; the upper bound and the codes are checked against the rulebook) */
-  items: z.record(z.string(), z.number().check(z.gte(0, "a score must be >= 0"))),
-  bonuses: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
-  deductions: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
-  veto: z.optional(vetoSchema),
-});
+export const reviewSchema = z.lazy(() =>
+  z.strictObject({
+    /** review item code -> score (0..maxScore; the upper bound and the codes are checked against the rulebook) */
+    items: z.record(z.string(), z.number().check(z.gte(0, "a score must be >= 0"))),
+    bonuses: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
+    deductions: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
+    veto: z.optional(vetoSchema),
+  }),
+);
 
 export type Review = z.output<typeof reviewSchema>;
 export type ReviewInput = z.input<typeof reviewSchema>;

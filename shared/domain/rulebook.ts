@@ -6,37 +6,51 @@
 import * as z from "zod/mini";
 
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-export const codeSchema = z.string().check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _)"));
+export const codeSchema = z.lazy(() =>
+  z.string().check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _)")),
+);
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const indicatorSchema = z.strictObject({
-  code: codeSchema,
-  name: text(100),
-  unit: z.optional(z.string().check(z.maxLength(20))),
-  weight: z.number().check(z.gt(0, "weight must be > 0")),
-  method: z.enum(["ratio", "ceiling"]),
-  /** ratio indicators: completion is capped at this multiple of the target; [1, 2], default 1 */
-  cap: z.optional(z.number().check(z.gte(1, "cap must be in [1, 2]"), z.lte(2, "cap must be in [1, 2]"))),
-  /** ceiling indicators: how far above the target the points fall to 0; > 0 */
-  tolerance: z.optional(z.number().check(z.gt(0, "tolerance must be > 0"))),
-  /** count (year-to-date cumulative) or rate (current value, 0–100); default: rate when unit is "%" */
-  kind: z.optional(z.enum(["count", "rate"])),
-});
+// Every schema here is built on first use (`z.lazy`), so importing this module builds nothing.
 
-export const reviewItemSchema = z.strictObject({
-  code: codeSchema,
-  name: text(100),
-  maxScore: z.number().check(z.gt(0, "maxScore must be > 0")),
-});
+export const indicatorSchema = z.lazy(() =>
+  z.strictObject({
+    code: codeSchema,
+    name: text(100),
+    unit: z.optional(z.string().check(z.maxLength(20))),
+    weight: z.number().check(z.gt(0, "weight must be > 0")),
+    method: z.enum(["ratio", "ceiling"]),
+    /** ratio indicators: completion is capped at this multiple of the target; [1, 2], default 1 */
+    cap: z.optional(z.number().check(z.gte(1, "cap must be in [1, 2]"), z.lte(2, "cap must be in [1, 2]"))),
+    /** ceiling indicators: how far above the target the points fall to 0; > 0 */
+    tolerance: z.optional(z.number().check(z.gt(0, "tolerance must be > 0"))),
+    /** count (year-to-date cumulative) or rate (current value, 0–100); default: rate when unit is "%" */
+    kind: z.optional(z.enum(["count", "rate"])),
+  }),
+);
 
-export const gradeSchema = z.strictObject({
-  name: text(20),
-  minScore: z.number().check(z.gte(0)),
-});
+export const reviewItemSchema = z.lazy(() =>
+  z.strictObject({
+    code: codeSchema,
+    name: text(100),
+    maxScore: z.number().check(z.gt(0, "maxScore must be > 0")),
+  }),
+);
 
-export const rulebookSchema = z
-  .strictObject({
+export const gradeSchema = z.lazy(() =>
+  z.strictObject({
+    name: text(20),
+    minScore: z.number().check(z.gte(0)),
+  }),
+);
+
+/**
+ * The fields of a rulebook, built fresh on each call: `rulebookSchema` checks them strictly with
+ * the rules below, and the API's rulebook response extends them.
+ */
+export function rulebookShape() {
+  return {
     documentNo: text(100),
     title: text(200),
     indicators: z.array(indicatorSchema).check(z.minLength(1), z.maxLength(50)),
@@ -46,8 +60,11 @@ export const rulebookSchema = z
     grades: z.array(gradeSchema).check(z.minLength(1), z.maxLength(10)),
     gradeQuotas: z.optional(z.record(z.string(), z.number())),
     reportingDeadlineDay: z.int().check(z.gte(1), z.lte(31)),
-  })
-  .check(
+  };
+}
+
+export const rulebookSchema = z.lazy(() =>
+  z.strictObject(rulebookShape()).check(
     z.superRefine((rb, ctx) => {
       const seen = new Set<string>();
       rb.indicators.forEach((ind, i) => {
@@ -124,7 +141,8 @@ export const rulebookSchema = z
           });
       }
     }),
-  );
+  ),
+);
 
 export type Rulebook = z.infer<typeof rulebookSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;

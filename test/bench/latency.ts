@@ -4,7 +4,7 @@
  * same machine.
  */
 import { mkdtempSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
@@ -27,7 +27,11 @@ export interface LatencyReport {
   rawGetItem: LatencyFigure;
   apiPut: LatencyFigure;
   rawPutItem: LatencyFigure;
+  /** a bare node:http server that does the same GetItem and nothing else: the floor of any HTTP API on this store */
+  bareHttpGet: LatencyFigure;
   getRatioP50: number;
+  bareHttpRatioP50: number;
+  getVsBareHttpP50: number;
   putRatioP50: number;
   notes: string[];
 }
@@ -54,6 +58,39 @@ function leanGet(base: string, path: string, token: string): Promise<number> {
   });
 }
 
+/**
+ * The reference for what an HTTP hop costs: a bare node:http server in the same process that runs
+ * the same GetItem and writes the item back — no routing, authentication, validation or logging.
+ */
+async function startBareServer(
+  table: string,
+  endpoint: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const doc = createDocumentClient({ endpoint, region: "local" });
+  const key = keys.targets("changchun", 2019);
+  const server: Server = createServer((_req, res) => {
+    doc.send(new GetCommand({ TableName: table, Key: key })).then(
+      (out) => {
+        const body = JSON.stringify(out.Item ?? {});
+        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(500).end("{}");
+      },
+    );
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      doc.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
 const figure = (samples: number[]): LatencyFigure => ({
   p50: round(percentile(samples, 50)),
   p99: round(percentile(samples, 99)),
@@ -74,6 +111,7 @@ export async function measureLatency(
     seedDemo: true,
   });
   const raw = createDocumentClient({ endpoint: dynamo.endpoint, region: "local" });
+  const bare = await startBareServer(stack.db.table, dynamo.endpoint);
   try {
     setNow("2019-12-05T10:00:00+08:00"); // December 2019 is open: report PUTs are revisions
     // node:http with keep-alive, as the SDK's own client uses for the raw GetItem/PutItem
@@ -98,6 +136,7 @@ export async function measureLatency(
       rawGet: [] as number[],
       apiPut: [] as number[],
       rawPut: [] as number[],
+      bareGet: [] as number[],
     };
     for (let i = 0; i < iterations + warmup; i++) {
       const keep = i >= warmup;
@@ -109,6 +148,10 @@ export async function measureLatency(
       t = performance.now();
       await raw.send(new GetCommand({ TableName: stack.db.table, Key: targetsKey }));
       if (keep) samples.rawGet.push(performance.now() - t);
+
+      t = performance.now();
+      if ((await leanGet(bare.url, "/", token)) !== 200) throw new Error("the bare server failed");
+      if (keep) samples.bareGet.push(performance.now() - t);
 
       t = performance.now();
       const put = await call<{ version: number }>("PUT", "/v1/tenants/changchun/years/2019/reports/2019-12", {
@@ -144,22 +187,28 @@ export async function measureLatency(
     const rawGetItem = figure(samples.rawGet);
     const apiPut = figure(samples.apiPut);
     const rawPutItem = figure(samples.rawPut);
+    const bareHttpGet = figure(samples.bareGet);
     return {
       apiGet,
       rawGetItem,
       apiPut,
       rawPutItem,
+      bareHttpGet,
       getRatioP50: round(apiGet.p50 / rawGetItem.p50),
+      bareHttpRatioP50: round(bareHttpGet.p50 / rawGetItem.p50),
+      getVsBareHttpP50: round(apiGet.p50 / bareHttpGet.p50),
       putRatioP50: round(apiPut.p50 / rawPutItem.p50),
       notes: [
         "API GET = GET /v1/tenants/changchun/years/2019/targets with a city JWT: one GetItem behind it",
         "API PUT = a report revision (If-Match + reason): GetItem tenant, GetItem rulebook, one Query of the tenant-year, one 4-item transaction",
         "response-schema validation (a development aid) is off, as in the deployed functions",
+        "bare HTTP GET = a node:http server in the same process doing the same GetItem and nothing else: what the extra HTTP hop alone costs",
       ],
     };
   } finally {
     setNow(null);
     raw.destroy();
+    await bare.close();
     await stack.stop();
   }
 }

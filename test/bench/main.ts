@@ -5,7 +5,7 @@
  *
  *   npm run bench                 summary table
  *   npm run bench -- --json       one JSON object
- *   BENCH_LOAD_SECONDS=30 BENCH_CLIENTS=16 BENCH_IMPORT_RUNS=21 npm run bench
+ *   BENCH_LOAD_SECONDS=30 BENCH_CLIENTS=16 BENCH_IMPORT_RUNS=41 npm run bench
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { measureBundles } from "./bundles";
@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-  const bundles = await measureBundles(env("BENCH_IMPORT_RUNS", 25));
+  const bundles = await measureBundles(env("BENCH_IMPORT_RUNS", 41));
   progress("starting DynamoDB Local for the storage-bound sections …");
   const dynamo = await startDynamo();
   try {
-    const latency = await measureLatency(dynamo, env("BENCH_LATENCY_ROUNDS", 400));
+    const latency = await measureLatency(dynamo, env("BENCH_LATENCY_ROUNDS", 600));
     const scale = await measureScale(dynamo);
     const load = await measureLoad(dynamo, {
       clients: env("BENCH_CLIENTS", 16),
@@ -90,19 +90,20 @@ function printTable(r: {
   out.push(
     `machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}`,
   );
-  out.push("", "bundle                size KB   import ms (median)   × floor");
+  out.push("", "bundle                size KB   import ms median (min)   × floor (paired median)");
   out.push(
-    `floor (DynamoDB only)  ${pad(r.bundles.floor.kb, 7)}   ${pad(r.bundles.floor.importMsMedian, 17)}   1.00`,
+    `floor (DynamoDB only)  ${pad(r.bundles.floor.kb, 7)}   ${pad(`${r.bundles.floor.importMsMedian} (${r.bundles.floor.importMsMin})`, 22)}   1.00`,
   );
   for (const f of r.bundles.functions)
     out.push(
-      `${f.name.padEnd(21)}  ${pad(f.kb, 7)}   ${pad(f.importMsMedian, 17)}   ${f.importVsFloor.toFixed(2)}`,
+      `${f.name.padEnd(21)}  ${pad(f.kb, 7)}   ${pad(`${f.importMsMedian} (${f.importMsMin})`, 22)}   ${f.importVsFloor.toFixed(2)}`,
     );
   const l = r.latency;
   out.push("", "latency (ms)           p50      p99");
   out.push(`API GET                ${pad(l.apiGet.p50, 6)}   ${pad(l.apiGet.p99, 6)}`);
   out.push(
     `raw GetItem            ${pad(l.rawGetItem.p50, 6)}   ${pad(l.rawGetItem.p99, 6)}   GET ratio ${l.getRatioP50}`,
+    `bare HTTP + GetItem    ${pad(l.bareHttpGet.p50, 6)}   ${pad(l.bareHttpGet.p99, 6)}   ${l.bareHttpRatioP50} × raw; API GET = ${l.getVsBareHttpP50} × bare`,
   );
   out.push(`API report PUT         ${pad(l.apiPut.p50, 6)}   ${pad(l.apiPut.p99, 6)}`);
   out.push(

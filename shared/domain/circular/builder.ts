@@ -28,40 +28,50 @@ import {
 
 const prose = (max: number) => z.string().check(z.maxLength(max));
 
-/** The province's prose for a new circular (the POST body of `api.md`, minus runId). */
-export const circularProseSchema = z.strictObject({
-  documentNo: prose(100),
-  issueDate: isoDateSchema,
-  addressees: prose(500),
-  opening: prose(MAX_PARAGRAPH_LENGTH),
-  problems: z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS)),
-  closing: prose(MAX_PARAGRAPH_LENGTH),
-  disclosure: disclosureSchema,
-  showScores: z.optional(z.boolean()),
-  /** overrides the preamble generated from the rulebook */
-  preamble: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
-});
-export type CircularProse = z.infer<typeof circularProseSchema>;
+/**
+ * The fields of the province's prose for a new circular, built fresh on each call:
+ * `circularProseSchema` checks them strictly (schemas are built on first use, so importing this
+ * module builds nothing) and the API's POST body extends them.
+ */
+export function circularProseShape() {
+  return {
+    documentNo: prose(100),
+    issueDate: isoDateSchema,
+    addressees: prose(500),
+    opening: prose(MAX_PARAGRAPH_LENGTH),
+    problems: z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS)),
+    closing: prose(MAX_PARAGRAPH_LENGTH),
+    disclosure: disclosureSchema,
+    showScores: z.optional(z.boolean()),
+    /** overrides the preamble generated from the rulebook */
+    preamble: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+  };
+}
 
-const highlightEdit = z.optional(z.nullable(prose(MAX_HIGHLIGHT_LENGTH)));
+/** The province's prose for a new circular (the POST body of `api.md`, minus runId). */
+export const circularProseSchema = z.lazy(() => z.strictObject(circularProseShape()));
+export type CircularProse = z.infer<typeof circularProseSchema>;
 
 /**
  * The editable fields of a draft (the PATCH body). `highlights` is merged per city: a string sets
  * that highlight (the city-prefix rule applies), `null` or an empty string removes it, an absent
  * key leaves it as it is.
  */
-export const circularProseEditsSchema = z.strictObject({
-  documentNo: z.optional(prose(100)),
-  issueDate: z.optional(isoDateSchema),
-  addressees: z.optional(prose(500)),
-  opening: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
-  problems: z.optional(z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS))),
-  closing: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
-  disclosure: z.optional(disclosureSchema),
-  showScores: z.optional(z.boolean()),
-  highlights: z.optional(
-    z.record(z.string(), z.strictObject({ employment: highlightEdit, entrepreneurship: highlightEdit })),
-  ),
+export const circularProseEditsSchema = z.lazy(() => {
+  const highlightEdit = z.optional(z.nullable(prose(MAX_HIGHLIGHT_LENGTH)));
+  return z.strictObject({
+    documentNo: z.optional(prose(100)),
+    issueDate: z.optional(isoDateSchema),
+    addressees: z.optional(prose(500)),
+    opening: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+    problems: z.optional(z.array(prose(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS))),
+    closing: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+    disclosure: z.optional(disclosureSchema),
+    showScores: z.optional(z.boolean()),
+    highlights: z.optional(
+      z.record(z.string(), z.strictObject({ employment: highlightEdit, entrepreneurship: highlightEdit })),
+    ),
+  });
 });
 export type CircularProseEdits = z.infer<typeof circularProseEditsSchema>;
 

@@ -17,175 +17,189 @@ export const MAX_PROBLEMS = 99;
 export const MAX_PROBLEM_LENGTH = 2000;
 export const MAX_PARAGRAPH_LENGTH = 5000;
 
-const noBreaks = z.refine<string>((s) => !LINE_BREAK.test(s), "must be a single line");
-/** A non-empty single-line string of at most `max` characters. */
-export const lineSchema = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noBreaks);
-/** A possibly empty single-line string of at most `max` characters. */
-export const optionalLineSchema = (max: number) => z.string().check(z.maxLength(max), noBreaks);
+// Every schema here is built on first use (`z.lazy`), so importing this module builds nothing.
 
-export const isoDateSchema = z.string().check(z.refine(isIsoDate, "must be a date YYYY-MM-DD"));
-export const disclosureSchema = z.enum(["public", "restricted"]);
+const noBreaks = () => z.refine<string>((s) => !LINE_BREAK.test(s), "must be a single line");
+/** A non-empty single-line string of at most `max` characters. */
+export const lineSchema = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noBreaks());
+/** A possibly empty single-line string of at most `max` characters. */
+export const optionalLineSchema = (max: number) => z.string().check(z.maxLength(max), noBreaks());
+
+export const isoDateSchema = z.lazy(() => z.string().check(z.refine(isIsoDate, "must be a date YYYY-MM-DD")));
+export const disclosureSchema = z.lazy(() => z.enum(["public", "restricted"]));
 /** A scoring-run total: a non-negative decimal string, e.g. "100.20". */
-export const totalSchema = z.string().check(z.regex(/^\d+(\.\d+)?$/, "must be a decimal string like 100.20"));
+export const totalSchema = z.lazy(() =>
+  z.string().check(z.regex(/^\d+(\.\d+)?$/, "must be a decimal string like 100.20")),
+);
 
 /** An assessed unit (a city tenant that has a result in the run), in `displayOrder`. */
-export const circularUnitSchema = z.strictObject({
-  tenantId: lineSchema(100),
-  name: lineSchema(100),
-  authorityName: lineSchema(100),
-  displayOrder: z.int(),
-});
+export const circularUnitSchema = z.lazy(() =>
+  z.strictObject({
+    tenantId: lineSchema(100),
+    name: lineSchema(100),
+    authorityName: lineSchema(100),
+    displayOrder: z.int(),
+  }),
+);
 
-export const circularHighlightSchema = z.strictObject({
-  tenantId: lineSchema(100),
-  /** the city's name (延边朝鲜族自治州), for display and editing */
-  name: lineSchema(100),
-  /** the paragraph as printed, starting with the city's name or short form */
-  text: lineSchema(MAX_HIGHLIGHT_TEXT),
-});
+export const circularHighlightSchema = z.lazy(() =>
+  z.strictObject({
+    tenantId: lineSchema(100),
+    /** the city's name (延边朝鲜族自治州), for display and editing */
+    name: lineSchema(100),
+    /** the paragraph as printed, starting with the city's name or short form */
+    text: lineSchema(MAX_HIGHLIGHT_TEXT),
+  }),
+);
 
-export const circularResultUnitSchema = z.strictObject({
-  tenantId: lineSchema(100),
-  authorityName: lineSchema(100),
-  /** present exactly when `showScores` is on, so the published JSON never carries unprinted scores */
-  total: z.optional(totalSchema),
-  rank: z.optional(z.int().check(z.gte(1))),
-});
+export const circularResultUnitSchema = z.lazy(() =>
+  z.strictObject({
+    tenantId: lineSchema(100),
+    authorityName: lineSchema(100),
+    /** present exactly when `showScores` is on, so the published JSON never carries unprinted scores */
+    total: z.optional(totalSchema),
+    rank: z.optional(z.int().check(z.gte(1))),
+  }),
+);
 
-export const circularGradeResultSchema = z.strictObject({
-  /** the rulebook's grade name, e.g. 优秀 (printed 优秀等次) */
-  grade: lineSchema(20),
-  units: z.array(circularResultUnitSchema).check(z.minLength(1)),
-});
+export const circularGradeResultSchema = z.lazy(() =>
+  z.strictObject({
+    /** the rulebook's grade name, e.g. 优秀 (printed 优秀等次) */
+    grade: lineSchema(20),
+    units: z.array(circularResultUnitSchema).check(z.minLength(1)),
+  }),
+);
 
-export const circularDocumentSchema = z
-  .strictObject({
-    schemaVersion: z.literal(CIRCULAR_SCHEMA_VERSION),
-    circularId: lineSchema(100),
-    provinceId: lineSchema(100),
-    year: z.int().check(z.gte(2000), z.lte(2100)),
-    /** 发文机关: the province's authorityName, e.g. 吉林省人民政府 */
-    issuer: lineSchema(100),
-    /** 关于{year}年度就业创业工作目标责任制考评情况的通报 */
-    title: lineSchema(200),
-    /** 文号, e.g. 吉政函〔2020〕33号 */
-    documentNo: lineSchema(100),
-    /** 主送, one line ending with ： */
-    addressees: lineSchema(500).check(
-      z.refine((s: string) => s.endsWith("：") && s.length > 1, "must end with a full-width colon ："),
-    ),
-    /** the rulebook cited by the preamble */
-    rulebook: z.strictObject({ title: lineSchema(200), documentNo: lineSchema(100) }),
-    /** 按照…根据《细则》（文号），…现将考评情况通报如下： */
-    preamble: lineSchema(MAX_PARAGRAPH_LENGTH),
-    /** the opening sentence of 一、各地就业创业工作开展情况 (empty: none) */
-    opening: optionalLineSchema(MAX_PARAGRAPH_LENGTH),
-    /** the assessed units in displayOrder */
-    units: z.array(circularUnitSchema).check(z.minLength(1)),
-    /** each city's highlight, cities in displayOrder, cities without one left out */
-    highlights: z.strictObject({
-      employment: z.array(circularHighlightSchema),
-      entrepreneurship: z.array(circularHighlightSchema),
-    }),
-    /** 二、存在的主要问题, printed （一）（二）… */
-    problems: z.array(lineSchema(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS)),
-    /** 三、考评结果: grades with members only, highest first; units in displayOrder (not by score) */
-    results: z.array(circularGradeResultSchema).check(z.minLength(1)),
-    /** print each unit's total and rank after its name */
-    showScores: z.boolean(),
-    /** the closing paragraph (empty: none) */
-    closing: optionalLineSchema(MAX_PARAGRAPH_LENGTH),
-    /** 成文日期, printed 2020年4月16日 */
-    issueDate: isoDateSchema,
-    /** public: （此件公开发布）; restricted: （此件不公开） */
-    disclosure: disclosureSchema,
-    /** the circularId of the circular this one corrects, or null */
-    supersedes: z.nullable(lineSchema(100)),
-  })
-  .check(
-    z.superRefine((doc, ctx) => {
-      const order = new Map<string, number>();
-      doc.units.forEach((unit, i) => {
-        if (order.has(unit.tenantId))
-          ctx.addIssue({
-            code: "custom",
-            path: ["units", i, "tenantId"],
-            message: `duplicate unit '${unit.tenantId}'`,
-          });
-        order.set(unit.tenantId, i);
-        const prev = doc.units[i - 1];
-        if (prev && prev.displayOrder > unit.displayOrder)
-          ctx.addIssue({
-            code: "custom",
-            path: ["units", i, "displayOrder"],
-            message: "units must be in displayOrder",
-          });
-      });
-      for (const kind of ["employment", "entrepreneurship"] as const) {
-        let last = -1;
-        doc.highlights[kind].forEach((h, i) => {
-          const at = order.get(h.tenantId);
-          if (at === undefined)
+export const circularDocumentSchema = z.lazy(() =>
+  z
+    .strictObject({
+      schemaVersion: z.literal(CIRCULAR_SCHEMA_VERSION),
+      circularId: lineSchema(100),
+      provinceId: lineSchema(100),
+      year: z.int().check(z.gte(2000), z.lte(2100)),
+      /** 发文机关: the province's authorityName, e.g. 吉林省人民政府 */
+      issuer: lineSchema(100),
+      /** 关于{year}年度就业创业工作目标责任制考评情况的通报 */
+      title: lineSchema(200),
+      /** 文号, e.g. 吉政函〔2020〕33号 */
+      documentNo: lineSchema(100),
+      /** 主送, one line ending with ： */
+      addressees: lineSchema(500).check(
+        z.refine((s: string) => s.endsWith("：") && s.length > 1, "must end with a full-width colon ："),
+      ),
+      /** the rulebook cited by the preamble */
+      rulebook: z.strictObject({ title: lineSchema(200), documentNo: lineSchema(100) }),
+      /** 按照…根据《细则》（文号），…现将考评情况通报如下： */
+      preamble: lineSchema(MAX_PARAGRAPH_LENGTH),
+      /** the opening sentence of 一、各地就业创业工作开展情况 (empty: none) */
+      opening: optionalLineSchema(MAX_PARAGRAPH_LENGTH),
+      /** the assessed units in displayOrder */
+      units: z.array(circularUnitSchema).check(z.minLength(1)),
+      /** each city's highlight, cities in displayOrder, cities without one left out */
+      highlights: z.strictObject({
+        employment: z.array(circularHighlightSchema),
+        entrepreneurship: z.array(circularHighlightSchema),
+      }),
+      /** 二、存在的主要问题, printed （一）（二）… */
+      problems: z.array(lineSchema(MAX_PROBLEM_LENGTH)).check(z.maxLength(MAX_PROBLEMS)),
+      /** 三、考评结果: grades with members only, highest first; units in displayOrder (not by score) */
+      results: z.array(circularGradeResultSchema).check(z.minLength(1)),
+      /** print each unit's total and rank after its name */
+      showScores: z.boolean(),
+      /** the closing paragraph (empty: none) */
+      closing: optionalLineSchema(MAX_PARAGRAPH_LENGTH),
+      /** 成文日期, printed 2020年4月16日 */
+      issueDate: isoDateSchema,
+      /** public: （此件公开发布）; restricted: （此件不公开） */
+      disclosure: disclosureSchema,
+      /** the circularId of the circular this one corrects, or null */
+      supersedes: z.nullable(lineSchema(100)),
+    })
+    .check(
+      z.superRefine((doc, ctx) => {
+        const order = new Map<string, number>();
+        doc.units.forEach((unit, i) => {
+          if (order.has(unit.tenantId))
             ctx.addIssue({
               code: "custom",
-              path: ["highlights", kind, i, "tenantId"],
-              message: `'${h.tenantId}' is not an assessed unit`,
+              path: ["units", i, "tenantId"],
+              message: `duplicate unit '${unit.tenantId}'`,
             });
-          else if (at <= last)
+          order.set(unit.tenantId, i);
+          const prev = doc.units[i - 1];
+          if (prev && prev.displayOrder > unit.displayOrder)
             ctx.addIssue({
               code: "custom",
-              path: ["highlights", kind, i, "tenantId"],
-              message: "highlights must be in displayOrder, one per unit",
-            });
-          else last = at;
-        });
-      }
-      const graded = new Set<string>();
-      const grades = new Set<string>();
-      doc.results.forEach((group, g) => {
-        if (grades.has(group.grade))
-          ctx.addIssue({
-            code: "custom",
-            path: ["results", g, "grade"],
-            message: `duplicate grade '${group.grade}'`,
-          });
-        grades.add(group.grade);
-        let last = -1;
-        group.units.forEach((unit, i) => {
-          const path = ["results", g, "units", i];
-          const at = order.get(unit.tenantId);
-          if (at === undefined || graded.has(unit.tenantId))
-            ctx.addIssue({
-              code: "custom",
-              path: [...path, "tenantId"],
-              message: `'${unit.tenantId}' must be an assessed unit listed once`,
-            });
-          else if (at < last)
-            ctx.addIssue({
-              code: "custom",
-              path: [...path, "tenantId"],
+              path: ["units", i, "displayOrder"],
               message: "units must be in displayOrder",
             });
-          else last = at;
-          graded.add(unit.tenantId);
-          if (doc.showScores !== (unit.total !== undefined) || doc.showScores !== (unit.rank !== undefined))
+        });
+        for (const kind of ["employment", "entrepreneurship"] as const) {
+          let last = -1;
+          doc.highlights[kind].forEach((h, i) => {
+            const at = order.get(h.tenantId);
+            if (at === undefined)
+              ctx.addIssue({
+                code: "custom",
+                path: ["highlights", kind, i, "tenantId"],
+                message: `'${h.tenantId}' is not an assessed unit`,
+              });
+            else if (at <= last)
+              ctx.addIssue({
+                code: "custom",
+                path: ["highlights", kind, i, "tenantId"],
+                message: "highlights must be in displayOrder, one per unit",
+              });
+            else last = at;
+          });
+        }
+        const graded = new Set<string>();
+        const grades = new Set<string>();
+        doc.results.forEach((group, g) => {
+          if (grades.has(group.grade))
             ctx.addIssue({
               code: "custom",
-              path,
-              message: "total and rank are present exactly when showScores is on",
+              path: ["results", g, "grade"],
+              message: `duplicate grade '${group.grade}'`,
+            });
+          grades.add(group.grade);
+          let last = -1;
+          group.units.forEach((unit, i) => {
+            const path = ["results", g, "units", i];
+            const at = order.get(unit.tenantId);
+            if (at === undefined || graded.has(unit.tenantId))
+              ctx.addIssue({
+                code: "custom",
+                path: [...path, "tenantId"],
+                message: `'${unit.tenantId}' must be an assessed unit listed once`,
+              });
+            else if (at < last)
+              ctx.addIssue({
+                code: "custom",
+                path: [...path, "tenantId"],
+                message: "units must be in displayOrder",
+              });
+            else last = at;
+            graded.add(unit.tenantId);
+            if (doc.showScores !== (unit.total !== undefined) || doc.showScores !== (unit.rank !== undefined))
+              ctx.addIssue({
+                code: "custom",
+                path,
+                message: "total and rank are present exactly when showScores is on",
+              });
+          });
+        });
+        doc.units.forEach((unit, i) => {
+          if (!graded.has(unit.tenantId))
+            ctx.addIssue({
+              code: "custom",
+              path: ["units", i, "tenantId"],
+              message: `'${unit.tenantId}' has no result`,
             });
         });
-      });
-      doc.units.forEach((unit, i) => {
-        if (!graded.has(unit.tenantId))
-          ctx.addIssue({
-            code: "custom",
-            path: ["units", i, "tenantId"],
-            message: `'${unit.tenantId}' has no result`,
-          });
-      });
-    }),
-  );
+      }),
+    ),
+);
 
 export type CircularDocument = z.infer<typeof circularDocumentSchema>;
 export type CircularUnit = z.infer<typeof circularUnitSchema>;

@@ -8,6 +8,7 @@ export {
   type CityHighlights,
   circularProseEditsSchema,
   circularProseSchema,
+  circularProseShape,
   circularTitle,
   defaultPreamble,
   HIGHLIGHT_KINDS,

@@ -7,25 +7,28 @@ import type { Rulebook } from "../rulebook";
 import { rulebookSchema } from "../rulebook";
 import type { ScoringInput } from "./types";
 
-export const overridesSchema = z.strictObject({
-  /** indicator code -> weight */
-  weights: z.optional(z.record(z.string(), z.number())),
-  /** ratio indicator code -> cap */
-  caps: z.optional(z.record(z.string(), z.number())),
-  /** ceiling indicator code -> tolerance */
-  tolerances: z.optional(z.record(z.string(), z.number())),
-  /** grade name -> minScore */
-  thresholds: z.optional(z.record(z.string(), z.number())),
-  /** grade name -> quota share; null removes the grade's quota */
-  quotas: z.optional(z.record(z.string(), z.nullable(z.number()))),
-  /** tenant id -> indicator code -> target (merged into the tenant's targets) */
-  targets: z.optional(
-    z.record(z.string(), z.record(z.string(), z.number().check(z.gte(0, "a target must be >= 0")))),
-  ),
-  bonusMax: z.optional(z.number()),
-  /** null removes the limit */
-  deductionMax: z.optional(z.nullable(z.number())),
-});
+/** Built on first use (`z.lazy`), so importing this module builds nothing. */
+export const overridesSchema = z.lazy(() =>
+  z.strictObject({
+    /** indicator code -> weight */
+    weights: z.optional(z.record(z.string(), z.number())),
+    /** ratio indicator code -> cap */
+    caps: z.optional(z.record(z.string(), z.number())),
+    /** ceiling indicator code -> tolerance */
+    tolerances: z.optional(z.record(z.string(), z.number())),
+    /** grade name -> minScore */
+    thresholds: z.optional(z.record(z.string(), z.number())),
+    /** grade name -> quota share; null removes the grade's quota */
+    quotas: z.optional(z.record(z.string(), z.nullable(z.number()))),
+    /** tenant id -> indicator code -> target (merged into the tenant's targets) */
+    targets: z.optional(
+      z.record(z.string(), z.record(z.string(), z.number().check(z.gte(0, "a target must be >= 0")))),
+    ),
+    bonusMax: z.optional(z.number()),
+    /** null removes the limit */
+    deductionMax: z.optional(z.nullable(z.number())),
+  }),
+);
 
 export type Overrides = z.output<typeof overridesSchema>;
 

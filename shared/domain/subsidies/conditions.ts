@@ -29,8 +29,9 @@ export const MISSING = "missing";
 
 const MAX_WITHIN_MONTHS = 1200;
 
-const scalarSchema = z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.number(), z.boolean()]);
-const fieldSchema = z.enum(PROFILE_FIELD_NAMES);
+const scalarSchema = z.lazy(() =>
+  z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.number(), z.boolean()]),
+);
 
 const describe = (spec: FieldSpec): string =>
   spec.type === "enum"
@@ -52,61 +53,65 @@ function fits(spec: FieldSpec, value: unknown): boolean {
   }
 }
 
-export const conditionSchema = z
-  .discriminatedUnion("op", [
-    z.strictObject({ field: fieldSchema, op: z.enum(["eq", "ne"]), value: scalarSchema }),
-    z.strictObject({
-      field: fieldSchema,
-      op: z.literal("in"),
-      value: z.array(scalarSchema).check(z.minLength(1, "`in` needs at least one value"), z.maxLength(50)),
-    }),
-    z.strictObject({ field: fieldSchema, op: z.enum(["gte", "lte", "gt", "lt"]), value: z.number() }),
-    z.strictObject({ field: fieldSchema, op: z.literal("onOrAfter"), value: dateSchema }),
-    z.strictObject({
-      field: fieldSchema,
-      op: z.literal("withinMonths"),
-      value: z.int().check(z.gte(1, "withinMonths needs a positive integer"), z.lte(MAX_WITHIN_MONTHS)),
-    }),
-  ])
-  .check(
-    z.superRefine((condition, ctx) => {
-      const spec = PROFILE_FIELDS[condition.field];
-      const where = `field ${condition.field} is ${describe(spec)}`;
-      switch (condition.op) {
-        case "eq":
-        case "ne":
-          if (!fits(spec, condition.value))
-            ctx.addIssue({ code: "custom", path: ["value"], message: `value does not fit: ${where}` });
-          return;
-        case "in":
-          condition.value.forEach((v, i) => {
-            if (!fits(spec, v))
-              ctx.addIssue({ code: "custom", path: ["value", i], message: `value does not fit: ${where}` });
-          });
-          return;
-        case "gte":
-        case "lte":
-        case "gt":
-        case "lt":
-          if (spec.type !== "number")
-            ctx.addIssue({
-              code: "custom",
-              path: ["op"],
-              message: `${condition.op} needs a numeric field; ${where}`,
+/** Built on first use (`z.lazy`); the union's options are built with it. */
+export const conditionSchema = z.lazy(() => {
+  const fieldSchema = z.enum(PROFILE_FIELD_NAMES);
+  return z
+    .discriminatedUnion("op", [
+      z.strictObject({ field: fieldSchema, op: z.enum(["eq", "ne"]), value: scalarSchema }),
+      z.strictObject({
+        field: fieldSchema,
+        op: z.literal("in"),
+        value: z.array(scalarSchema).check(z.minLength(1, "`in` needs at least one value"), z.maxLength(50)),
+      }),
+      z.strictObject({ field: fieldSchema, op: z.enum(["gte", "lte", "gt", "lt"]), value: z.number() }),
+      z.strictObject({ field: fieldSchema, op: z.literal("onOrAfter"), value: dateSchema }),
+      z.strictObject({
+        field: fieldSchema,
+        op: z.literal("withinMonths"),
+        value: z.int().check(z.gte(1, "withinMonths needs a positive integer"), z.lte(MAX_WITHIN_MONTHS)),
+      }),
+    ])
+    .check(
+      z.superRefine((condition, ctx) => {
+        const spec = PROFILE_FIELDS[condition.field];
+        const where = `field ${condition.field} is ${describe(spec)}`;
+        switch (condition.op) {
+          case "eq":
+          case "ne":
+            if (!fits(spec, condition.value))
+              ctx.addIssue({ code: "custom", path: ["value"], message: `value does not fit: ${where}` });
+            return;
+          case "in":
+            condition.value.forEach((v, i) => {
+              if (!fits(spec, v))
+                ctx.addIssue({ code: "custom", path: ["value", i], message: `value does not fit: ${where}` });
             });
-          return;
-        case "onOrAfter":
-        case "withinMonths":
-          if (spec.type !== "date")
-            ctx.addIssue({
-              code: "custom",
-              path: ["op"],
-              message: `${condition.op} needs a date field; ${where}`,
-            });
-          return;
-      }
-    }),
-  );
+            return;
+          case "gte":
+          case "lte":
+          case "gt":
+          case "lt":
+            if (spec.type !== "number")
+              ctx.addIssue({
+                code: "custom",
+                path: ["op"],
+                message: `${condition.op} needs a numeric field; ${where}`,
+              });
+            return;
+          case "onOrAfter":
+          case "withinMonths":
+            if (spec.type !== "date")
+              ctx.addIssue({
+                code: "custom",
+                path: ["op"],
+                message: `${condition.op} needs a date field; ${where}`,
+              });
+            return;
+        }
+      }),
+    );
+});
 
 export type Condition = z.infer<typeof conditionSchema>;
 export type Scalar = z.infer<typeof scalarSchema>;

@@ -12,12 +12,14 @@ import { checkTopUp, topUpSchema } from "./top-up";
 import { stampVersions } from "./versions";
 
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
-const tenantIdSchema = z.string().check(z.regex(TENANT_ID_PATTERN, "must be a tenant id (a-z, 0-9, -)"));
-
-export const subsidyDataSetSchema = z.strictObject({
-  provincePrograms: z.array(programSchema),
-  topUps: z.record(tenantIdSchema, z.array(topUpSchema)),
-  localPrograms: z.record(tenantIdSchema, z.array(programSchema)),
+/** Built on first use (`z.lazy`), like every schema of the domain. */
+export const subsidyDataSetSchema = z.lazy(() => {
+  const tenantIdSchema = z.string().check(z.regex(TENANT_ID_PATTERN, "must be a tenant id (a-z, 0-9, -)"));
+  return z.strictObject({
+    provincePrograms: z.array(programSchema),
+    topUps: z.record(tenantIdSchema, z.array(topUpSchema)),
+    localPrograms: z.record(tenantIdSchema, z.array(programSchema)),
+  });
 });
 
 export type SubsidyDataSet = z.infer<typeof subsidyDataSetSchema>;

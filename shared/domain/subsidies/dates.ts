@@ -5,11 +5,11 @@
  */
 import * as z from "zod/mini";
 
-/** A valid calendar date `YYYY-MM-DD` (leap years checked). */
-export const dateSchema = z.iso.date();
+/** A valid calendar date `YYYY-MM-DD` (leap years checked). Built on first use, like every schema here. */
+export const dateSchema = z.lazy(() => z.iso.date());
 
 /** An ISO-8601 instant, e.g. `2019-03-01T08:00:00.000Z` (when a version was written). */
-export const instantSchema = z.iso.datetime({ offset: true });
+export const instantSchema = z.lazy(() => z.iso.datetime({ offset: true }));
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -35,27 +35,59 @@ const MAX_HOURS = 100_000;
 const nonNegative = (max: number) =>
   z.number().check(z.gte(0, "must be ≥ 0"), z.lte(max, `must be ≤ ${max}`));
 
+/**
+ * The fields are getters: zod reads them once, on the schema's first use, so importing this module
+ * builds only the object itself while `profileSchema.def.shape` still lists every field.
+ */
 export const profileSchema = z.strictObject({
-  category: z.optional(z.enum(CATEGORIES)),
-  graduationDate: z.optional(dateSchema),
-  degree: z.optional(z.enum(DEGREES)),
-  keyUniversity: z.optional(z.boolean()),
-  firstBusiness: z.optional(z.boolean()),
+  get category() {
+    return z.optional(z.enum(CATEGORIES));
+  },
+  get graduationDate() {
+    return z.optional(dateSchema);
+  },
+  get degree() {
+    return z.optional(z.enum(DEGREES));
+  },
+  get keyUniversity() {
+    return z.optional(z.boolean());
+  },
+  get firstBusiness() {
+    return z.optional(z.boolean());
+  },
   /** months the business has been licensed and operating (领取营业执照且正常经营) */
-  businessOperatingMonths: z.optional(z.int().check(z.gte(0, "must be ≥ 0"), z.lte(MAX_MONTHS))),
-  socialInsurancePaid: z.optional(z.boolean()),
+  get businessOperatingMonths() {
+    return z.optional(z.int().check(z.gte(0, "must be ≥ 0"), z.lte(MAX_MONTHS)));
+  },
+  get socialInsurancePaid() {
+    return z.optional(z.boolean());
+  },
   /** years of unemployment-insurance contributions; may be fractional */
-  unemploymentInsuranceYears: z.optional(nonNegative(MAX_YEARS)),
-  certificateLevel: z.optional(z.enum(CERTIFICATE_LEVELS)),
-  certificateDate: z.optional(dateSchema),
+  get unemploymentInsuranceYears() {
+    return z.optional(nonNegative(MAX_YEARS));
+  },
+  get certificateLevel() {
+    return z.optional(z.enum(CERTIFICATE_LEVELS));
+  },
+  get certificateDate() {
+    return z.optional(dateSchema);
+  },
   /** class hours (学时) of vocational training completed; may be fractional */
-  trainingHours: z.optional(nonNegative(MAX_HOURS)),
+  get trainingHours() {
+    return z.optional(nonNegative(MAX_HOURS));
+  },
   /** added: the applicant is starting or runs a business of their own (创业者) — guarantee loans */
-  founder: z.optional(z.boolean()),
+  get founder() {
+    return z.optional(z.boolean());
+  },
   /** added: the applicant has been hired by an enterprise (企业引进) — Changchun's settling-in allowance */
-  employedByEnterprise: z.optional(z.boolean()),
+  get employedByEnterprise() {
+    return z.optional(z.boolean());
+  },
   /** added: for base applicants, the level of the designation (省级 / 市级 / 县级) */
-  baseLevel: z.optional(z.enum(BASE_LEVELS)),
+  get baseLevel() {
+    return z.optional(z.enum(BASE_LEVELS));
+  },
 });
 
 export type Profile = z.infer<typeof profileSchema>;

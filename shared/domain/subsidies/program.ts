@@ -24,9 +24,10 @@ import { versionMetaShape } from "./versions";
 export const MONEY_MAX = 1_000_000_000;
 
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-export const codeSchema = z
-  .string()
-  .check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _), ≤ 64 characters"));
+/** Like every schema here, built on first use (`z.lazy`): importing this module builds nothing. */
+export const codeSchema = z.lazy(() =>
+  z.string().check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _), ≤ 64 characters")),
+);
 
 /** Term names: identifiers such as `interestSubsidyMarginPp`. */
 export const TERM_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
@@ -44,41 +45,51 @@ export function isMoney(value: number): boolean {
   return Number.isFinite(value) && value >= 0 && value <= MONEY_MAX && hasAtMostTwoDecimals(value);
 }
 
-export const moneySchema = z
-  .number()
-  .check(
-    z.gte(0, "money must be ≥ 0"),
-    z.lte(MONEY_MAX, `money must be ≤ ${MONEY_MAX}`),
-    z.refine(hasAtMostTwoDecimals, "money has at most 2 decimals"),
-  );
+export const moneySchema = z.lazy(() =>
+  z
+    .number()
+    .check(
+      z.gte(0, "money must be ≥ 0"),
+      z.lte(MONEY_MAX, `money must be ≤ ${MONEY_MAX}`),
+      z.refine(hasAtMostTwoDecimals, "money has at most 2 decimals"),
+    ),
+);
 
-export const termValueSchema = z.number().check(z.gte(0, "a term must be ≥ 0"));
+export const termValueSchema = z.lazy(() => z.number().check(z.gte(0, "a term must be ≥ 0")));
 
 /** The legal source of a program or top-up: document number (文号) or title, and the clause. */
-export const basisSchema = z.strictObject({
-  document: text(200),
-  clause: z.optional(text(50)),
-});
+export const basisSchema = z.lazy(() =>
+  z.strictObject({
+    document: text(200),
+    clause: z.optional(text(50)),
+  }),
+);
 export type Basis = z.infer<typeof basisSchema>;
 
-export const tierSchema = z.strictObject({
-  key: codeSchema,
-  when: z.array(conditionSchema).check(z.maxLength(20)),
-  amount: moneySchema,
-});
+export const tierSchema = z.lazy(() =>
+  z.strictObject({
+    key: codeSchema,
+    when: z.array(conditionSchema).check(z.maxLength(20)),
+    amount: moneySchema,
+  }),
+);
 export type Tier = z.infer<typeof tierSchema>;
 
-export const fixedParamsSchema = z.strictObject({ amount: moneySchema });
-export const tieredParamsSchema = z.strictObject({
-  tiers: z
-    .array(tierSchema)
-    .check(z.minLength(1, "a tiered program needs at least one tier"), z.maxLength(20)),
-});
-export const perUnitParamsSchema = z.strictObject({
-  rate: moneySchema,
-  unitsField: z.enum(PROFILE_FIELD_NAMES),
-  cap: z.optional(moneySchema),
-});
+export const fixedParamsSchema = z.lazy(() => z.strictObject({ amount: moneySchema }));
+export const tieredParamsSchema = z.lazy(() =>
+  z.strictObject({
+    tiers: z
+      .array(tierSchema)
+      .check(z.minLength(1, "a tiered program needs at least one tier"), z.maxLength(20)),
+  }),
+);
+export const perUnitParamsSchema = z.lazy(() =>
+  z.strictObject({
+    rate: moneySchema,
+    unitsField: z.enum(PROFILE_FIELD_NAMES),
+    cap: z.optional(moneySchema),
+  }),
+);
 export type FixedParams = z.infer<typeof fixedParamsSchema>;
 export type TieredParams = z.infer<typeof tieredParamsSchema>;
 export type PerUnitParams = z.infer<typeof perUnitParamsSchema>;
@@ -89,24 +100,27 @@ export const BENEFITS = ["grant", "loan"] as const;
 /** `grant`: money paid; `loan`: maximum principal of a guaranteed loan (never added to grants). */
 export type Benefit = (typeof BENEFITS)[number];
 
-const commonShape = {
-  code: codeSchema,
-  name: text(100),
-  basis: basisSchema,
-  benefit: z.enum(BENEFITS),
-  terms: z.optional(
-    z.record(z.string().check(z.regex(TERM_NAME_PATTERN, "must be an identifier")), termValueSchema),
-  ),
-  eligibility: z.array(conditionSchema).check(z.maxLength(50)),
-  topUpLimits: z.optional(
-    z.record(
-      z.string().check(z.minLength(1), z.maxLength(100)),
-      z.strictObject({ max: z.number().check(z.gte(0)) }),
+/** The fields every kind of program has (see `programShapes`). */
+function commonShape() {
+  return {
+    code: codeSchema,
+    name: text(100),
+    basis: basisSchema,
+    benefit: z.enum(BENEFITS),
+    terms: z.optional(
+      z.record(z.string().check(z.regex(TERM_NAME_PATTERN, "must be an identifier")), termValueSchema),
     ),
-  ),
-  effectiveFrom: dateSchema,
-  effectiveTo: z.optional(z.nullable(dateSchema)),
-};
+    eligibility: z.array(conditionSchema).check(z.maxLength(50)),
+    topUpLimits: z.optional(
+      z.record(
+        z.string().check(z.minLength(1), z.maxLength(100)),
+        z.strictObject({ max: z.number().check(z.gte(0)) }),
+      ),
+    ),
+    effectiveFrom: dateSchema,
+    effectiveTo: z.optional(z.nullable(dateSchema)),
+  };
+}
 
 /** Kind and params of a program, correlated (narrow on `kind` to type `params`). */
 export type KindParams =
@@ -225,34 +239,39 @@ function checkProgram(program: ProgramLike & KindParams, ctx: RefinementContext)
   }
 }
 
-const fixedProgramSchema = z.strictObject({
-  ...commonShape,
-  kind: z.literal("fixed"),
-  params: fixedParamsSchema,
-});
-const tieredProgramSchema = z.strictObject({
-  ...commonShape,
-  kind: z.literal("tiered"),
-  params: tieredParamsSchema,
-});
-const perUnitProgramSchema = z.strictObject({
-  ...commonShape,
-  kind: z.literal("per_unit"),
-  params: perUnitParamsSchema,
-});
+/**
+ * The fields of each kind of program — fixed, tiered, per_unit — built fresh on each call. A
+ * discriminated union needs its options as object schemas, so the unions of programs (here and in
+ * the API) build them from these shapes inside their lazy builders.
+ */
+export function programShapes() {
+  const common = commonShape();
+  return [
+    { ...common, kind: z.literal("fixed"), params: fixedParamsSchema },
+    { ...common, kind: z.literal("tiered"), params: tieredParamsSchema },
+    { ...common, kind: z.literal("per_unit"), params: perUnitParamsSchema },
+  ] as const;
+}
 
-export const programSchema = z
-  .discriminatedUnion("kind", [fixedProgramSchema, tieredProgramSchema, perUnitProgramSchema])
-  .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+export const programSchema = z.lazy(() => {
+  const [fixed, tiered, perUnit] = programShapes();
+  return z
+    .discriminatedUnion("kind", [z.strictObject(fixed), z.strictObject(tiered), z.strictObject(perUnit)])
+    .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+});
 
 /** A stored version of a program: the program plus `version` and `writtenAt` (still strict). */
-export const programVersionSchema = z
-  .discriminatedUnion("kind", [
-    z.extend(fixedProgramSchema, versionMetaShape),
-    z.extend(tieredProgramSchema, versionMetaShape),
-    z.extend(perUnitProgramSchema, versionMetaShape),
-  ])
-  .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+export const programVersionSchema = z.lazy(() => {
+  const [fixed, tiered, perUnit] = programShapes();
+  const meta = versionMetaShape();
+  return z
+    .discriminatedUnion("kind", [
+      z.strictObject({ ...fixed, ...meta }),
+      z.strictObject({ ...tiered, ...meta }),
+      z.strictObject({ ...perUnit, ...meta }),
+    ])
+    .check(z.superRefine((program, ctx) => checkProgram(program, ctx)));
+});
 
 export type Program = z.infer<typeof programSchema>;
 export type ProgramVersion = z.infer<typeof programVersionSchema>;

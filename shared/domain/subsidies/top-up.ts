@@ -23,32 +23,40 @@ import { pickInForce, versionMetaShape } from "./versions";
 
 const MAX_OVERRIDES = 50;
 
-const topUpShape = {
-  programCode: codeSchema,
-  /**
-   * Any path string is accepted here so that an unknown or misfitting path reaches
-   * `validateTopUp` and is refused as a business rule (422) naming the path, the baseline and
-   * the limit, not as a malformed request.
-   */
-  overrides: z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.number()).check(
-    z.refine((o) => Object.keys(o).length >= 1, "a top-up overrides at least one path"),
-    z.refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`),
-  ),
-  basis: basisSchema,
-  effectiveFrom: dateSchema,
-  effectiveTo: z.optional(z.nullable(dateSchema)),
-};
+/**
+ * The fields of a top-up, built fresh on each call: `topUpSchema` checks them (the schemas are
+ * built on first use, so importing this module builds nothing) and the API's bodies pick from them.
+ */
+export function topUpShape() {
+  return {
+    programCode: codeSchema,
+    /**
+     * Any path string is accepted here so that an unknown or misfitting path reaches
+     * `validateTopUp` and is refused as a business rule (422) naming the path, the baseline and
+     * the limit, not as a malformed request.
+     */
+    overrides: z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.number()).check(
+      z.refine((o) => Object.keys(o).length >= 1, "a top-up overrides at least one path"),
+      z.refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`),
+    ),
+    basis: basisSchema,
+    effectiveFrom: dateSchema,
+    effectiveTo: z.optional(z.nullable(dateSchema)),
+  };
+}
 
 function datesInOrder(t: { effectiveFrom: string; effectiveTo?: string | null | undefined }): boolean {
   return t.effectiveTo === undefined || t.effectiveTo === null || t.effectiveTo >= t.effectiveFrom;
 }
 const DATES_MESSAGE = { message: "effectiveTo must be on or after effectiveFrom", path: ["effectiveTo"] };
 
-export const topUpSchema = z.strictObject(topUpShape).check(z.refine(datesInOrder, DATES_MESSAGE));
+export const topUpSchema = z.lazy(() =>
+  z.strictObject(topUpShape()).check(z.refine(datesInOrder, DATES_MESSAGE)),
+);
 /** A stored version of a top-up: the top-up plus `version` and `writtenAt`. */
-export const topUpVersionSchema = z
-  .strictObject({ ...topUpShape, ...versionMetaShape })
-  .check(z.refine(datesInOrder, DATES_MESSAGE));
+export const topUpVersionSchema = z.lazy(() =>
+  z.strictObject({ ...topUpShape(), ...versionMetaShape() }).check(z.refine(datesInOrder, DATES_MESSAGE)),
+);
 
 export type TopUp = z.infer<typeof topUpSchema>;
 export type TopUpVersion = TopUp & VersionMeta;

@@ -14,10 +14,13 @@ export interface VersionMeta {
   writtenAt: string;
 }
 
-export const versionMetaShape = {
-  version: z.int().check(z.gte(1, "version must be ≥ 1")),
-  writtenAt: instantSchema,
-};
+/** The fields a stored version adds, built fresh on each call (inside a schema's lazy builder). */
+export function versionMetaShape() {
+  return {
+    version: z.int().check(z.gte(1, "version must be ≥ 1")),
+    writtenAt: instantSchema,
+  };
+}
 
 export interface EffectiveDated {
   effectiveFrom: string;
