@@ -60,16 +60,35 @@ export function readAuthentication(requestContext: unknown): Authentication {
         retryAfterSeconds: Math.max(1, Number.parseInt(context.retryAfter, 10) || 1),
       };
     case "authenticated": {
-      let json: unknown;
-      try {
-        json = JSON.parse(context.principal);
-      } catch {
-        return { kind: "refused", reason: "unreadable principal" };
-      }
-      const principal = principalSchema.safeParse(json);
-      return principal.success
-        ? { kind: "principal", principal: principal.data }
+      const principal = readPrincipal(context.principal);
+      return principal
+        ? { kind: "principal", principal }
         : { kind: "refused", reason: "unreadable principal" };
     }
   }
+}
+
+/**
+ * Principals already read by this instance, by their exact serialized form. A warm function sees
+ * the same few callers again and again; a hit skips the JSON parse and the schema check, a miss
+ * does both. Bounded: cleared when full.
+ */
+const principals = new Map<string, Readonly<Principal>>();
+const PRINCIPAL_CACHE_SIZE = 500;
+
+function readPrincipal(serialized: string): Readonly<Principal> | null {
+  const known = principals.get(serialized);
+  if (known) return known;
+  let json: unknown;
+  try {
+    json = JSON.parse(serialized);
+  } catch {
+    return null;
+  }
+  const parsed = principalSchema.safeParse(json);
+  if (!parsed.success) return null;
+  if (principals.size >= PRINCIPAL_CACHE_SIZE) principals.clear();
+  const principal = Object.freeze(parsed.data);
+  principals.set(serialized, principal);
+  return principal;
 }

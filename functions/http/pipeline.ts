@@ -58,15 +58,22 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     if (!entry)
       throw new NotFoundError(`no route ${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`);
     const { route, handler } = entry;
-    logger.appendKeys({ route: route.operationId, requestId: event.requestContext?.requestId });
-
-    const principal = authenticate(route, event);
-    if (principal) {
+    let principal: Principal | null = null;
+    try {
+      principal = authenticate(route, event);
+    } finally {
+      // one call: the route is logged even when authentication refuses the request
       logger.appendKeys({
-        principal: principal.kind === "api-key" ? `key:${principal.keyId ?? ""}` : principal.sub,
-        role: principal.role,
-        provinceId: principal.provinceId,
-        tenantId: principal.tenantId,
+        route: route.operationId,
+        requestId: event.requestContext?.requestId,
+        ...(principal
+          ? {
+              principal: principal.kind === "api-key" ? `key:${principal.keyId ?? ""}` : principal.sub,
+              role: principal.role,
+              provinceId: principal.provinceId,
+              tenantId: principal.tenantId,
+            }
+          : {}),
       });
     }
 
