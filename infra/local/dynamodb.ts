@@ -79,9 +79,13 @@ export async function startDynamoDbLocal(options: {
     output = (output + d.toString()).slice(-4000);
   });
   let exited = false;
+  // Whatever way this process ends (even an uncaught exception), DynamoDB Local ends with it.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   const exit = new Promise<void>((resolveExit) => {
     child.once("exit", () => {
       exited = true;
+      process.removeListener("exit", killOnExit);
       resolveExit();
     });
   });

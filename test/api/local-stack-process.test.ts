@@ -143,6 +143,43 @@ describe("npm start", () => {
     await assertPortFree(Number(new URL(second.url).port), "API", "PORT");
   }, 240_000);
 
+  it("takes DynamoDB Local down with it when the process that started it crashes", async () => {
+    // a program that starts DynamoDB Local and then dies of an uncaught exception, no stop() called
+    const crashDir = mkdtempSync(join(tmpdir(), "employment-crash-"));
+    const script = [
+      'import { startDynamoDbLocal } from "./infra/local/dynamodb.ts";',
+      `const db = await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(crashDir)} });`,
+      "console.log(`java ${db.process.pid}`);",
+      'throw new Error("crash");',
+    ].join("\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    const code = await waitExit(child);
+    expect(code, output).not.toBe(0);
+    const pid = Number(/java (\d+)/.exec(output)?.[1]);
+    expect(pid, output).toBeGreaterThan(0);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+    rmSync(crashDir, { recursive: true, force: true });
+  }, 60_000);
+
   it("says in one line that Java is missing", async () => {
     // a PATH with node but no java
     const bin = mkdtempSync(join(tmpdir(), "no-java-"));
