@@ -149,7 +149,7 @@ describe("npm start", () => {
     const script = [
       'import { startDynamoDbLocal } from "./infra/local/dynamodb.ts";',
       `const db = await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(crashDir)} });`,
-      "console.log(`java ${db.process.pid}`);",
+      'console.log("java " + db.process.pid);',
       'throw new Error("crash");',
     ].join("\n");
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
