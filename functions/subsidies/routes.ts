@@ -188,6 +188,8 @@ const entitlement = lazySchema(() =>
         value: z.unknown(),
         /** the applicant's value, or "missing" */
         actual: z.unknown(),
+        /** a tiered program none of whose tiers holds: the tier this condition belongs to */
+        tier: z.optional(z.string()),
       }),
     ),
     basis: z.array(basisRef),
@@ -266,7 +268,7 @@ export const subsidiesRoutes = defineRoutes({
     area: "subsidies",
     summary: "Write a new version of the city's top-up of a provincial program (201 first, 200 later)",
     description:
-      "Overrides by path (`amount`, `rate`, `cap`, `tiers.<key>`, `terms.<name>`), checked against the provincial version in force on the top-up's effectiveFrom: a value below the baseline, above `topUpLimits[path].max`, or at an unknown path is refused with 422, each error naming `overrides.<path>`, `baseline` and `limit`. A program the province does not have is 422 (`code`).",
+      "Overrides by path (`amount`, `rate`, `cap`, `tiers.<key>`, `terms.<name>`), checked against the provincial version in force on the top-up's effectiveFrom: a value below the baseline, above `topUpLimits[path].max`, or at an unknown path is refused with 422, each error naming `body.overrides.<path>`, `baseline` and `limit`. A program the province does not have is 422 (`path.code`); so is a start before the program's first version (`body.effectiveFrom`).",
     tags: TAGS,
     access: { roles: ["city-admin"] },
     params: tenantCodeParams,
@@ -306,7 +308,7 @@ export const subsidiesRoutes = defineRoutes({
     area: "subsidies",
     summary: "Write a new version of a city's own program (201 first, 200 later)",
     description:
-      "Same shape as a provincial program, citing the city's own document. Its code may not be a provincial program's code (422 `code`).",
+      "Same shape as a provincial program, citing the city's own document. Its code may not be a provincial program's code (422 `path.code`).",
     tags: TAGS,
     access: { roles: ["city-admin"] },
     params: tenantCodeParams,

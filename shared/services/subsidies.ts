@@ -9,10 +9,10 @@
  * - Structural problems (types, missing or unknown fields) are 400 (route schemas); the domain's
  *   rules across fields (effective dates out of order, duplicate tier keys, a `topUpLimits` path
  *   that does not resolve or is below the program's value, top-up values) are 422.
- * - A top-up of a program the province does not have is 422 on `code` (the top-up is the
+ * - A top-up of a program the province does not have is 422 on `path.code` (the top-up is the
  *   resource being written; the program is a rule it refers to). It is checked against the
- *   provincial version in force on its `effectiveFrom` (422 on `effectiveFrom` if none).
- * - A local program may not take a provincial program's code (422 on `code`), as in the demo
+ *   provincial version in force on its `effectiveFrom` (422 on `body.effectiveFrom` if none).
+ * - A local program may not take a provincial program's code (422 on `path.code`), as in the demo
  *   data set check; the province is never refused a code because a city uses it.
  * - Concurrent writers: a write lost to another one is re-read and retried when the client sent
  *   no If-Match (appending never overwrites); with an If-Match the re-run answers 412. A top-up
@@ -107,7 +107,7 @@ function joinPath(segments: readonly PropertyKey[]): string {
 
 function issuesAsErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
-    path: joinPath(issue.path) || "body",
+    path: ["body", joinPath(issue.path)].filter(Boolean).join("."),
     message: issue.message && issue.message !== "Invalid input" ? issue.message : "not allowed",
   }));
 }
@@ -294,7 +294,7 @@ export interface TopUpFieldError extends FieldError {
 /**
  * Check a top-up against the province's versions of its program: the version in force on the
  * top-up's `effectiveFrom` (the domain's `checkTopUp` rule), each override named
- * `overrides.<path>` with the baseline and limit.
+ * `body.overrides.<path>` with the baseline and limit.
  */
 export function topUpErrors(
   provinceVersions: readonly StoredProgram[],
@@ -304,7 +304,7 @@ export function topUpErrors(
   if (provinceVersions.length === 0)
     return [
       {
-        path: "code",
+        path: "path.code",
         message: `province ${provinceId} has no subsidy program ${topUp.programCode}`,
         baseline: null,
         limit: null,
@@ -314,14 +314,14 @@ export function topUpErrors(
   if (!program)
     return [
       {
-        path: "effectiveFrom",
+        path: "body.effectiveFrom",
         message: `no version of ${topUp.programCode} is in force on ${topUp.effectiveFrom}`,
         baseline: null,
         limit: null,
       },
     ];
   return validateTopUp(program, topUp.overrides).map((e) => ({
-    path: `overrides.${e.path}`,
+    path: `body.overrides.${e.path}`,
     message: e.message,
     baseline: e.baseline,
     limit: e.limit,
@@ -384,7 +384,7 @@ function provincialCodeError(code: string): BusinessRuleError {
   return new BusinessRuleError(`code: ${code} is a provincial program; top it up or choose another code`, {
     errors: [
       {
-        path: "code",
+        path: "path.code",
         message: `${code} is a provincial program: raise it with a top-up, or give the local program its own code`,
       },
     ],

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
-const GRADUATE_FOUNDER = { category: "graduate", graduationDate: "2018-07-01", founder: true };
+const GRADUATE_FOUNDER = { category: "graduate", graduationDate: "2018-07-01" };
 
 describe("the demo subsidies", () => {
   it("are loaded by the demo seed", () => {
@@ -65,7 +65,7 @@ describe("the demo subsidies", () => {
 
   it("show Tonghua's three years of full interest subsidy", async () => {
     const res = await t.call("POST", "/v1/public/tenants/tonghua/entitlements", {
-      body: { profile: { category: "veteran", founder: true }, date: "2019-06-15" },
+      body: { profile: { category: "veteran" }, date: "2019-06-15" },
     });
     expect(res.status, res.text).toBe(200);
     const loan = res.body.programs.find((p: { code: string }) => p.code === "guarantee_loan");
@@ -75,5 +75,28 @@ describe("the demo subsidies", () => {
       terms: { fullInterestSubsidyYears: 3 },
     });
     expect(res.body.maxLoan).toBe("100000.00");
+  });
+
+  it("answer on the documented profile fields alone, and refuse any other field", async () => {
+    const worker = await t.call("POST", "/v1/public/tenants/changchun/entitlements", {
+      body: {
+        profile: { unemploymentInsuranceYears: 3, certificateLevel: "senior", certificateDate: "2019-06-01" },
+        date: "2019-12-01",
+      },
+    });
+    expect(worker.status, worker.text).toBe(200);
+    expect(
+      worker.body.programs.find((p: { code: string }) => p.code === "skill_upgrade_subsidy"),
+    ).toMatchObject({
+      eligible: true,
+      amount: "2000.00",
+    });
+    for (const field of ["founder", "employedByEnterprise", "baseLevel"]) {
+      const res = await t.call("POST", "/v1/public/tenants/changchun/entitlements", {
+        body: { profile: { category: "graduate", [field]: true } },
+      });
+      expect(res.status, field).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([`body.profile.${field}`]);
+    }
   });
 });

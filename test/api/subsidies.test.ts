@@ -94,10 +94,8 @@ afterAll(async () => t?.stop());
 const GRADUATE_FOUNDER = {
   category: "graduate",
   graduationDate: "2018-07-01",
-  founder: true,
   degree: "master",
   keyUniversity: true,
-  employedByEnterprise: false,
 };
 
 interface Entitlement {
@@ -108,7 +106,7 @@ interface Entitlement {
   baselineAmount: string;
   topUpAmount: string;
   tier: string | null;
-  unmet: Array<{ field: string; op: string; value: unknown; actual: unknown }>;
+  unmet: Array<{ field: string; op: string; value: unknown; actual: unknown; tier?: string }>;
   basis: Array<{ level: string; document: string; clause: string | null }>;
   terms: Record<string, number>;
 }
@@ -268,15 +266,15 @@ describe("provincial programs", () => {
       body: { ...fixed, effectiveFrom: "2019-05-01", effectiveTo: "2019-04-30" },
     });
     expect(dates.status).toBe(422);
-    expect(dates.body.errors).toEqual([expect.objectContaining({ path: "effectiveTo" })]);
+    expect(dates.body.errors).toEqual([expect.objectContaining({ path: "body.effectiveTo" })]);
     const limit = await t.call("PUT", "/v1/provinces/jl/subsidy-programs/test_rules", {
       ...admin,
       body: { ...fixed, topUpLimits: { amount: { max: 500 }, "tiers.x": { max: 9 } } },
     });
     expect(limit.status).toBe(422);
     expect(limit.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      "topUpLimits.amount.max",
-      "topUpLimits.tiers.x",
+      "body.topUpLimits.amount.max",
+      "body.topUpLimits.tiers.x",
     ]);
     const duplicate = await t.call("PUT", "/v1/provinces/jl/subsidy-programs/test_rules", {
       ...admin,
@@ -291,7 +289,7 @@ describe("provincial programs", () => {
       },
     });
     expect(duplicate.status).toBe(422);
-    expect(duplicate.body.errors).toEqual([expect.objectContaining({ path: "params.tiers[1].key" })]);
+    expect(duplicate.body.errors).toEqual([expect.objectContaining({ path: "body.params.tiers[1].key" })]);
     const versions = await t.call("GET", "/v1/provinces/jl/subsidy-programs/test_rules/versions", admin);
     expect(versions.status).toBe(404);
   });
@@ -356,7 +354,7 @@ describe("city top-ups", () => {
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(res.body.errors).toEqual([
       {
-        path: "overrides.tiers.graduate",
+        path: "body.overrides.tiers.graduate",
         message: expect.stringContaining("150000"),
         baseline: 150000,
         limit: 300000,
@@ -369,7 +367,7 @@ describe("city top-ups", () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
       {
-        path: "overrides.tiers.graduate",
+        path: "body.overrides.tiers.graduate",
         message: expect.stringContaining("300000"),
         baseline: 150000,
         limit: 300000,
@@ -378,7 +376,11 @@ describe("city top-ups", () => {
     const terms = await putTopUp("guarantee_loan", topUp({ "terms.fullInterestSubsidyYears": 5 }));
     expect(terms.status).toBe(422);
     expect(terms.body.errors).toEqual([
-      expect.objectContaining({ path: "overrides.terms.fullInterestSubsidyYears", baseline: 0, limit: 3 }),
+      expect.objectContaining({
+        path: "body.overrides.terms.fullInterestSubsidyYears",
+        baseline: 0,
+        limit: 3,
+      }),
     ]);
   });
 
@@ -395,23 +397,23 @@ describe("city top-ups", () => {
       message: string;
     }>;
     expect(errors.map((e) => e.path).sort()).toEqual([
-      "overrides.amount",
-      "overrides.ceiling",
-      "overrides.terms.years",
-      "overrides.tiers.student",
+      "body.overrides.amount",
+      "body.overrides.ceiling",
+      "body.overrides.terms.years",
+      "body.overrides.tiers.student",
     ]);
     for (const error of errors) {
       expect(error).toHaveProperty("baseline", null);
       expect(error).toHaveProperty("limit", null);
     }
-    expect(errors.find((e) => e.path === "overrides.tiers.student")?.message).toContain("graduate");
+    expect(errors.find((e) => e.path === "body.overrides.tiers.student")?.message).toContain("graduate");
   });
 
   it("names the limit as null where the province set none", async () => {
     const res = await putTopUp("startup_subsidy", topUp({ amount: 4999 }));
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ path: "overrides.amount", baseline: 5000, limit: null }),
+      expect.objectContaining({ path: "body.overrides.amount", baseline: 5000, limit: null }),
     ]);
   });
 
@@ -419,20 +421,20 @@ describe("city top-ups", () => {
     const missing = await putTopUp("no_such_program", topUp({ amount: 1 }));
     expect(missing.status).toBe(422);
     expect(missing.body.errors).toEqual([
-      expect.objectContaining({ path: "code", baseline: null, limit: null }),
+      expect.objectContaining({ path: "path.code", baseline: null, limit: null }),
     ]);
     const early = await putTopUp("startup_subsidy", {
       ...topUp({ amount: 6000 }),
       effectiveFrom: "2017-01-01",
     });
     expect(early.status).toBe(422);
-    expect(early.body.errors).toEqual([expect.objectContaining({ path: "effectiveFrom" })]);
+    expect(early.body.errors).toEqual([expect.objectContaining({ path: "body.effectiveFrom" })]);
     const order = await putTopUp("startup_subsidy", {
       ...topUp({ amount: 6000 }),
       effectiveTo: "2018-12-31",
     });
     expect(order.status).toBe(422);
-    expect(order.body.errors).toEqual([expect.objectContaining({ path: "effectiveTo" })]);
+    expect(order.body.errors).toEqual([expect.objectContaining({ path: "body.effectiveTo" })]);
   });
 
   it("refuses other cities (403/404) and roles that may not write (403)", async () => {
@@ -516,7 +518,7 @@ describe("local programs", () => {
       body,
     });
     expect(clash.status).toBe(422);
-    expect(clash.body.errors).toEqual([expect.objectContaining({ path: "code" })]);
+    expect(clash.body.errors).toEqual([expect.objectContaining({ path: "path.code" })]);
     const created = await t.call("PUT", "/v1/tenants/changchun/local-programs/cc_startup_bonus", {
       ...admin,
       body,
@@ -643,21 +645,22 @@ describe("the entitlement calculator", () => {
     });
     expect(loan.basis.map((b) => b.level)).toEqual(["province", "city"]);
     expect(loan.basis[1]?.document).toContain("吉政函〔2020〕33号");
-    // Changchun's settling-in allowance (local) for a key-university master hired by an enterprise
-    const hired = await entitlements(
-      "changchun",
-      { ...GRADUATE_FOUNDER, employedByEnterprise: true },
-      "2019-06-15",
-    );
-    expect(program(hired, "settling_in_allowance")).toMatchObject({
+    // Changchun's settling-in allowance (local) for a key-university master
+    expect(program(result, "settling_in_allowance")).toMatchObject({
       source: "local",
       eligible: true,
       amount: "80000.00",
       baselineAmount: "0.00",
       topUpAmount: "80000.00",
     });
-    expect(hired.totalGrant).toBe("80000.00");
-    expect(hired.maxLoan).toBe("300000.00");
+    expect(result.totalGrant).toBe("80000.00");
+    const notKey = await entitlements(
+      "changchun",
+      { ...GRADUATE_FOUNDER, keyUniversity: false },
+      "2019-06-15",
+    );
+    expect(program(notKey, "settling_in_allowance")).toMatchObject({ eligible: false, amount: "0.00" });
+    expect(notKey.totalGrant).toBe("0.00");
   });
 
   it("gives the same profile 150,000 in Jilin City (no top-up), citing only the province", async () => {
@@ -670,7 +673,7 @@ describe("the entitlement calculator", () => {
   });
 
   it("shows Tonghua's 3 years of full interest subsidy in the loan's terms, citing Tonghua's document", async () => {
-    const founder = { category: "registered_unemployed", founder: true };
+    const founder = { category: "registered_unemployed" };
     const tonghua = program(await entitlements("tonghua", founder, "2019-06-15"), "guarantee_loan");
     expect(tonghua).toMatchObject({
       eligible: true,
@@ -747,11 +750,24 @@ describe("the entitlement calculator", () => {
       { field: "businessOperatingMonths", op: "gte", value: 12, actual: "missing" },
       { field: "socialInsurancePaid", op: "eq", value: true, actual: "missing" },
     ]);
-    const loan = program(result, "guarantee_loan");
-    expect(loan.eligible).toBe(false);
-    expect(loan.unmet).toEqual([expect.objectContaining({ field: "tiers", op: "tier" })]);
+    // an employee may still borrow as an individual founder
+    expect(program(result, "guarantee_loan")).toMatchObject({
+      eligible: true,
+      tier: "individual",
+      unmet: [],
+    });
     expect(result.totalGrant).toBe("0.00");
-    expect(result.maxLoan).toBe("0.00");
+    expect(result.maxLoan).toBe("100000.00");
+    // a base is neither a person nor an enterprise: no tier holds, each tier's reasons given
+    const base = program(
+      await entitlements("jilin", { category: "returnee_base" }, "2019-06-15"),
+      "guarantee_loan",
+    );
+    expect(base.eligible).toBe(false);
+    expect(base.unmet).toContainEqual(
+      expect.objectContaining({ field: "category", op: "eq", value: "enterprise", tier: "enterprise" }),
+    );
+    expect(base.unmet.every((u) => u.tier !== undefined)).toBe(true);
   });
 
   it("evaluates every operator as data", async () => {

@@ -4,9 +4,9 @@
  *
  * Decisions where `subsidies.md` is silent:
  * - Every eligibility condition is evaluated; all unmet ones are listed, in program order.
- * - Tiered program with no tier holding: one synthetic unmet entry
- *   `{field: "tiers", op: "tier", value: [tier keys in order], actual: [{key, unmet: [...]}, …]}`
- *   — `actual` gives, for every tier, the conditions that failed, so the "no" is explained.
+ * - Tiered program with no tier holding: every tier's failed conditions are listed as ordinary
+ *   unmet conditions, each with the `tier` it belongs to (tiers in order), so the "no" is
+ *   explained field by field.
  * - Per-unit program: the units field must be present and > 0 (nothing to pay otherwise); if not,
  *   the unmet entry is `{field: unitsField, op: "gt", value: 0, actual}`. rate × units is rounded
  *   half-up to the fen, then capped.
@@ -65,23 +65,20 @@ export interface Entitlements {
 }
 
 /** What the kind-specific part of a program decides. */
-type Outcome = { ok: true; tier: string | null; amount: Decimal } | { ok: false; unmet: UnmetCondition };
+type Outcome = { ok: true; tier: string | null; amount: Decimal } | { ok: false; unmet: UnmetCondition[] };
 
 function outcome(program: KindParams, profile: Profile, date: string): Outcome {
   switch (program.kind) {
     case "fixed":
       return { ok: true, tier: null, amount: dec(program.params.amount) };
     case "tiered": {
-      const misses: Array<{ key: string; unmet: UnmetCondition[] }> = [];
+      const misses: UnmetCondition[] = [];
       for (const tier of program.params.tiers) {
         const unmet = unmetConditions(tier.when, profile, date);
         if (unmet.length === 0) return { ok: true, tier: tier.key, amount: dec(tier.amount) };
-        misses.push({ key: tier.key, unmet });
+        for (const condition of unmet) misses.push({ ...condition, tier: tier.key });
       }
-      return {
-        ok: false,
-        unmet: { field: "tiers", op: "tier", value: program.params.tiers.map((t) => t.key), actual: misses },
-      };
+      return { ok: false, unmet: misses };
     }
     case "per_unit": {
       const field = program.params.unitsField;
@@ -89,7 +86,7 @@ function outcome(program: KindParams, profile: Profile, date: string): Outcome {
       if (typeof units !== "number" || !(units > 0))
         return {
           ok: false,
-          unmet: { field, op: "gt", value: 0, actual: units === undefined ? MISSING : units },
+          unmet: [{ field, op: "gt", value: 0, actual: units === undefined ? MISSING : units }],
         };
       const raw = roundHalfUp(dec(program.params.rate).times(dec(units)));
       const cap = program.params.cap;
@@ -104,7 +101,7 @@ function entitlement(entry: CatalogueEntry, profile: Profile, date: string): Pro
   const terms = topUpInForce || entry.baseline === null ? entry.terms : entry.baseline.terms;
   const unmet = unmetConditions(entry.eligibility, profile, date);
   const result = outcome(effective, profile, date);
-  if (!result.ok) unmet.push(result.unmet);
+  if (!result.ok) unmet.push(...result.unmet);
   const eligible = unmet.length === 0 && result.ok;
 
   let amount = ZERO;

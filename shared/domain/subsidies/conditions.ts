@@ -119,10 +119,11 @@ export type Scalar = z.infer<typeof scalarSchema>;
 /** Why a condition failed: the condition itself and what the profile had (`"missing"` if nothing). */
 export interface UnmetCondition {
   field: string;
-  /** a condition operator, or `"tier"` for the synthetic entry of a tiered program (see the calculator) */
-  op: Operator | "tier";
+  op: Operator;
   value: unknown;
   actual: unknown;
+  /** tiered programs with no tier holding: the tier whose condition this is */
+  tier?: string;
 }
 
 function holds(condition: Condition, actual: unknown, date: string): boolean {

@@ -3,8 +3,7 @@
  * are rejected). Every field is optional — a condition on a field the profile lacks simply fails
  * with `actual: "missing"`.
  *
- * Fields from `subsidies.md`, plus three the Jilin baselines need (documented below):
- * `founder`, `employedByEnterprise`, `baseLevel`.
+ * Exactly the fields `subsidies.md` lists, nothing more: programs are written against them.
  */
 import * as z from "zod/mini";
 import { dateSchema } from "./dates";
@@ -22,8 +21,6 @@ export const CATEGORIES = [
 ] as const;
 export const DEGREES = ["bachelor", "master", "doctor"] as const;
 export const CERTIFICATE_LEVELS = ["junior", "intermediate", "senior"] as const;
-/** Level at which a base (返乡创业基地, 家庭服务职业培训示范基地) was designated. */
-export const BASE_LEVELS = ["provincial", "city", "county"] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -76,18 +73,6 @@ export const profileSchema = z.strictObject({
   get trainingHours() {
     return z.optional(nonNegative(MAX_HOURS));
   },
-  /** added: the applicant is starting or runs a business of their own (创业者) — guarantee loans */
-  get founder() {
-    return z.optional(z.boolean());
-  },
-  /** added: the applicant has been hired by an enterprise (企业引进) — Changchun's settling-in allowance */
-  get employedByEnterprise() {
-    return z.optional(z.boolean());
-  },
-  /** added: for base applicants, the level of the designation (省级 / 市级 / 县级) */
-  get baseLevel() {
-    return z.optional(z.enum(BASE_LEVELS));
-  },
 });
 
 export type Profile = z.infer<typeof profileSchema>;
@@ -112,9 +97,6 @@ export const PROFILE_FIELDS: { readonly [F in ProfileField]-?: FieldSpec } = {
   certificateLevel: { type: "enum", values: CERTIFICATE_LEVELS },
   certificateDate: { type: "date" },
   trainingHours: { type: "number", integer: false },
-  founder: { type: "boolean" },
-  employedByEnterprise: { type: "boolean" },
-  baseLevel: { type: "enum", values: BASE_LEVELS },
 };
 
 export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as [ProfileField, ...ProfileField[]];

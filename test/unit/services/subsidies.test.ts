@@ -67,9 +67,9 @@ describe("parseProgram", () => {
     );
     expect(error).toBeInstanceOf(BusinessRuleError);
     expect((error as BusinessRuleError).errors?.map((e) => e.path).sort()).toEqual([
-      "effectiveTo",
-      "topUpLimits.tiers.graduate.max",
-      "topUpLimits.tiers.nobody",
+      "body.effectiveTo",
+      "body.topUpLimits.tiers.graduate.max",
+      "body.topUpLimits.tiers.nobody",
     ]);
   });
 });
@@ -99,14 +99,14 @@ describe("topUpErrors", () => {
       "jl",
     );
     expect(errors).toEqual([
-      expect.objectContaining({ path: "overrides.tiers.graduate", baseline: 150000, limit: 300000 }),
-      expect.objectContaining({ path: "overrides.tiers.individual", baseline: 100000, limit: null }),
-      expect.objectContaining({ path: "overrides.rate", baseline: null, limit: null }),
+      expect.objectContaining({ path: "body.overrides.tiers.graduate", baseline: 150000, limit: 300000 }),
+      expect.objectContaining({ path: "body.overrides.tiers.individual", baseline: 100000, limit: null }),
+      expect.objectContaining({ path: "body.overrides.rate", baseline: null, limit: null }),
     ]);
     const over = topUpErrors([stored(loan, 1)], topUp({ "tiers.graduate": 300001 }), "jl");
     expect(over).toEqual([
       {
-        path: "overrides.tiers.graduate",
+        path: "body.overrides.tiers.graduate",
         message: expect.stringContaining("limit"),
         baseline: 150000,
         limit: 300000,
@@ -125,16 +125,16 @@ describe("topUpErrors", () => {
     const versions = [stored(loan, 1), stored(raised, 2)];
     expect(topUpErrors(versions, topUp({ "tiers.graduate": 180000 }), "jl")).toEqual([]);
     expect(topUpErrors(versions, topUp({ "tiers.graduate": 180000 }, "2020-01-01"), "jl")).toEqual([
-      expect.objectContaining({ path: "overrides.tiers.graduate", baseline: 200000, limit: 400000 }),
+      expect.objectContaining({ path: "body.overrides.tiers.graduate", baseline: 200000, limit: 400000 }),
     ]);
   });
 
   it("refuses a program the province lacks (code) and a start before the program (effectiveFrom)", () => {
     expect(topUpErrors([], topUp({ amount: 1 }), "jl")).toEqual([
-      expect.objectContaining({ path: "code", baseline: null, limit: null }),
+      expect.objectContaining({ path: "path.code", baseline: null, limit: null }),
     ]);
     expect(topUpErrors([stored(loan, 1)], topUp({ "tiers.graduate": 200000 }, "2015-12-31"), "jl")).toEqual([
-      expect.objectContaining({ path: "effectiveFrom", baseline: null, limit: null }),
+      expect.objectContaining({ path: "body.effectiveFrom", baseline: null, limit: null }),
     ]);
   });
 });

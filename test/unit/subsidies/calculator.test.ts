@@ -101,31 +101,15 @@ describe("program kinds", () => {
     expect(only([program], {})).toMatchObject({ tier: "fallback", amount: "100.00", eligible: true });
   });
 
-  it("tiered: no tier holds → not eligible, with one 'tier' entry explaining each tier", () => {
+  it("tiered: no tier holds → not eligible, every tier's failed conditions listed with their tier", () => {
     const result = only([asVersion(tieredProgram())], { unemploymentInsuranceYears: 2 });
     expect(result.eligible).toBe(false);
     expect(result.amount).toBe("0.00");
     expect(result.unmet).toEqual([
       { field: "unemploymentInsuranceYears", op: "gte", value: 3, actual: 2 },
-      {
-        field: "tiers",
-        op: "tier",
-        value: ["senior", "intermediate", "junior"],
-        actual: [
-          {
-            key: "senior",
-            unmet: [{ field: "certificateLevel", op: "eq", value: "senior", actual: "missing" }],
-          },
-          {
-            key: "intermediate",
-            unmet: [{ field: "certificateLevel", op: "eq", value: "intermediate", actual: "missing" }],
-          },
-          {
-            key: "junior",
-            unmet: [{ field: "certificateLevel", op: "eq", value: "junior", actual: "missing" }],
-          },
-        ],
-      },
+      { field: "certificateLevel", op: "eq", value: "senior", actual: "missing", tier: "senior" },
+      { field: "certificateLevel", op: "eq", value: "intermediate", actual: "missing", tier: "intermediate" },
+      { field: "certificateLevel", op: "eq", value: "junior", actual: "missing", tier: "junior" },
     ]);
   });
 
@@ -318,14 +302,14 @@ describe("top-ups and local programs", () => {
     const program = asVersion(
       fixedProgram({
         terms: { years: 0, marginPp: 3 },
-        eligibility: [{ field: "founder", op: "eq", value: true }],
+        eligibility: [{ field: "firstBusiness", op: "eq", value: true }],
       }),
     );
     const topUps = [topUpVersion({ overrides: { "terms.years": 3 } })];
     const result = only([program], {}, DATE, topUps);
     expect(result.terms).toEqual({ years: 3, marginPp: 3 });
     expect(result.eligible).toBe(false);
-    const eligible = only([program], { founder: true }, DATE, topUps);
+    const eligible = only([program], { firstBusiness: true }, DATE, topUps);
     expect(eligible.topUpAmount).toBe("0.00");
     expect(eligible.basis.map((b) => b.level)).toEqual(["province", "city"]);
   });

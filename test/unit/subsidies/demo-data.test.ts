@@ -43,7 +43,7 @@ function program(result: Entitlements, code: string) {
 }
 
 const DATE = "2019-07-01";
-const freshGraduateFounder: Profile = { category: "graduate", graduationDate: "2019-06-30", founder: true };
+const freshGraduateFounder: Profile = { category: "graduate", graduationDate: "2019-06-30" };
 
 describe("the Jilin demo data", () => {
   it("validates against the schemas and the business rules", () => {
@@ -127,11 +127,7 @@ describe("end to end on the demo data", () => {
   });
 
   it("a graduate more than 2 years out falls to the individual tier; an enterprise may borrow 4000000", () => {
-    const older = entitlements(
-      "changchun",
-      { category: "graduate", graduationDate: "2017-06-30", founder: true },
-      DATE,
-    );
+    const older = entitlements("changchun", { category: "graduate", graduationDate: "2017-06-30" }, DATE);
     expect(program(older, "guarantee_loan")).toMatchObject({
       tier: "individual",
       amount: "100000.00",
@@ -140,26 +136,21 @@ describe("end to end on the demo data", () => {
     expect(entitlements("changchun", { category: "enterprise" }, DATE).maxLoan).toBe("4000000.00");
   });
 
-  it("not a founder: no loan, with each tier's reasons", () => {
-    const result = entitlements("changchun", { category: "graduate", graduationDate: "2019-06-30" }, DATE);
+  it("not a person or an enterprise (a base): no loan, with each tier's reasons", () => {
+    const result = entitlements("changchun", { category: "returnee_base" }, DATE);
     const loan = program(result, "guarantee_loan");
     expect(loan.eligible).toBe(false);
-    expect(loan.unmet).toHaveLength(1);
-    expect(loan.unmet[0]).toMatchObject({
-      field: "tiers",
-      op: "tier",
-      value: ["enterprise", "graduate", "individual"],
-    });
+    expect(loan.unmet.map((u) => [u.tier, u.field, u.actual])).toEqual([
+      ["enterprise", "category", "returnee_base"],
+      ["graduate", "category", "returnee_base"],
+      ["graduate", "graduationDate", "missing"],
+      ["individual", "category", "returnee_base"],
+    ]);
     expect(result.maxLoan).toBe("0.00");
   });
 
-  it("Changchun's settling-in allowance for a key-university graduate hired by an enterprise (local program)", () => {
-    const profile: Profile = {
-      category: "graduate",
-      degree: "bachelor",
-      keyUniversity: true,
-      employedByEnterprise: true,
-    };
+  it("Changchun's settling-in allowance for a key-university bachelor-or-higher graduate (local program)", () => {
+    const profile: Profile = { category: "graduate", degree: "bachelor", keyUniversity: true };
     const result = entitlements("changchun", profile, DATE);
     expect(program(result, "settling_in_allowance")).toMatchObject({
       source: "local",
@@ -184,7 +175,6 @@ describe("end to end on the demo data", () => {
         firstBusiness: true,
         businessOperatingMonths: 12,
         socialInsurancePaid: true,
-        founder: true,
       },
       DATE,
     );
@@ -195,7 +185,6 @@ describe("end to end on the demo data", () => {
     const worker = entitlements(
       "jilin",
       {
-        category: "employee",
         unemploymentInsuranceYears: 3,
         certificateLevel: "senior",
         certificateDate: "2019-03-01",
@@ -223,16 +212,11 @@ describe("end to end on the demo data", () => {
         "rural_training_subsidy",
       ).amount,
     ).toBe("320.00");
-    expect(
-      entitlements("jilin", { category: "returnee_base", baseLevel: "provincial" }, DATE).totalGrant,
-    ).toBe("800000.00");
-    expect(entitlements("jilin", { category: "returnee_base", baseLevel: "city" }, DATE).totalGrant).toBe(
-      "0.00",
+    expect(entitlements("jilin", { category: "returnee_base" }, DATE).totalGrant).toBe("800000.00");
+    expect(entitlements("jilin", { category: "family_service_training_base" }, DATE).totalGrant).toBe(
+      "300000.00",
     );
-    expect(
-      entitlements("jilin", { category: "family_service_training_base", baseLevel: "provincial" }, DATE)
-        .totalGrant,
-    ).toBe("300000.00");
+    expect(entitlements("jilin", { category: "employee" }, DATE).totalGrant).toBe("0.00");
   });
 
   it("lists no 2017 program before 吉政发〔2017〕32号 took effect", () => {
