@@ -37,7 +37,7 @@ const tenantYearPeriod = lazySchema(() =>
 
 /**
  * An indicator code as a map key. Any string is accepted here so that a code the rulebook does
- * not know is answered with a 422 naming it (`values.<code>`) rather than a 400.
+ * not know is answered with a 422 naming it (`body.values.<code>`) rather than a 400.
  */
 const codeKey = () => z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -310,6 +310,7 @@ export const assessmentRoutes = defineRoutes({
     body: reportBody,
     response: reportResponse,
     alsoStatus: [201],
+    alsoErrors: [423],
     versioned: true,
   },
   listReports: {

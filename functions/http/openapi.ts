@@ -50,6 +50,7 @@ function errorStatuses(route: RouteSpec): number[] {
   if (route.params) add(404);
   if (route.body) add(413, 415, 422);
   if (route.versioned) add(409, 412, 428);
+  add(...(route.alsoErrors ?? []));
   return [...statuses].sort((a, b) => a - b);
 }
 

@@ -17,6 +17,8 @@ export const runIdSchema = lazySchema(() =>
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const decimal2 = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2}$/)));
+/** exact points: at least 2 decimals, more only when the exact value has them */
+const exactPoints = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2,}$/)));
 
 const adjustment = lazySchema(() => z.object({ points: z.number(), reason: z.string() }));
 
@@ -67,10 +69,11 @@ const result = lazySchema(() =>
     authorityName: z.string(),
     displayOrder: z.int(),
     total: decimal2,
-    indicatorPoints: decimal2,
-    reviewPoints: decimal2,
-    bonusPoints: decimal2,
-    deductionPoints: decimal2,
+    exactTotal: z.optional(exactPoints),
+    indicatorPoints: exactPoints,
+    reviewPoints: exactPoints,
+    bonusPoints: exactPoints,
+    deductionPoints: exactPoints,
     rank: z.int().check(z.gte(1)),
     grade: z.string(),
     gradeByScore: z.optional(z.string()),

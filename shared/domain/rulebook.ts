@@ -152,7 +152,9 @@ export type Grade = z.infer<typeof gradeSchema>;
 /** Count indicators are reported year-to-date cumulative; rates as the current value (0–100). */
 export function indicatorKind(indicator: Pick<Indicator, "kind" | "unit">): "count" | "rate" {
   if (indicator.kind) return indicator.kind;
-  return indicator.unit?.trim() === "%" ? "rate" : "count";
+  const unit = indicator.unit?.trim();
+  // ASCII % or the full-width ％ common in Chinese documents
+  return unit === "%" || unit === "％" ? "rate" : "count";
 }
 
 export function indicatorCodes(rulebook: Pick<Rulebook, "indicators">): string[] {

@@ -45,6 +45,16 @@ export function fixed(value: Decimal, dp = 2): string {
   return value.toFixed(dp, Big.roundHalfUp);
 }
 
+/**
+ * A quantity that is exact but usually has 2 decimals (points): at least 2 decimals, more only
+ * when the exact value has them (`7.5` → `"7.50"`, `7.125` → `"7.125"`). Never rounds.
+ */
+export function exact2(value: Decimal): string {
+  const plain = value.toFixed();
+  const decimals = plain.includes(".") ? plain.length - plain.indexOf(".") - 1 : 0;
+  return decimals > 2 ? plain : value.toFixed(2);
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
 }

@@ -4,7 +4,8 @@
  */
 
 export interface FieldError {
-  /** where the problem is, e.g. `body.indicators[0].weight`, `query.period`, `values.urban_new_jobs` */
+  /** where the problem is, e.g. `body.indicators[0].weight`, `query.period`, `path.y` — always rooted at the part of
+   * the request it came from (business-rule errors of the domain are rebased onto `body.`) */
   path: string;
   message: string;
   /** any extra facts a client can act on (e.g. the baseline and limit of a refused top-up) */

@@ -11,7 +11,16 @@ export function randomId(length = 12): string {
   return out;
 }
 
-/** `<time, base36, 9 chars><random>`: lexicographic order is creation order (to the millisecond). */
+/** The time part of the last id this process made (see `sortableId`). */
+let lastMillis = 0;
+
+/**
+ * `<time, base36, 9 chars><random>`: lexicographic order is creation order. Within one process the
+ * time part strictly increases — a second id in the same millisecond, or under a clock that is
+ * fixed or set back (`LOCAL_NOW`, `PUT /local/clock`), takes the next millisecond — so "the
+ * latest run" is always the one made last.
+ */
 export function sortableId(randomLength = 8): string {
-  return now().getTime().toString(36).padStart(9, "0") + randomId(randomLength);
+  lastMillis = Math.max(now().getTime(), lastMillis + 1);
+  return lastMillis.toString(36).padStart(9, "0") + randomId(randomLength);
 }

@@ -246,6 +246,8 @@ describe("rulebook", () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    // without If-Match too: 409, not 428 (an If-Match would not help)
+    expect((await t.call("PUT", path, { ...admin, body: { ...rulebook, title: "改" } })).status).toBe(409);
     const current = await t.call("GET", path, admin);
     expect(current.body).toMatchObject({ version: 1, title: rulebook.title });
     const versions = await t.call<{ versions: unknown[] }>("GET", `${path}/versions`, admin);
@@ -290,10 +292,10 @@ describe("targets", () => {
     const errors = (res.body.errors ?? []).map((e) => [e.path, e.message]);
     expect(errors).toEqual(
       expect.arrayContaining([
-        ["targets.urban_new_jobs", "missing"],
-        ["targets.registered_unemployment_rate", "missing"],
-        ["targets.bogus_indicator", "not an indicator of the year's rulebook"],
-        ["targets.Not-A-Code", "not an indicator of the year's rulebook"],
+        ["body.targets.urban_new_jobs", "missing"],
+        ["body.targets.registered_unemployment_rate", "missing"],
+        ["body.targets.bogus_indicator", "not an indicator of the year's rulebook"],
+        ["body.targets.Not-A-Code", "not an indicator of the year's rulebook"],
       ]),
     );
     expect(errors).toHaveLength(4);
@@ -740,7 +742,7 @@ describe("reports: business rules", () => {
     expect(decreased.status).toBe(422);
     expect(decreased.body.errors).toEqual([
       expect.objectContaining({
-        path: "values.urban_new_jobs",
+        path: "body.values.urban_new_jobs",
         indicator: "urban_new_jobs",
         value: janJobs - 1,
         previousPeriod: "2019-01",
@@ -770,7 +772,10 @@ describe("reports: business rules", () => {
       1,
     );
     expect(above.status).toBe(422);
-    expect(above.body.errors?.[0]).toMatchObject({ path: "values.urban_new_jobs", nextPeriod: "2019-02" });
+    expect(above.body.errors?.[0]).toMatchObject({
+      path: "body.values.urban_new_jobs",
+      nextPeriod: "2019-02",
+    });
   });
 
   it("refuses rates over 100, negative counts and unknown codes (422), non-numbers (400)", async () => {
@@ -781,7 +786,9 @@ describe("reports: business rules", () => {
       source: SOURCE,
     });
     expect(rate.status).toBe(422);
-    expect(rate.body.errors?.map((e) => e.path)).toEqual(["values.zero_employment_family_assistance_rate"]);
+    expect(rate.body.errors?.map((e) => e.path)).toEqual([
+      "body.values.zero_employment_family_assistance_rate",
+    ]);
 
     const unknown = await putReport(who, "baishan", "2019-02", {
       values: { urban_new_jobs: 10, made_up_indicator: 1, registered_unemployment_rate: -1 },
@@ -789,8 +796,8 @@ describe("reports: business rules", () => {
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors?.map((e) => e.path)).toEqual([
-      "values.made_up_indicator",
-      "values.registered_unemployment_rate",
+      "body.values.made_up_indicator",
+      "body.values.registered_unemployment_rate",
     ]);
 
     const negative = await putReport(who, "baishan", "2019-02", {
@@ -974,7 +981,10 @@ describe("reviews", () => {
       ifMatch: 1,
     });
     expect(tooHigh.status).toBe(422);
-    expect(tooHigh.body.errors?.map((e) => e.path)).toEqual(["items.info_system_use", "items.unknown_item"]);
+    expect(tooHigh.body.errors?.map((e) => e.path)).toEqual([
+      "body.items.info_system_use",
+      "body.items.unknown_item",
+    ]);
 
     const badShape = await t.call<Problem>("PUT", path, {
       ...as("jl/province-reviewer"),

@@ -28,7 +28,13 @@ describe("health and OpenAPI", () => {
         const success = operation.responses[String(route.status ?? 200)];
         expect(success.content["application/json"].schema, route.operationId).toBeTypeOf("object");
       }
+      if (route.versioned)
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["412", "428"]));
     }
+    const report = res.body.paths["/v1/tenants/{t}/years/{y}/reports/{period}"]?.put;
+    expect(Object.keys(report.responses)).toEqual(
+      expect.arrayContaining(["201", "412", "422", "423", "428"]),
+    );
   });
 });
 

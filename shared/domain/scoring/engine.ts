@@ -2,7 +2,7 @@
  * The scoring engine: one year's explained scores, ranks and grades for every tenant with targets.
  * Pure and deterministic: the same input (in any tenant order) always gives deep-equal results.
  */
-import { type Decimal, fixed, max, roundHalfUp, sum, ZERO } from "../../lib/decimal";
+import { type Decimal, exact2, fixed, max, sum, ZERO } from "../../lib/decimal";
 import { applyQuotas, compareForRank, gradeIndexForTotal } from "./grading";
 import { bonusLine, deductionLine, indicatorLine, reviewLine, vetoLine } from "./lines";
 import type { Line, ScoringInput, ScoringTenantInput, TenantResult } from "./types";
@@ -29,7 +29,8 @@ function scoreTenant(input: ScoringInput, tenant: ScoringTenantInput): Scored {
   const indicatorPoints = sum(indicators.map((l) => l.points));
   const reviewPoints = sum(reviews.map((l) => l.points));
   const raw = indicatorPoints.plus(reviewPoints).plus(bonus.points).minus(deduction.points);
-  const total = roundHalfUp(max(ZERO, raw));
+  // exact, not rounded (scoring.md): ranks and grades compare the exact total
+  const total = max(ZERO, raw);
 
   const lines: Line[] = [
     ...indicators.map((l) => l.line),
@@ -90,10 +91,11 @@ export function scoreYear(input: ScoringInput): TenantResult[] {
       tenantId: s.tenant.tenantId,
       displayOrder: s.tenant.displayOrder,
       total: fixed(s.total),
-      indicatorPoints: fixed(s.indicatorPoints),
-      reviewPoints: fixed(s.reviewPoints),
-      bonusPoints: fixed(s.bonusPoints),
-      deductionPoints: fixed(s.deductionPoints),
+      ...(exact2(s.total) !== fixed(s.total) ? { exactTotal: exact2(s.total) } : {}),
+      indicatorPoints: exact2(s.indicatorPoints),
+      reviewPoints: exact2(s.reviewPoints),
+      bonusPoints: exact2(s.bonusPoints),
+      deductionPoints: exact2(s.deductionPoints),
       rank: i + 1,
       grade: gradeName(afterQuota[i]),
       ...(movedByQuota ? { gradeByScore: gradeName(byScore[i]), movedByQuota: true } : {}),

@@ -2,7 +2,18 @@
  * The explained lines of one tenant's score: indicators, review items, bonus, deduction, veto.
  * Every formula of `scoring.md` is computed exactly with decimals; `round2` is half-up.
  */
-import { type Decimal, dec, divRound, fixed, max, min, roundHalfUp, sum, ZERO } from "../../lib/decimal";
+import {
+  type Decimal,
+  dec,
+  divRound,
+  exact2,
+  fixed,
+  max,
+  min,
+  roundHalfUp,
+  sum,
+  ZERO,
+} from "../../lib/decimal";
 import type { Review } from "../review";
 import type { Indicator, ReviewItem, Rulebook } from "../rulebook";
 import { type Actual, findActual } from "./actuals";
@@ -71,8 +82,8 @@ export function ceilingPoints(
   const t = dec(target);
   const tol = dec(tolerance);
   if (a.lte(t)) {
-    const points = roundHalfUp(w);
-    return { points, capped: false, formula: `${show(a)} ≤ ${show(t)} → ${show(w)} = ${fixed(points)}` };
+    // the weight itself, not rounded (scoring.md); exact2 shows it in full
+    return { points: w, capped: false, formula: `${show(a)} ≤ ${show(t)} → ${show(w)} = ${exact2(w)}` };
   }
   const formula = `${show(w)} × max(0, 1 − (${show(a)} − ${show(t)}) ÷ ${show(tol)})`;
   const over = a.minus(t);
@@ -137,7 +148,7 @@ export function indicatorLine(
   }
   if (scored.capped) flags.push("capped");
   return {
-    line: { ...base, points: fixed(scored.points), flags, formula: scored.formula },
+    line: { ...base, points: exact2(scored.points), flags, formula: scored.formula },
     points: scored.points,
   };
 }
@@ -164,7 +175,7 @@ export function bonusLine(
   const limit = rulebook.bonusMax ?? 0;
   const items = copyItems(review?.bonuses);
   const points = min(sum(items.map((i) => dec(i.points))), dec(limit));
-  return { line: { kind: "bonus", points: fixed(points), limit, items }, points };
+  return { line: { kind: "bonus", points: exact2(points), limit, items }, points };
 }
 
 /** `min(Σ deductions, deductionMax)`, no limit when deductionMax is absent. */
@@ -176,7 +187,7 @@ export function deductionLine(
   const items = copyItems(review?.deductions);
   const total = sum(items.map((i) => dec(i.points)));
   const points = limit === null ? total : min(total, dec(limit));
-  return { line: { kind: "deduction", points: fixed(points), limit, items }, points };
+  return { line: { kind: "deduction", points: exact2(points), limit, items }, points };
 }
 
 export function vetoLine(review: Review | undefined): VetoLine | null {

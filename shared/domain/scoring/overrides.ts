@@ -22,7 +22,7 @@ export const overridesSchema = z.lazy(() =>
     quotas: z.optional(z.record(z.string(), z.nullable(z.number()))),
     /** tenant id -> indicator code -> target (merged into the tenant's targets) */
     targets: z.optional(
-      z.record(z.string(), z.record(z.string(), z.number().check(z.gte(0, "a target must be >= 0")))),
+      z.record(z.string(), z.record(z.string(), z.number().check(z.gt(0, "a target must be > 0")))),
     ),
     bonusMax: z.optional(z.number()),
     /** null removes the limit */

@@ -38,7 +38,7 @@ export interface IndicatorLine {
   period: string | null;
   /** actual ÷ target, 4 decimals; null when either is missing or the target is 0 */
   ratio: string | null;
-  /** 2 decimals */
+  /** exact, at least 2 decimals (more only when a weight has more) */
   points: string;
   flags: IndicatorFlag[];
   /** human re-checkable, e.g. "15 × min(173317 ÷ 160000, 1) = 15.00" */
@@ -86,7 +86,11 @@ export type Line = IndicatorLine | ReviewLine | BonusLine | DeductionLine | Veto
 export interface TenantResult {
   tenantId: string;
   displayOrder: number;
+  /** 2 decimals, rounded half-up for display when the exact total has more */
   total: string;
+  /** the exact total, only when it has more than 2 decimals (ranks and grades use it) */
+  exactTotal?: string;
+  /** this and the other points: exact, at least 2 decimals */
   indicatorPoints: string;
   reviewPoints: string;
   bonusPoints: string;

@@ -30,7 +30,7 @@ export async function requireRulebook(
   const rulebook = await getRulebook(db, provinceId, year, true);
   if (!rulebook) {
     throw new BusinessRuleError(`there is no ${year} rulebook yet: publish it before ${what}`, {
-      errors: [{ path: "year", message: `no rulebook for ${year}` }],
+      errors: [{ path: "path.y", message: `no rulebook for ${year}` }],
     });
   }
   return rulebook;

@@ -74,7 +74,9 @@ export async function submitReport(
 
     const valueErrors = validateReportValues(rulebook.rulebook, report.values);
     if (valueErrors.length > 0) {
-      throw new BusinessRuleError(summarize(valueErrors), { errors: valueErrors.map((e) => ({ ...e })) });
+      throw new BusinessRuleError(summarize(valueErrors), {
+        errors: valueErrors.map((e) => ({ ...e, path: `body.${e.path}` })),
+      });
     }
 
     // the tenant's whole year in one Query: this period, its neighbours and the year's revision
@@ -93,7 +95,7 @@ export async function submitReport(
     const cumulativeErrors = checkCumulative(rulebook.rulebook, period, report.values, others);
     if (cumulativeErrors.length > 0) {
       throw new BusinessRuleError(summarize(cumulativeErrors), {
-        errors: cumulativeErrors.map((e) => ({ ...e })),
+        errors: cumulativeErrors.map((e) => ({ ...e, path: `body.${e.path}` })),
       });
     }
 

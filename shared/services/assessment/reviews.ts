@@ -14,7 +14,7 @@ export async function setReview(
     if (errors.length > 0) {
       const first = errors[0]?.message ?? "";
       throw new BusinessRuleError(errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`, {
-        errors: errors.map((e) => ({ ...e })),
+        errors: errors.map((e) => ({ ...e, path: `body.${e.path}` })),
       });
     }
     return putReview(db, { ...tenantYear, review: input.review });

@@ -1,10 +1,12 @@
 /** The year's rulebook: every change a new version; frozen (409) once a circular of the year is published. */
 import type { Db } from "../../data/client";
+import { publishedCircularOfYear } from "../../data/stores/circulars";
 import {
   listRulebookVersions,
   putRulebook,
   getRulebook as readRulebook,
   type StoredRulebook,
+  yearNotFrozen,
 } from "../../data/stores/rulebooks";
 import type { Rulebook } from "../../domain/rulebook";
 import { nowIso } from "../../lib/clock";
@@ -16,6 +18,10 @@ export async function publishRulebook(
   db: Db,
   input: { provinceId: string; year: number; rulebook: Rulebook; ifMatch: IfMatch | undefined; actor: Actor },
 ): Promise<StoredRulebook & { created: boolean }> {
+  // A frozen year is 409 whatever If-Match says (no point asking for one first); the write's own
+  // condition on the year state still closes the race with a publish.
+  if ((await publishedCircularOfYear(db, input.provinceId, input.year)) !== undefined)
+    throw yearNotFrozen(db, input.provinceId, input.year).onFail();
   return withRetry(() =>
     putRulebook(db, {
       provinceId: input.provinceId,

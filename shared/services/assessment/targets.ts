@@ -15,7 +15,7 @@ export async function setTargets(
     if (errors.length > 0) {
       throw new BusinessRuleError(
         `the targets must name exactly the ${year} rulebook's indicators: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`,
-        { errors },
+        { errors: errors.map((e) => ({ ...e, path: `body.${e.path}` })) },
       );
     }
     return putTargets(db, { ...tenantYear, targets: input.targets });

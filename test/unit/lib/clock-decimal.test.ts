@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalHash, canonicalJson } from "../../../shared/lib/canonical-json";
 import { now, setNow, shanghaiDate, shanghaiInstant, shanghaiToday } from "../../../shared/lib/clock";
-import { dec, divRound, fixed, roundHalfUp } from "../../../shared/lib/decimal";
+import { dec, divRound, exact2, fixed, roundHalfUp } from "../../../shared/lib/decimal";
+import { sortableId } from "../../../shared/lib/ids";
 
 afterEach(() => setNow(null));
 
@@ -25,7 +26,27 @@ describe("clock", () => {
   });
 });
 
+describe("sortable ids", () => {
+  it("sort in creation order even under a fixed clock or one set back", () => {
+    setNow("2023-01-05T00:00:00Z");
+    const ids = Array.from({ length: 50 }, () => sortableId());
+    setNow("2020-01-01T00:00:00Z");
+    ids.push(sortableId(), sortableId());
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-z]{17}$/);
+  });
+});
+
 describe("decimal", () => {
+  it("shows exact points with at least 2 decimals, never rounding", () => {
+    expect(exact2(dec(7.5))).toBe("7.50");
+    expect(exact2(dec("7.125"))).toBe("7.125");
+    expect(exact2(dec("70.904"))).toBe("70.904");
+    expect(exact2(dec(0))).toBe("0.00");
+    expect(exact2(dec(100))).toBe("100.00");
+  });
+
   it("rounds half up exactly where binary floats do not", () => {
     expect(fixed(roundHalfUp(dec("1.005")))).toBe("1.01");
     expect(fixed(roundHalfUp(dec(2.675)))).toBe("2.68");

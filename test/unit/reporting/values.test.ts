@@ -17,7 +17,7 @@ const rulebook: Rulebook = rulebookSchema.parse({
       method: "ceiling",
       tolerance: 0.5,
     },
-    { code: "assistance_rate", name: "援助率", unit: "%", weight: 5, method: "ratio" },
+    { code: "assistance_rate", name: "援助率", unit: " ％ ", weight: 5, method: "ratio" },
     { code: "explicit_rate", name: "显式比率", unit: "人", kind: "rate", weight: 1, method: "ratio" },
   ],
   grades: [{ name: "合格", minScore: 0 }],
@@ -47,7 +47,7 @@ describe("validateReportValues", () => {
     expect(issues[0]?.message).toContain("made_up");
   });
 
-  it("rejects rates outside 0–100, by unit % or by explicit kind", () => {
+  it("rejects rates outside 0–100, by unit % (or the full-width ％) or by explicit kind", () => {
     const issues = validateReportValues(rulebook, {
       registered_unemployment_rate: 100.01,
       assistance_rate: -0.5,

@@ -155,6 +155,8 @@ describe("applyOverrides: invalid overrides", () => {
     expect(errorsOf({ weight: { jobs: 1 } })[0]?.path).toBe("overrides");
     expect(errorsOf({ weights: { jobs: "1" } })[0]?.path).toBe("overrides.weights.jobs");
     expect(errorsOf({ targets: { a: { jobs: -1 } } })[0]?.path).toBe("overrides.targets.a.jobs");
+    // a target is > 0, as on PUT …/targets/{t}
+    expect(errorsOf({ targets: { a: { jobs: 0 } } })[0]?.path).toBe("overrides.targets.a.jobs");
     expect(errorsOf(null)[0]?.path).toBe("overrides");
   });
 });

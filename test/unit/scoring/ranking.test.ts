@@ -37,18 +37,29 @@ describe("rank", () => {
     expect(scoreYear(input([...tenants].reverse())).map((r) => r.tenantId)).toEqual(["c", "b", "a"]);
   });
 
-  it("ranks on the 2-decimal total: unrounded 80.004 ties with 80.00 and indicatorPoints decide", () => {
-    // a: 54 + 20 + 6 + bonus 0.004 = 80.004 → 80.00; b: 60 + 20 + 0 = 80.00 with more indicator points
+  it("ranks and grades on the exact total (scoring.md never rounds it); total shows 2 decimals", () => {
+    // a: 54 + 20 + 6 + bonus 0.004 = 80.004; b: 60 + 20 + 0 = 80 with more indicator points
     const results = scoreYear(
       input([
         tenant("a", 1, 90, 6, { bonuses: [{ points: 0.004, reason: "小额" }] }),
         tenant("b", 2, 100, 0),
       ]),
     );
-    expect(results.map((r) => [r.tenantId, r.total, r.indicatorPoints])).toEqual([
-      ["b", "80.00", "80.00"],
-      ["a", "80.00", "74.00"],
-    ]);
+    expect(results.map((r) => [r.tenantId, r.total, r.exactTotal, r.indicatorPoints, r.bonusPoints])).toEqual(
+      [
+        ["a", "80.00", "80.004", "74.00", "0.004"],
+        ["b", "80.00", undefined, "80.00", "0.00"],
+      ],
+    );
+  });
+
+  it("grades on the exact total: 89.996 is not 90", () => {
+    const results = scoreYear(
+      input([tenant("a", 1, 100, 10, { deductions: [{ points: 0.004, reason: "小额" }] })]),
+    );
+    // 60 + 20 + 10 − 0.004
+    expect(results[0]).toMatchObject({ total: "90.00", exactTotal: "89.996" });
+    expect(results[0]?.grade).not.toBe("优秀");
   });
 
   it("rejects duplicate tenant ids", () => {
