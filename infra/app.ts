@@ -8,7 +8,7 @@
  *   -c apiKeyRatePerMinute=600
  */
 import { App } from "aws-cdk-lib";
-import { EmploymentStack } from "./stack";
+import { DeployConfigError, EmploymentStack } from "./stack";
 
 const app = new App();
 const context = (name: string): string | undefined => {
@@ -19,15 +19,26 @@ const context = (name: string): string | undefined => {
 const region = context("region") ?? process.env.CDK_DEFAULT_REGION;
 const issuer = context("oidcIssuer");
 const audience = context("oidcAudience");
-if (issuer && !audience)
-  throw new Error("-c oidcIssuer needs -c oidcAudience (the client id the tokens are issued to)");
 const jwksUri = context("oidcJwksUri");
 
-new EmploymentStack(app, "EmploymentAccountability", {
-  env: { region, account: process.env.CDK_DEFAULT_ACCOUNT },
-  ...(issuer && audience ? { oidc: { issuer, audience, ...(jwksUri ? { jwksUri } : {}) } } : {}),
-  ...(context("corsOrigins")
-    ? { corsOrigins: (context("corsOrigins") ?? "").split(",").map((s) => s.trim()) }
-    : {}),
-  ...(context("apiKeyRatePerMinute") ? { apiKeyRatePerMinute: Number(context("apiKeyRatePerMinute")) } : {}),
-});
+try {
+  if (issuer && !audience)
+    throw new DeployConfigError(
+      "-c oidcIssuer needs -c oidcAudience (the client id the tokens are issued to)",
+    );
+  new EmploymentStack(app, "EmploymentAccountability", {
+    env: { region, account: process.env.CDK_DEFAULT_ACCOUNT },
+    ...(issuer && audience ? { oidc: { issuer, audience, ...(jwksUri ? { jwksUri } : {}) } } : {}),
+    ...(context("corsOrigins")
+      ? { corsOrigins: (context("corsOrigins") ?? "").split(",").map((s) => s.trim()) }
+      : {}),
+    ...(context("apiKeyRatePerMinute")
+      ? { apiKeyRatePerMinute: Number(context("apiKeyRatePerMinute")) }
+      : {}),
+  });
+} catch (error) {
+  // a setting that cannot work is one clear line, not a stack trace
+  if (!(error instanceof DeployConfigError)) throw error;
+  console.error(`cdk: ${error.message}`);
+  process.exit(1);
+}

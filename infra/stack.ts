@@ -59,6 +59,11 @@ export interface EmploymentStackProps extends StackProps {
   routes?: readonly RouteSpec[];
 }
 
+/** A deploy setting that cannot work; the CDK app prints it as one line. */
+export class DeployConfigError extends Error {
+  override name = "DeployConfigError";
+}
+
 export class EmploymentStack extends Stack {
   readonly table: Table;
   readonly api: HttpApi;
@@ -177,7 +182,7 @@ export class EmploymentStack extends Stack {
   /** A Cognito user pool whose users carry `custom:role`, `custom:provinceId`, `custom:tenantId`. */
   private cognito(): OidcSettings {
     if (this.region.startsWith("cn-")) {
-      throw new Error(
+      throw new DeployConfigError(
         "The AWS China regions have no Cognito user pools: deploy with an external OIDC issuer, e.g. -c oidcIssuer=https://id.example.gov.cn -c oidcAudience=employment-api",
       );
     }

@@ -3,6 +3,23 @@ import { dbFromEnv } from "../../shared/data/client";
 import { tenantProvince } from "../../shared/data/stores/tenancy";
 import type { PipelineDeps } from "./pipeline";
 
-export const pipelineDeps = (): PipelineDeps => ({
-  tenantProvince: (tenantId) => tenantProvince(dbFromEnv(), tenantId),
-});
+/**
+ * Tenant → province, remembered per instance. A tenant never changes province (ids are global and
+ * a PUT under another province is 409) and is never deleted, so a province once read stays true;
+ * "no such tenant" is not remembered, since the tenant may be created next.
+ */
+const KNOWN_LIMIT = 1000;
+const known = new Map<string, string>();
+
+async function cachedTenantProvince(tenantId: string): Promise<string | null> {
+  const hit = known.get(tenantId);
+  if (hit !== undefined) return hit;
+  const provinceId = await tenantProvince(dbFromEnv(), tenantId);
+  if (provinceId !== null) {
+    if (known.size >= KNOWN_LIMIT) known.delete(known.keys().next().value as string);
+    known.set(tenantId, provinceId);
+  }
+  return provinceId;
+}
+
+export const pipelineDeps = (): PipelineDeps => ({ tenantProvince: cachedTenantProvince });

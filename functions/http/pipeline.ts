@@ -129,6 +129,20 @@ async function authorize(
   deps: PipelineDeps,
 ): Promise<void> {
   if (route.access === "public") return;
+  // A city token must name a tenant of its own province (an API key's tenant and province come
+  // from the key itself). Claims that disagree are refused on every route.
+  if (
+    principal &&
+    (principal.role === "city-admin" || principal.role === "city-reporter") &&
+    principal.tenantId !== undefined
+  ) {
+    const home = await deps.tenantProvince(principal.tenantId);
+    if (home !== principal.provinceId) {
+      throw new ForbiddenError(
+        `the credential's tenant ${principal.tenantId} is not a tenant of its province ${principal.provinceId ?? ""}`,
+      );
+    }
+  }
   const provinceId = typeof params.p === "string" ? params.p : undefined;
   const tenantId = typeof params.t === "string" ? params.t : undefined;
   const needsLookup =

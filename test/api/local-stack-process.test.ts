@@ -180,6 +180,42 @@ describe("npm start", () => {
     rmSync(crashDir, { recursive: true, force: true });
   }, 60_000);
 
+  it("takes DynamoDB Local down with it when the process that started it is killed (SIGKILL)", async () => {
+    // nothing in a SIGKILLed process runs, so only the wrapper noticing its stdin close can help
+    const killDir = mkdtempSync(join(tmpdir(), "employment-kill-"));
+    const script = [
+      'import { startDynamoDbLocal } from "./infra/local/dynamodb.ts";',
+      `await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(killDir)} });`,
+      'console.log("ready");',
+      "setInterval(() => {}, 1000);",
+    ].join("\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    for (let i = 0; i < 300 && !output.includes("ready"); i++) await new Promise((r) => setTimeout(r, 100));
+    const java = () => {
+      try {
+        return execFileSync("pgrep", ["-af", `DynamoDBLocal.*${killDir}`], { encoding: "utf8" });
+      } catch {
+        return "";
+      }
+    };
+    expect(java(), output).not.toBe("");
+    child.kill("SIGKILL");
+    await waitExit(child);
+    for (let i = 0; i < 150 && java() !== ""; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(java()).toBe("");
+    rmSync(killDir, { recursive: true, force: true });
+  }, 60_000);
+
   it("says in one line that Java is missing", async () => {
     // a PATH with node but no java
     const bin = mkdtempSync(join(tmpdir(), "no-java-"));

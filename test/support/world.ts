@@ -15,6 +15,8 @@ export interface Credential {
   tenantId?: string;
   token?: string;
   apiKey?: string;
+  /** claims that disagree with the data (a city token naming a tenant of another province) */
+  inconsistent?: true;
 }
 
 export interface World {
@@ -90,6 +92,15 @@ export async function buildWorld(t: TestStack): Promise<World> {
     }
   }
   credentials.set("platform", { label: "platform", role: "platform-admin", token: platform });
+  // a badly configured identity provider: 长春's tenant id under 辽宁's province claim
+  credentials.set("changchun@ln/city-admin", {
+    label: "changchun@ln/city-admin",
+    role: "city-admin",
+    provinceId: "ln",
+    tenantId: "changchun",
+    token: await t.token("city-admin", { provinceId: "ln", tenantId: "changchun" }),
+    inconsistent: true,
+  });
   return {
     platform,
     credentials,
