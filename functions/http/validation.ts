@@ -4,23 +4,13 @@
  * a check's own message wins when it has one.
  */
 import * as z from "zod/mini";
-import type { FieldError } from "../../shared/lib/errors";
+import { type FieldError, formatPath } from "../../shared/lib/errors";
+
+export { formatPath };
 
 type Issue = z.core.$ZodIssue;
-type PathSegment = PropertyKey;
 
 const DEFAULT_MESSAGE = "Invalid input";
-
-export function formatPath(location: string, path: readonly PathSegment[]): string {
-  let out = location;
-  for (const segment of path) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment))
-      out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
-}
 
 export function issuesToFieldErrors(location: string, issues: readonly Issue[]): FieldError[] {
   const errors: FieldError[] = [];

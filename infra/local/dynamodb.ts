@@ -84,7 +84,10 @@ function spawnTiedJava(options: {
       spawn: (command: string, args: string[], options: object) => ChildProcess,
     ) => (options: object) => ChildProcess;
   };
-  return createSpawn(moduleDir, (_java, args, spawnOptions) => spawnProcess(TIED_JAVA, args, spawnOptions))({
+  // through /bin/sh, so a checkout without the script's exec bit still works
+  return createSpawn(moduleDir, (_java, args, spawnOptions) =>
+    spawnProcess("/bin/sh", [TIED_JAVA, ...args], spawnOptions),
+  )({
     command: "java",
     ...options,
   });
@@ -109,11 +112,18 @@ export async function startDynamoDbLocal(options: {
     stdio: "pipe",
   });
   let output = "";
+  /** java's own pid, from the wrapper's `java-pid <pid>` line: SIGKILL goes to it if it hangs */
+  let javaPid: number | undefined;
   child.stdout?.on("data", (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
   });
   child.stderr?.on("data", (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
+    javaPid ??= Number(/java-pid (\d+)/.exec(output)?.[1]) || undefined;
+  });
+  let spawnError: Error | undefined;
+  child.once("error", (error) => {
+    spawnError = error;
   });
   let exited = false;
   // Whatever way this process ends (even an uncaught exception), DynamoDB Local ends with it.
@@ -122,6 +132,7 @@ export async function startDynamoDbLocal(options: {
   const exit = new Promise<void>((resolveExit) => {
     child.once("exit", () => {
       exited = true;
+      child.stdin?.destroy();
       process.removeListener("exit", killOnExit);
       resolveExit();
     });
@@ -131,7 +142,17 @@ export async function startDynamoDbLocal(options: {
     if (exited) return;
     child.stdin?.end();
     child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    const timer = setTimeout(() => {
+      // java did not stop on SIGTERM: kill it, then the wrapper
+      if (javaPid !== undefined) {
+        try {
+          process.kill(javaPid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      child.kill("SIGKILL");
+    }, 5000);
     await exit;
     clearTimeout(timer);
   };
@@ -143,6 +164,7 @@ export async function startDynamoDbLocal(options: {
   });
   const started = performance.now();
   for (;;) {
+    if (spawnError) throw new LocalStackError(`DynamoDB Local could not be started: ${spawnError.message}`);
     if (exited) {
       throw new LocalStackError(
         `DynamoDB Local exited during start-up:\n${output.trim().split("\n").slice(-5).join("\n")}`,

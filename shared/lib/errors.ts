@@ -12,6 +12,21 @@ export interface FieldError {
   [detail: string]: unknown;
 }
 
+/**
+ * A readable field path: `formatPath("body", ["indicators", 0, "weight"])` is
+ * `body.indicators[0].weight`; a key that is not an identifier is quoted (`body.gradeQuotas["优秀"]`).
+ */
+export function formatPath(location: string, path: readonly PropertyKey[]): string {
+  let out = location;
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment))
+      out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;

@@ -220,8 +220,9 @@ export interface ScoreChange {
   tenantId: string;
   name: string;
   authorityName: string;
-  baseline: { total: string; rank: number; grade: string };
-  whatIf: { total: string; rank: number; grade: string };
+  /** `exactTotal` only when the exact total has more than 2 decimals (as in a result) */
+  baseline: { total: string; exactTotal?: string; rank: number; grade: string };
+  whatIf: { total: string; exactTotal?: string; rank: number; grade: string };
 }
 
 export interface DryRunView {
@@ -269,13 +270,20 @@ export async function dryRunScoring(
   const changes: ScoreChange[] = [];
   for (const r of results) {
     const b = before.get(r.tenantId);
-    if (!b || (b.total === r.total && b.rank === r.rank && b.grade === r.grade)) continue;
+    const exact = (x: { total: string; exactTotal?: string }) => x.exactTotal ?? x.total;
+    if (!b || (exact(b) === exact(r) && b.rank === r.rank && b.grade === r.grade)) continue;
+    const side = (x: typeof r) => ({
+      total: x.total,
+      ...(x.exactTotal !== undefined ? { exactTotal: x.exactTotal } : {}),
+      rank: x.rank,
+      grade: x.grade,
+    });
     changes.push({
       tenantId: r.tenantId,
       name: r.name,
       authorityName: r.authorityName,
-      baseline: { total: b.total, rank: b.rank, grade: b.grade },
-      whatIf: { total: r.total, rank: r.rank, grade: r.grade },
+      baseline: side(b),
+      whatIf: side(r),
     });
   }
   return {

@@ -71,6 +71,7 @@ import {
   BusinessRuleError,
   ConflictError,
   type FieldError,
+  formatPath,
   NotFoundError,
   ValidationError,
 } from "../lib/errors";
@@ -95,19 +96,9 @@ export interface PutVersionInput<C> {
 // Validation helpers
 // ---------------------------------------------------------------------------------------------
 
-/** `a.b[0].c` from a zod issue path (every key joined with dots, indices in brackets). */
-function joinPath(segments: readonly PropertyKey[]): string {
-  let out = "";
-  for (const segment of segments) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out ? `.${String(segment)}` : String(segment);
-  }
-  return out;
-}
-
 function issuesAsErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
-    path: ["body", joinPath(issue.path)].filter(Boolean).join("."),
+    path: formatPath("body", issue.path),
     message: issue.message && issue.message !== "Invalid input" ? issue.message : "not allowed",
   }));
 }

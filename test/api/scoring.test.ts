@@ -304,6 +304,25 @@ describe("POST /scoring-runs?dryRun=true (what-if)", () => {
     expect(changchun?.whatIf.rank).toBeGreaterThan(1);
   });
 
+  it("lists a tenant whose exact total moves even when its 2-decimal total does not", async () => {
+    // a ceiling line at or below target scores the weight itself: 8.004 adds 0.004 to such tenants
+    const res = await t.call<DryRun>("POST", `${RUNS}?dryRun=true`, {
+      token: await admin(),
+      body: { overrides: { weights: { registered_unemployment_rate: 8.004 } } },
+    });
+    expect(res.status, res.text).toBe(200);
+    const moved = res.body.changes as unknown as Array<{
+      baseline: { total: string; exactTotal?: string };
+      whatIf: { total: string; exactTotal?: string };
+    }>;
+    expect(moved.length).toBeGreaterThan(0);
+    for (const c of moved) {
+      expect(c.baseline.exactTotal).toBeUndefined();
+      expect(c.whatIf.exactTotal).toMatch(/^\d+\.\d{2}4$/);
+      expect(c.whatIf.total).toBe(c.baseline.total);
+    }
+  });
+
   it("refuses invalid overrides with 400 and body.overrides paths", async () => {
     const unknown = await t.call<{ errors: Array<{ path: string }> }>("POST", `${RUNS}?dryRun=true`, {
       token: await admin(),

@@ -274,7 +274,7 @@ describe("provincial programs", () => {
     expect(limit.status).toBe(422);
     expect(limit.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       "body.topUpLimits.amount.max",
-      "body.topUpLimits.tiers.x",
+      'body.topUpLimits["tiers.x"]',
     ]);
     const duplicate = await t.call("PUT", "/v1/provinces/jl/subsidy-programs/test_rules", {
       ...admin,

@@ -6,7 +6,7 @@ import { own } from "./own";
 export interface RankKey {
   tenantId: string;
   displayOrder: number;
-  /** the 2-decimal total */
+  /** the exact total (never rounded: scoring.md) */
   total: Decimal;
   indicatorPoints: Decimal;
 }

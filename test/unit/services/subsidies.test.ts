@@ -68,8 +68,8 @@ describe("parseProgram", () => {
     expect(error).toBeInstanceOf(BusinessRuleError);
     expect((error as BusinessRuleError).errors?.map((e) => e.path).sort()).toEqual([
       "body.effectiveTo",
-      "body.topUpLimits.tiers.graduate.max",
-      "body.topUpLimits.tiers.nobody",
+      'body.topUpLimits["tiers.graduate"].max',
+      'body.topUpLimits["tiers.nobody"]',
     ]);
   });
 });
