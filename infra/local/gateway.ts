@@ -183,10 +183,13 @@ export function createGateway(options: GatewayOptions) {
     }
     const status = result.statusCode ?? 200;
     const payload = result.body ?? "";
+    const body = result.isBase64Encoded ? Buffer.from(payload, "base64") : Buffer.from(payload, "utf8");
     res.writeHead(status, {
       ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      // as API Gateway answers: a Content-Length, not chunked encoding
+      ...(status === 204 || status === 304 ? {} : { "content-length": String(body.length) }),
     });
-    res.end(result.isBase64Encoded ? Buffer.from(payload, "base64") : payload);
+    res.end(body.length > 0 ? body : undefined);
     options.accessLog?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
   };
 }

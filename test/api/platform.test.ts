@@ -9,6 +9,9 @@ describe("health and OpenAPI", () => {
     const res = await ctx.t.call("GET", "/v1/health");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok" });
+    // like API Gateway: a Content-Length, not chunked encoding
+    expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(res.text)));
+    expect(res.headers.get("transfer-encoding")).toBeNull();
   });
 
   it("serves an OpenAPI 3.1 document listing every route with its schemas", async () => {
