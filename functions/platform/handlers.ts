@@ -1,7 +1,13 @@
 import { dbFromEnv } from "../../shared/data/client";
 import { pingStorage } from "../../shared/data/health";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../shared/data/stores/api-keys";
-import { getTenant, listTenants, putProvince, putTenant } from "../../shared/data/stores/tenancy";
+import {
+  getProvince,
+  getTenant,
+  listTenants,
+  putProvince,
+  putTenant,
+} from "../../shared/data/stores/tenancy";
 import { nowIso } from "../../shared/lib/clock";
 import { NotFoundError } from "../../shared/lib/errors";
 import type { Handlers } from "../http/route";
@@ -26,10 +32,11 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
   },
 
   listTenants: async ({ params, query }) => {
-    const page = await listTenants(dbFromEnv(), params.p, {
-      limit: query.limit ?? 100,
-      cursor: query.cursor,
-    });
+    const db = dbFromEnv();
+    const page = await listTenants(db, params.p, { limit: query.limit ?? 100, cursor: query.cursor });
+    // an empty first page: a province without tenants yet, or no such province (404, as elsewhere)
+    if (page.tenants.length === 0 && !query.cursor && !(await getProvince(db, params.p)))
+      throw new NotFoundError(`no province ${params.p}`);
     return { body: page };
   },
 

@@ -61,6 +61,22 @@ describe("provinces and tenants", () => {
     expect(res.body.tenants.map((x) => x.tenantId)).toEqual(["changchun", "jilin", "siping"]);
   });
 
+  it("lists nothing for a province without tenants yet, and 404 for no such province", async () => {
+    const created = await ctx.t.call("PUT", "/v1/provinces/nm", {
+      token: ctx.world.platform,
+      body: { name: "内蒙古自治区", authorityName: "内蒙古自治区人民政府" },
+    });
+    expect(created.status).toBe(201);
+    const admin = { token: await ctx.t.token("province-admin", { provinceId: "nm" }) };
+    const empty = await ctx.t.call<{ tenants: unknown[] }>("GET", "/v1/provinces/nm/tenants", admin);
+    expect(empty.status).toBe(200);
+    expect(empty.body.tenants).toEqual([]);
+    const nowhere = { token: await ctx.t.token("province-admin", { provinceId: "nowhere" }) };
+    const none = await ctx.t.call("GET", "/v1/provinces/nowhere/tenants", nowhere);
+    expect(none.status).toBe(404);
+    expect(none.headers.get("content-type")).toContain("application/problem+json");
+  });
+
   it("pages through tenants with a cursor", async () => {
     const admin = auth(ctx.world.get("jl/province-admin"));
     const first = await ctx.t.call<{ tenants: Array<{ tenantId: string }>; nextCursor: string | null }>(
