@@ -143,77 +143,64 @@ describe("npm start", () => {
     await assertPortFree(Number(new URL(second.url).port), "API", "PORT");
   }, 240_000);
 
-  it("takes DynamoDB Local down with it when the process that started it crashes", async () => {
-    // a program that starts DynamoDB Local and then dies of an uncaught exception, no stop() called
-    const crashDir = mkdtempSync(join(tmpdir(), "employment-crash-"));
+  /** A program (ES module source) that starts DynamoDB Local on its own data folder, run from the repo. */
+  async function startOwnDynamo(then: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "employment-own-"));
     const script = [
       'import { startDynamoDbLocal } from "./infra/local/dynamodb.ts";',
-      `const db = await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(crashDir)} });`,
-      'console.log("java " + db.process.pid);',
-      'throw new Error("crash");',
+      `await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(dir)} });`,
+      ...then,
     ].join("\n");
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout?.on("data", (d: Buffer) => {
+    const collect = (d: Buffer) => {
       output += d.toString();
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    const code = await waitExit(child);
-    expect(code, output).not.toBe(0);
-    const pid = Number(/java (\d+)/.exec(output)?.[1]);
-    expect(pid, output).toBeGreaterThan(0);
-    const alive = () => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
     };
-    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(alive()).toBe(false);
-    rmSync(crashDir, { recursive: true, force: true });
-  }, 60_000);
-
-  it("takes DynamoDB Local down with it when the process that started it is killed (SIGKILL)", async () => {
-    // nothing in a SIGKILLed process runs, so only the wrapper noticing its stdin close can help
-    const killDir = mkdtempSync(join(tmpdir(), "employment-kill-"));
-    const script = [
-      'import { startDynamoDbLocal } from "./infra/local/dynamodb.ts";',
-      `await startDynamoDbLocal({ port: ${await freePort()}, dataDir: ${JSON.stringify(killDir)} });`,
-      'console.log("ready");',
-      "setInterval(() => {}, 1000);",
-    ].join("\n");
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    for (let i = 0; i < 300 && !output.includes("ready"); i++) await new Promise((r) => setTimeout(r, 100));
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
     const java = () => {
       try {
-        return execFileSync("pgrep", ["-af", `DynamoDBLocal.*${killDir}`], { encoding: "utf8" });
+        return execFileSync("pgrep", ["-af", `DynamoDBLocal.*${dir}`], { encoding: "utf8" });
       } catch {
         return "";
       }
     };
-    expect(java(), output).not.toBe("");
-    child.kill("SIGKILL");
-    await waitExit(child);
-    for (let i = 0; i < 150 && java() !== ""; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(java()).toBe("");
-    rmSync(killDir, { recursive: true, force: true });
+    const gone = async () => {
+      for (let i = 0; i < 150 && java() !== ""; i++) await new Promise((r) => setTimeout(r, 100));
+      return java() === "";
+    };
+    return {
+      child,
+      output: () => output,
+      java,
+      gone,
+      cleanUp: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+
+  it("takes DynamoDB Local down with it when the process that started it crashes", async () => {
+    // the program dies of an uncaught exception, no stop() called
+    const own = await startOwnDynamo(['console.log("ready");', 'throw new Error("crash");']);
+    const code = await waitExit(own.child);
+    expect(code, own.output()).not.toBe(0);
+    expect(own.output()).toContain("ready");
+    expect(await own.gone()).toBe(true);
+    own.cleanUp();
+  }, 60_000);
+
+  it("takes DynamoDB Local down with it when the process that started it is killed (SIGKILL)", async () => {
+    // nothing in a SIGKILLed process runs, so only the wrapper noticing its stdin close can help
+    const own = await startOwnDynamo(['console.log("ready");', "setInterval(() => {}, 1000);"]);
+    for (let i = 0; i < 300 && !own.output().includes("ready"); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(own.java(), own.output()).not.toBe("");
+    own.child.kill("SIGKILL");
+    await waitExit(own.child);
+    expect(await own.gone()).toBe(true);
+    own.cleanUp();
   }, 60_000);
 
   it("says in one line that Java is missing", async () => {
