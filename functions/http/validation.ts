@@ -6,8 +6,6 @@
 import * as z from "zod/mini";
 import { type FieldError, formatPath } from "../../shared/lib/errors";
 
-export { formatPath };
-
 type Issue = z.core.$ZodIssue;
 
 const DEFAULT_MESSAGE = "Invalid input";

@@ -27,6 +27,11 @@ export function formatPath(location: string, path: readonly PropertyKey[]): stri
   return out;
 }
 
+/** The domain's field errors (paths relative to the request body) rooted at `body.`, as a 400's are. */
+export function inBody(errors: ReadonlyArray<{ path: string; message: string }>): FieldError[] {
+  return errors.map((e): FieldError => ({ ...e, path: `body.${e.path}` }));
+}
+
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;

@@ -18,7 +18,7 @@ import type { Review } from "../domain/review";
 import type { Rulebook } from "../domain/rulebook";
 import { applyOverrides, type ScoringInput, scoreYear, type TenantResult } from "../domain/scoring";
 import { canonicalHash } from "../lib/canonical-json";
-import { BusinessRuleError, NotFoundError, ValidationError } from "../lib/errors";
+import { BusinessRuleError, inBody, NotFoundError, ValidationError } from "../lib/errors";
 import { sortableId } from "../lib/ids";
 
 /** One tenant's inputs as frozen in a run: every value with the version of the item it came from. */
@@ -216,6 +216,16 @@ export async function createScoringRun(
   return { ...summary(meta), inputVersions: inputVersions(inputs), results };
 }
 
+const exactTotal = (r: TenantResult): string => r.exactTotal ?? r.total;
+
+/** A result's total (and exact total when it has more decimals), rank and grade. */
+const standing = (r: TenantResult): ScoreChange["baseline"] => ({
+  total: r.total,
+  ...(r.exactTotal !== undefined ? { exactTotal: r.exactTotal } : {}),
+  rank: r.rank,
+  grade: r.grade,
+});
+
 export interface ScoreChange {
   tenantId: string;
   name: string;
@@ -258,7 +268,7 @@ export async function dryRunScoring(
   const overrides = request.overrides ?? {};
   const applied = applyOverrides(base, overrides);
   if ("errors" in applied) {
-    const errors = applied.errors.map((e) => ({ path: `body.${e.path}`, message: e.message }));
+    const errors = inBody(applied.errors);
     const first = errors[0];
     throw new ValidationError(first ? `${first.path}: ${first.message}` : "the overrides are not valid", {
       errors,
@@ -270,20 +280,13 @@ export async function dryRunScoring(
   const changes: ScoreChange[] = [];
   for (const r of results) {
     const b = before.get(r.tenantId);
-    const exact = (x: { total: string; exactTotal?: string }) => x.exactTotal ?? x.total;
-    if (!b || (exact(b) === exact(r) && b.rank === r.rank && b.grade === r.grade)) continue;
-    const side = (x: typeof r) => ({
-      total: x.total,
-      ...(x.exactTotal !== undefined ? { exactTotal: x.exactTotal } : {}),
-      rank: x.rank,
-      grade: x.grade,
-    });
+    if (!b || (exactTotal(b) === exactTotal(r) && b.rank === r.rank && b.grade === r.grade)) continue;
     changes.push({
       tenantId: r.tenantId,
       name: r.name,
       authorityName: r.authorityName,
-      baseline: side(b),
-      whatIf: side(r),
+      baseline: standing(b),
+      whatIf: standing(r),
     });
   }
   return {

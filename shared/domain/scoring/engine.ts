@@ -87,11 +87,13 @@ export function scoreYear(input: ScoringInput): TenantResult[] {
 
   return ranked.map((s, i): TenantResult => {
     const movedByQuota = afterQuota[i] !== afterVeto[i];
+    const total = fixed(s.total);
+    const exactTotal = exact2(s.total);
     return {
       tenantId: s.tenant.tenantId,
       displayOrder: s.tenant.displayOrder,
-      total: fixed(s.total),
-      ...(exact2(s.total) !== fixed(s.total) ? { exactTotal: exact2(s.total) } : {}),
+      total,
+      ...(exactTotal !== total ? { exactTotal } : {}),
       indicatorPoints: exact2(s.indicatorPoints),
       reviewPoints: exact2(s.reviewPoints),
       bonusPoints: exact2(s.bonusPoints),

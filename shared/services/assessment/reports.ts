@@ -20,7 +20,7 @@ import {
   validateReportValues,
 } from "../../domain/reporting";
 import { now } from "../../lib/clock";
-import { BusinessRuleError, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
+import { BusinessRuleError, inBody, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import {
   type Actor,
@@ -75,7 +75,7 @@ export async function submitReport(
     const valueErrors = validateReportValues(rulebook.rulebook, report.values);
     if (valueErrors.length > 0) {
       throw new BusinessRuleError(summarize(valueErrors), {
-        errors: valueErrors.map((e) => ({ ...e, path: `body.${e.path}` })),
+        errors: inBody(valueErrors),
       });
     }
 
@@ -95,7 +95,7 @@ export async function submitReport(
     const cumulativeErrors = checkCumulative(rulebook.rulebook, period, report.values, others);
     if (cumulativeErrors.length > 0) {
       throw new BusinessRuleError(summarize(cumulativeErrors), {
-        errors: cumulativeErrors.map((e) => ({ ...e, path: `body.${e.path}` })),
+        errors: inBody(cumulativeErrors),
       });
     }
 

@@ -2,7 +2,7 @@
 import type { Db } from "../../data/client";
 import { putReview, getReview as readReview, type StoredReview } from "../../data/stores/reviews";
 import { type Review, validateReviewAgainstRulebook } from "../../domain/review";
-import { BusinessRuleError, NotFoundError } from "../../lib/errors";
+import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
 
 export async function setReview(
@@ -14,7 +14,7 @@ export async function setReview(
     if (errors.length > 0) {
       const first = errors[0]?.message ?? "";
       throw new BusinessRuleError(errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`, {
-        errors: errors.map((e) => ({ ...e, path: `body.${e.path}` })),
+        errors: inBody(errors),
       });
     }
     return putReview(db, { ...tenantYear, review: input.review });

@@ -1,7 +1,7 @@
 /** A tenant's annual targets: exactly the rulebook's indicator codes, each > 0; versioned. */
 import type { Db } from "../../data/client";
 import { putTargets, getTargets as readTargets, type StoredTargets } from "../../data/stores/targets";
-import { BusinessRuleError, NotFoundError } from "../../lib/errors";
+import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
 import { checkTargets } from "./helpers";
 
@@ -15,7 +15,7 @@ export async function setTargets(
     if (errors.length > 0) {
       throw new BusinessRuleError(
         `the targets must name exactly the ${year} rulebook's indicators: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`,
-        { errors: errors.map((e) => ({ ...e, path: `body.${e.path}` })) },
+        { errors: inBody(errors) },
       );
     }
     return putTargets(db, { ...tenantYear, targets: input.targets });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { formatPath, parseWith } from "../../../functions/http/validation";
+import { parseWith } from "../../../functions/http/validation";
 import { rulebookSchema } from "../../../shared/domain/rulebook";
+import { formatPath } from "../../../shared/lib/errors";
 import { loadFixture } from "../../support/fixture";
 
 describe("field paths", () => {
