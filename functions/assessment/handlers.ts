@@ -10,15 +10,18 @@ import {
   getRulebook,
   getTargets,
   listReports,
+  listUnlocks,
   provinceRollup,
   publishRulebook,
   reportHistory,
   rollupCsv,
   rulebookVersions,
+  rulebookYears,
   setHighlights,
   setReview,
   setTargets,
   submitReport,
+  tenantPeriods,
   unlockPeriod,
 } from "../../shared/services/assessment";
 import type { Handlers } from "../http/route";
@@ -81,6 +84,24 @@ const reviewBody = (r: StoredReview) => ({
 });
 
 export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
+  listYears: async ({ params }) => {
+    const { province, years } = await rulebookYears(dbFromEnv(), params.p);
+    return {
+      body: {
+        provinceId: province.provinceId,
+        name: province.name,
+        authorityName: province.authorityName,
+        years,
+      },
+    };
+  },
+
+  listPeriods: async ({ params }) => ({ body: await tenantPeriods(dbFromEnv(), params.t, params.y) }),
+
+  listUnlocks: async ({ params }) => ({
+    body: { unlocks: await listUnlocks(dbFromEnv(), params.p, params.y) },
+  }),
+
   putRulebook: async ({ params, body, ifMatch, principal }) => {
     const result = await publishRulebook(dbFromEnv(), {
       provinceId: params.p,

@@ -125,8 +125,8 @@ const reportResponse = lazySchema(() =>
   z.object({ ...reportVersionShape(), tenantId: z.string(), year: z.int() }),
 );
 
-const unlockResponse = lazySchema(() =>
-  z.object({
+function unlockShape() {
+  return {
     unlockId: z.string(),
     tenantId: z.string(),
     provinceId: z.string(),
@@ -136,8 +136,10 @@ const unlockResponse = lazySchema(() =>
     until: z.string(),
     unlockedBy: z.string(),
     createdAt: z.string(),
-  }),
-);
+  };
+}
+
+const unlockResponse = lazySchema(() => z.object(unlockShape()));
 
 const highlightsResponse = lazySchema(() =>
   z.object({
@@ -221,6 +223,41 @@ const rollupResponse = lazySchema(() => {
   });
 });
 
+const yearsResponse = lazySchema(() =>
+  z.object({
+    provinceId: z.string(),
+    name: z.string(),
+    authorityName: z.string(),
+    years: z.array(
+      z.object({ year: z.int(), title: z.string(), documentNo: z.string(), version: versionField }),
+    ),
+  }),
+);
+
+const periodsResponse = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    year: z.int(),
+    reportingDeadlineDay: z.int(),
+    now: z.string(),
+    periods: z.array(
+      z.object({
+        period: z.string(),
+        state: z.enum(["notYetOpen", "open", "late", "locked"]),
+        opensAt: z.string(),
+        closesAt: z.string(),
+        deadlineDate: z.string(),
+        unlock: z.nullable(z.object({ until: z.string(), reason: z.string(), unlockedBy: z.string() })),
+        reported: z.boolean(),
+        version: z.nullable(z.int()),
+        submittedAt: z.nullable(z.string()),
+        submittedBy: z.nullable(z.string()),
+        late: z.boolean(),
+      }),
+    ),
+  }),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +266,17 @@ const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;
 const TENANT_AND_PROVINCE = [...TENANT_ROLES, ...PROVINCE_ROLES] as const;
 
 export const assessmentRoutes = defineRoutes({
+  listYears: {
+    operationId: "listYears",
+    method: "GET",
+    path: "/v1/provinces/{p}/years",
+    area: "assessment",
+    summary: "The province and the years that have a rulebook, newest first",
+    tags: ["rulebook"],
+    access: { roles: EVERY_PROVINCE_ROLE },
+    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    response: yearsResponse,
+  },
   putRulebook: {
     operationId: "putRulebook",
     method: "PUT",
@@ -340,6 +388,32 @@ export const assessmentRoutes = defineRoutes({
         period: z.string(),
         versions: z.array(reportVersion),
       }),
+    ),
+  },
+  listPeriods: {
+    operationId: "listPeriods",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/periods",
+    area: "assessment",
+    summary: "Every period of the year: its reporting window, lock or unlock in force, and latest version",
+    description:
+      "`state`: `notYetOpen`, `open` (on time), `late` (past the deadline, unlocked: accepted and flagged late) or `locked` (423 on submit).",
+    tags: ["reports"],
+    access: { roles: TENANT_AND_PROVINCE },
+    params: tenantYear,
+    response: periodsResponse,
+  },
+  listUnlocks: {
+    operationId: "listUnlocks",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/unlocks",
+    area: "assessment",
+    summary: "Every unlock given in the year, newest first, each saying whether it is in force now",
+    tags: ["reports"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    response: lazySchema(() =>
+      z.object({ unlocks: z.array(z.object({ ...unlockShape(), inForce: z.boolean() })) }),
     ),
   },
   createUnlock: {

@@ -31,6 +31,8 @@ export const keys = {
   rulebook: (p: string, y: number) => ({ pk: prov(p), sk: `RULEBOOK#${y}` }),
   rulebookVersion: (p: string, y: number, v: number) => ({ pk: prov(p), sk: `RULEBOOKV#${y}#${pad(v)}` }),
   rulebookVersionPrefix: (y: number) => `RULEBOOKV#${y}#`,
+  /** the current rulebook of every year (`RULEBOOKV#` items do not match it) */
+  rulebookPrefix: () => "RULEBOOK#",
 
   targets: (t: string, y: number) => ({ pk: tenant(t), sk: `TARGETS#${y}` }),
   targetsVersion: (t: string, y: number, v: number) => ({ pk: tenant(t), sk: `TARGETSV#${y}#${pad(v)}` }),
@@ -59,6 +61,9 @@ export const keys = {
     sk: `UNLOCK#${y}#${period}#${createdAt}`,
   }),
   unlockPrefix: (y: number, period: string) => `UNLOCK#${y}#${period}#`,
+  unlockYearPrefix: (y: number) => `UNLOCK#${y}#`,
+  /** gsi1: every unlock of a province-year, sorted by creation */
+  unlocksOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#UNLOCKS`,
 
   highlights: (t: string, y: number) => ({ pk: tenant(t), sk: `HIGHLIGHTS#${y}` }),
   highlightsVersion: (t: string, y: number, v: number) => ({

@@ -85,6 +85,12 @@ export async function listRulebookVersions(
   return items.map(fromItem);
 }
 
+/** The current rulebook of every year of a province, oldest year first. */
+export async function rulebooksOfProvince(db: Db, provinceId: string): Promise<StoredRulebook[]> {
+  const items = await queryPrefix(db, keys.province(provinceId).pk, keys.rulebookPrefix());
+  return items.map(fromItem);
+}
+
 /** "No circular of this year is published" (the circular feature sets `publishedCircularId`). */
 export function yearNotFrozen(db: Db, provinceId: string, year: number): ExtraCondition {
   return {

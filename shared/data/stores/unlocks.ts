@@ -7,7 +7,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
-import { queryPrefix } from "../versioned";
+import { queryGsi1, queryPrefix } from "../versioned";
 
 export interface Unlock {
   unlockId: string;
@@ -31,6 +31,8 @@ export async function putUnlock(db: Db, unlock: Unlock): Promise<Unlock> {
       Item: {
         ...keys.unlock(unlock.tenantId, unlock.year, unlock.period, `${unlock.createdAt}#${unlock.unlockId}`),
         type: ENTITY.unlock,
+        gsi1pk: keys.unlocksOfProvinceYear(unlock.provinceId, unlock.year),
+        gsi1sk: `${unlock.createdAt}#${unlock.tenantId}#${unlock.unlockId}`,
         ...unlock,
       },
       ConditionExpression: "attribute_not_exists(pk)",
@@ -44,5 +46,17 @@ export async function unlocksOf(db: Db, tenantId: string, year: number, period: 
   const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.unlockPrefix(year, period), {
     consistent: true,
   });
+  return items.map((item) => stripKeys(item) as unknown as Unlock);
+}
+
+/** Every unlock of one tenant's year (all periods), oldest first. */
+export async function unlocksOfTenantYear(db: Db, tenantId: string, year: number): Promise<Unlock[]> {
+  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.unlockYearPrefix(year));
+  return items.map((item) => stripKeys(item) as unknown as Unlock);
+}
+
+/** Every unlock given in a province-year, oldest first (one gsi1 partition). */
+export async function unlocksOfProvinceYear(db: Db, provinceId: string, year: number): Promise<Unlock[]> {
+  const items = await queryGsi1(db, keys.unlocksOfProvinceYear(provinceId, year));
   return items.map((item) => stripKeys(item) as unknown as Unlock);
 }

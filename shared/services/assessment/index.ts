@@ -1,9 +1,10 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
 export { type Actor, StaleReadError } from "./common";
 export { getHighlights, setHighlights } from "./highlights";
+export { tenantPeriods } from "./periods";
 export { listReports, type ReportBody, reportHistory, submitReport } from "./reports";
 export { getReview, setReview } from "./reviews";
 export { type ProvinceRollup, provinceRollup, rollupCsv } from "./rollup";
-export { getRulebook, publishRulebook, rulebookVersions } from "./rulebook";
+export { getRulebook, publishRulebook, rulebookVersions, rulebookYears } from "./rulebook";
 export { getTargets, setTargets } from "./targets";
-export { type UnlockBody, unlockPeriod } from "./unlocks";
+export { listUnlocks, type UnlockBody, unlockPeriod } from "./unlocks";

@@ -5,9 +5,11 @@ import {
   listRulebookVersions,
   putRulebook,
   getRulebook as readRulebook,
+  rulebooksOfProvince,
   type StoredRulebook,
   yearNotFrozen,
 } from "../../data/stores/rulebooks";
+import { getProvince } from "../../data/stores/tenancy";
 import type { Rulebook } from "../../domain/rulebook";
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
@@ -44,4 +46,24 @@ export async function rulebookVersions(db: Db, provinceId: string, year: number)
   const versions = await listRulebookVersions(db, provinceId, year);
   if (versions.length === 0) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
   return versions;
+}
+
+/** The years of a province that have a rulebook, newest first (what the console offers to open). */
+export async function rulebookYears(db: Db, provinceId: string) {
+  const [province, rulebooks] = await Promise.all([
+    getProvince(db, provinceId),
+    rulebooksOfProvince(db, provinceId),
+  ]);
+  if (!province) throw new NotFoundError(`no province ${provinceId}`);
+  return {
+    province,
+    years: rulebooks
+      .map((r) => ({
+        year: r.year,
+        title: r.rulebook.title,
+        documentNo: r.rulebook.documentNo,
+        version: r.version,
+      }))
+      .sort((a, b) => b.year - a.year),
+  };
 }

@@ -1,8 +1,8 @@
 /** The province reopens one locked period for one of its tenants, until an instant, with a reason. */
 import type { Db } from "../../data/client";
 import { getTenant } from "../../data/stores/tenancy";
-import { putUnlock, type Unlock } from "../../data/stores/unlocks";
-import { periodBelongsToYear } from "../../domain/reporting";
+import { putUnlock, type Unlock, unlocksOfProvinceYear } from "../../data/stores/unlocks";
+import { periodBelongsToYear, unlockInForce } from "../../domain/reporting";
 import { now } from "../../lib/clock";
 import { type FieldError, NotFoundError, ValidationError } from "../../lib/errors";
 import { randomId } from "../../lib/ids";
@@ -43,4 +43,15 @@ export async function unlockPeriod(
     unlockedBy: input.actor.sub,
     createdAt: at.toISOString(),
   });
+}
+
+/** Every unlock of a province-year, newest first, each saying whether it is in force now. */
+export async function listUnlocks(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<Array<Unlock & { inForce: boolean }>> {
+  const at = now();
+  const unlocks = await unlocksOfProvinceYear(db, provinceId, year);
+  return unlocks.reverse().map((unlock) => ({ ...unlock, inForce: unlockInForce(at, unlock) }));
 }
