@@ -22,6 +22,7 @@ import {
   setTargets,
   submitReport,
   tenantPeriods,
+  tenantProgress,
   unlockPeriod,
 } from "../../shared/services/assessment";
 import type { Handlers } from "../http/route";
@@ -97,6 +98,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listPeriods: async ({ params }) => ({ body: await tenantPeriods(dbFromEnv(), params.t, params.y) }),
+
+  getProgress: async ({ params, query }) => {
+    const progress = await tenantProgress(dbFromEnv(), params.t, params.y, query.period);
+    return { body: { tenantId: params.t, ...progress } };
+  },
 
   listUnlocks: async ({ params }) => ({
     body: { unlocks: await listUnlocks(dbFromEnv(), params.p, params.y) },

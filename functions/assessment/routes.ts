@@ -169,6 +169,51 @@ const reviewResponse = lazySchema(() => {
   });
 });
 
+function rollupIndicator() {
+  return z.object({
+    code: z.string(),
+    name: z.string(),
+    unit: z.nullable(z.string()),
+    kind: z.enum(["count", "rate"]),
+    method: z.enum(["ratio", "ceiling"]),
+  });
+}
+
+/** One tenant's line of the rollup (the province's rollup has one per tenant; a tenant's progress is its own). */
+function rollupTenant() {
+  const fraction = z.nullable(z.string());
+  return z.object({
+    tenantId: z.string(),
+    name: z.string(),
+    displayOrder: z.number(),
+    reported: z.boolean(),
+    late: z.boolean(),
+    submittedAt: z.nullable(z.string()),
+    rows: z.array(
+      z.object({
+        code: z.string(),
+        target: z.nullable(z.number()),
+        actual: z.nullable(z.number()),
+        actualPeriod: z.nullable(z.string()),
+        completion: fraction,
+        expectedProgress: fraction,
+        lagging: z.boolean(),
+      }),
+    ),
+  });
+}
+
+const progressResponse = lazySchema(() =>
+  z.object({
+    tenantId: z.string(),
+    year: z.int(),
+    period: z.string(),
+    expectedProgress: z.string(),
+    indicators: z.array(rollupIndicator()),
+    tenant: rollupTenant(),
+  }),
+);
+
 const rollupResponse = lazySchema(() => {
   const fraction = z.nullable(z.string());
   return z.object({
@@ -176,36 +221,8 @@ const rollupResponse = lazySchema(() => {
     year: z.int(),
     period: z.string(),
     expectedProgress: z.string(),
-    indicators: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        unit: z.nullable(z.string()),
-        kind: z.enum(["count", "rate"]),
-        method: z.enum(["ratio", "ceiling"]),
-      }),
-    ),
-    tenants: z.array(
-      z.object({
-        tenantId: z.string(),
-        name: z.string(),
-        displayOrder: z.number(),
-        reported: z.boolean(),
-        late: z.boolean(),
-        submittedAt: z.nullable(z.string()),
-        rows: z.array(
-          z.object({
-            code: z.string(),
-            target: z.nullable(z.number()),
-            actual: z.nullable(z.number()),
-            actualPeriod: z.nullable(z.string()),
-            completion: fraction,
-            expectedProgress: fraction,
-            lagging: z.boolean(),
-          }),
-        ),
-      }),
-    ),
+    indicators: z.array(rollupIndicator()),
+    tenants: z.array(rollupTenant()),
     totals: z.array(
       z.object({
         code: z.string(),
@@ -415,6 +432,20 @@ export const assessmentRoutes = defineRoutes({
     response: lazySchema(() =>
       z.object({ unlocks: z.array(z.object({ ...unlockShape(), inForce: z.boolean() })) }),
     ),
+  },
+  getProgress: {
+    operationId: "getProgress",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/progress",
+    area: "assessment",
+    summary:
+      "A city's own line of the rollup: targets, actuals, completion against expected progress, lagging",
+    description: "`period` defaults to the city's latest reported period.",
+    tags: ["rollup"],
+    access: { roles: TENANT_AND_PROVINCE },
+    params: tenantYear,
+    query: lazySchema(() => z.strictObject({ period: z.optional(periodSchema) })),
+    response: progressResponse,
   },
   createUnlock: {
     operationId: "createUnlock",

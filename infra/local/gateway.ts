@@ -8,6 +8,8 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "aws-lambda";
 import * as z from "zod/mini";
+import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from "../../functions/console/config";
+import { type ConsoleSite, consolePolicy, isApiPath, serveConsole } from "../../functions/console/serve";
 import type { AuthContext } from "../../functions/http/auth-context";
 import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
 import type { RouteSpec } from "../../functions/http/route";
@@ -26,6 +28,7 @@ import {
 } from "../../shared/lib/errors";
 import type { AreaHandler } from "./areas";
 import type { DevIssuer } from "./dev-issuer";
+import type { DevOidcProvider } from "./dev-oidc";
 
 /** API Gateway's own payload ceiling for Lambda integrations is 6 MB; the route pipeline applies its own smaller limit. */
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
@@ -44,6 +47,13 @@ export interface GatewayOptions {
   /** print one line per request */
   accessLog?: (line: string) => void;
   corsOrigins?: readonly string[];
+  /** the development issuer's OpenID Connect endpoints (`/local/oidc/…`) */
+  oidc?: DevOidcProvider;
+  /** the built console, served on every non-API GET/HEAD path, and its sign-in settings */
+  console?: {
+    site(): ConsoleSite | undefined;
+    config(origin: string): Promise<ConsoleConfig>;
+  };
 }
 
 function compile(route: RouteSpec): CompiledRoute {
@@ -79,7 +89,34 @@ export function createGateway(options: GatewayOptions) {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
+    const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+    if (options.oidc && path.startsWith("/local/oidc/")) {
+      const form = /x-www-form-urlencoded/i.test(req.headers["content-type"] ?? "")
+        ? new URLSearchParams(rawBody.toString("utf8"))
+        : new URLSearchParams();
+      const answer = await options.oidc.handle(method, path, url.searchParams, form, origin);
+      if (answer) return answer;
+    }
     if (path.startsWith("/local/")) return localRoute(method, path, rawBody);
+    if (options.console && !isApiPath(path) && (method === "GET" || method === "HEAD")) {
+      if (path === CONSOLE_CONFIG_PATH) return json(200, await options.console.config(origin));
+      const site = options.console.site();
+      if (!site) {
+        return problemResult(503, {
+          type: "about:blank",
+          title: "控制台尚未构建",
+          status: 503,
+          detail:
+            "The console has not been built: run `npm start` (it builds the console) or `npx tsx functions/console/build.ts`.",
+        });
+      }
+      return serveConsole(site, {
+        method,
+        path,
+        acceptEncoding: req.headers["accept-encoding"],
+        pageHeaders: { "content-security-policy": consolePolicy([]) },
+      });
+    }
 
     const matches = compiled.filter((c) => c.pattern.test(path));
     const match = matches.find((c) => c.route.method === method);

@@ -6,17 +6,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createAuthenticator } from "../../functions/authorizer/authenticate";
+import type { ConsoleConfig } from "../../functions/console/config";
+import { openConsoleSite } from "../../functions/console/serve";
 import { routeTable } from "../../functions/routes";
 import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
 import { checkRateLimit } from "../../shared/data/stores/rate-limit";
+import { allTenants, getProvince } from "../../shared/data/stores/tenancy";
 import { setNow } from "../../shared/lib/clock";
 import { areaHandlers } from "./areas";
-import { createDevIssuer, type DevIssuer } from "./dev-issuer";
+import { createDevIssuer, type DevIssuer, LOCAL_AUDIENCE } from "./dev-issuer";
+import { createDevOidc, OIDC_BASE } from "./dev-oidc";
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb";
 import { createGateway } from "./gateway";
-import { seedDemo } from "./seed/index";
+import { loadDemoData, seedDemo } from "./seed/index";
 
 export const DEFAULT_TABLE = "employment-local";
 
@@ -33,7 +38,13 @@ export interface LocalStackOptions {
   corsOrigins?: readonly string[];
   log?: (line: string) => void;
   accessLog?: boolean;
+  /** the built console (default `functions/console/dist`); it is served when built */
+  consoleDir?: string;
+  /** provinces whose identities the local sign-in page offers (default: the demo province when seeded) */
+  signInProvinces?: readonly string[];
 }
+
+export const CONSOLE_DIST = fileURLToPath(new URL("../../functions/console/dist", import.meta.url));
 
 export interface LocalStack {
   url: string;
@@ -43,6 +54,26 @@ export interface LocalStack {
   dynamodbEndpoint: string;
   seeded: { loaded: boolean; name: string } | undefined;
   stop(): Promise<void>;
+}
+
+/** How the console signs in locally (the development issuer) and which provinces it shows the public. */
+async function consoleConfig(db: Db, origin: string, provinces: readonly string[]): Promise<ConsoleConfig> {
+  const publicProvinces: ConsoleConfig["publicProvinces"] = [];
+  for (const p of provinces) {
+    const province = await getProvince(db, p);
+    if (!province) continue;
+    const tenants = await allTenants(db, p);
+    publicProvinces.push({
+      provinceId: p,
+      name: province.name,
+      tenants: tenants.map((t) => ({ tenantId: t.tenantId, name: t.name })),
+    });
+  }
+  return {
+    oidc: { authority: `${origin}${OIDC_BASE}`, clientId: LOCAL_AUDIENCE, scope: "openid profile" },
+    environment: "local",
+    publicProvinces,
+  };
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -81,11 +112,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, options.apiKeyRatePerMinute ?? 0) }
         : {}),
     });
+    const provinces = options.signInProvinces ?? (options.seedDemo ? [loadDemoData().province.id] : []);
+    const consoleDir = options.consoleDir ?? CONSOLE_DIST;
+    let site = openConsoleSite(consoleDir);
     const listener = createGateway({
       routes: routeTable,
       handlers: areaHandlers,
       authenticate,
       issuer,
+      oidc: createDevOidc({ issuer, db: dbFromEnv, provinces }),
+      console: {
+        site: () => {
+          site ??= openConsoleSite(consoleDir);
+          return site;
+        },
+        config: (origin) => consoleConfig(dbFromEnv(), origin, provinces),
+      },
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.accessLog ? { accessLog: log } : {}),
     });

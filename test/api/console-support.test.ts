@@ -97,3 +97,31 @@ describe("GET /v1/tenants/{t}/years/{y}/periods", () => {
     expect(res.body.errors[0].path).toBe("path.y");
   });
 });
+
+describe("GET /v1/tenants/{t}/years/{y}/progress", () => {
+  it("is the city's own line of the province's rollup", async () => {
+    const own = await t.call("GET", "/v1/tenants/changchun/years/2019/progress?period=2019-06", {
+      token: reporter,
+    });
+    expect(own.status).toBe(200);
+    const rollup = await t.call("GET", "/v1/provinces/jl/years/2019/rollup?period=2019-06", { token: admin });
+    const line = rollup.body.tenants.find((x: { tenantId: string }) => x.tenantId === "changchun");
+    expect(own.body.tenant).toEqual(line);
+    expect(own.body.expectedProgress).toBe(rollup.body.expectedProgress);
+    expect(own.body.indicators).toEqual(rollup.body.indicators);
+  });
+
+  it("defaults to the city's latest reported period and refuses other cities", async () => {
+    const own = await t.call("GET", "/v1/tenants/changchun/years/2019/progress", { token: reporter });
+    expect(own.body.period).toBe("2019-12");
+    const foreign = await t.call("GET", "/v1/tenants/changchun/years/2019/progress", {
+      token: foreignReporter,
+    });
+    expect(foreign.status).toBe(403);
+    const bad = await t.call("GET", "/v1/tenants/changchun/years/2019/progress?period=2018-12", {
+      token: reporter,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("query.period");
+  });
+});

@@ -4,7 +4,7 @@ export { getHighlights, setHighlights } from "./highlights";
 export { tenantPeriods } from "./periods";
 export { listReports, type ReportBody, reportHistory, submitReport } from "./reports";
 export { getReview, setReview } from "./reviews";
-export { type ProvinceRollup, provinceRollup, rollupCsv } from "./rollup";
+export { type ProvinceRollup, provinceRollup, rollupCsv, tenantProgress } from "./rollup";
 export { getRulebook, publishRulebook, rulebookVersions, rulebookYears } from "./rulebook";
 export { getTargets, setTargets } from "./targets";
 export { listUnlocks, type UnlockBody, unlockPeriod } from "./unlocks";

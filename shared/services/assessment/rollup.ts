@@ -4,17 +4,29 @@
  * the pure `computeRollup`.
  */
 import type { Db } from "../../data/client";
+import { reportsOfTenantYear } from "../../data/stores/reports";
 import { readRollupSources } from "../../data/stores/rollup";
+import { getRulebook } from "../../data/stores/rulebooks";
+import { getTargets } from "../../data/stores/targets";
 import { periodBelongsToYear } from "../../domain/reporting";
-import { computeRollup, type Rollup, rollupToCsv } from "../../domain/rollup";
+import { computeRollup, type Rollup, type RollupTenant, rollupToCsv } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
 import { NotFoundError, ValidationError } from "../../lib/errors";
+import { requireTenant } from "./common";
 import { rollupFilename, rollupInput } from "./helpers";
 
 export interface ProvinceRollup {
   provinceId: string;
   rollup: Rollup;
   rulebook: Rulebook;
+}
+
+function checkPeriod(year: number, period: string | undefined): void {
+  if (period !== undefined && !periodBelongsToYear(period, year)) {
+    throw new ValidationError(`period ${period} is not a period of ${year}`, {
+      errors: [{ path: "query.period", message: `must be a period of ${year} (${year}-01 … ${year}-12)` }],
+    });
+  }
 }
 
 /** The rollup of `period` (default: the latest period any tenant reported). */
@@ -24,11 +36,7 @@ export async function provinceRollup(
   year: number,
   period?: string,
 ): Promise<ProvinceRollup> {
-  if (period !== undefined && !periodBelongsToYear(period, year)) {
-    throw new ValidationError(`period ${period} is not a period of ${year}`, {
-      errors: [{ path: "query.period", message: `must be a period of ${year} (${year}-01 … ${year}-12)` }],
-    });
-  }
+  checkPeriod(year, period);
   const sources = await readRollupSources(db, provinceId, year);
   if (!sources.rulebook) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
   const rulebook = sources.rulebook.rulebook;
@@ -43,6 +51,54 @@ export async function provinceRollup(
     }),
   );
   return { provinceId, rollup, rulebook };
+}
+
+export interface TenantProgress {
+  year: number;
+  period: string;
+  expectedProgress: string;
+  indicators: Rollup["indicators"];
+  tenant: RollupTenant;
+}
+
+/**
+ * One tenant's line of the rollup — what its own bureau may see: its targets, latest actuals,
+ * completion against expected progress (时序进度) and lagging flags, for `period` (default: the
+ * tenant's latest reported period). The same pure `computeRollup` as the province's.
+ */
+export async function tenantProgress(
+  db: Db,
+  tenantId: string,
+  year: number,
+  period?: string,
+): Promise<TenantProgress> {
+  checkPeriod(year, period);
+  const tenant = await requireTenant(db, tenantId);
+  const [rulebook, targets, reports] = await Promise.all([
+    getRulebook(db, tenant.provinceId, year),
+    getTargets(db, tenantId, year),
+    reportsOfTenantYear(db, tenantId, year),
+  ]);
+  if (!rulebook) throw new NotFoundError(`no ${year} rulebook for province ${tenant.provinceId}`);
+  const rollup = computeRollup(
+    rollupInput({
+      year,
+      period,
+      rulebook: rulebook.rulebook,
+      tenants: [{ tenantId, name: tenant.name, displayOrder: tenant.displayOrder }],
+      targets: targets ? [targets] : [],
+      reports,
+    }),
+  );
+  const row = rollup.tenants[0];
+  if (!row) throw new NotFoundError(`no progress for ${tenantId}`);
+  return {
+    year,
+    period: rollup.period,
+    expectedProgress: rollup.expectedProgress,
+    indicators: rollup.indicators,
+    tenant: row,
+  };
 }
 
 /** The rollup as a CSV download (Chinese headers, UTF-8 with BOM). */

@@ -1,0 +1,33 @@
+/**
+ * The console's build: Vue 3 + Element Plus (components and their CSS imported on demand, so a
+ * page carries only what it uses), one chunk per page (the router loads pages lazily), content-
+ * hashed file names. `build.ts` runs it and precompresses the output.
+ */
+import { fileURLToPath } from "node:url";
+import vue from "@vitejs/plugin-vue";
+import { ElementPlusResolver } from "unplugin-vue-components/resolvers";
+import Components from "unplugin-vue-components/vite";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  base: "/",
+  logLevel: "warn",
+  plugins: [
+    vue(),
+    Components({
+      resolvers: [ElementPlusResolver({ importStyle: "css" })],
+      dts: false,
+      dirs: [],
+    }),
+  ],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    assetsDir: "assets",
+    target: "es2022",
+    sourcemap: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 1500,
+  },
+});
