@@ -27,6 +27,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "browser",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/dynamodb-global-setup.ts", "test/support/console-build-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          // one Chromium at a time: the machines have two cores
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           testTimeout: 120_000,

@@ -22,7 +22,11 @@ export const STATE_TAG: Record<PeriodInfo["state"], "success" | "warning" | "inf
   notYetOpen: "info",
 };
 
-export function describePeriod(p: PeriodInfo): { type: "success" | "warning" | "info" | "error"; title: string; text: string } {
+export function describePeriod(p: PeriodInfo): {
+  type: "success" | "warning" | "info" | "error";
+  title: string;
+  text: string;
+} {
   const name = formatPeriod(p.period);
   switch (p.state) {
     case "open":

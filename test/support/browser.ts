@@ -1,0 +1,119 @@
+/**
+ * The browser side of the end-to-end suites: Debian's Chromium driven by playwright-core (no
+ * browser download is reachable here), zh-CN and Asia/Shanghai, sign-in through the development
+ * issuer's page, axe-core with no serious or critical violation allowed, and a screenshot of the
+ * page when a test fails (`test-results/e2e/`).
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { beforeEach, expect } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const RESULTS = join(process.cwd(), "test-results", "e2e");
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+  });
+}
+
+const open = new Map<Page, { name: string; errors: string[] }>();
+
+// every test of a browser suite: when it fails, a screenshot of each open page and its page errors
+beforeEach((ctx) => {
+  ctx.onTestFailed(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    for (const [page, { name, errors }] of open) {
+      if (page.isClosed()) continue;
+      const file = join(RESULTS, `${name.replace(/[^\w-]+/g, "_")}-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      process.stderr.write(`screenshot of ${page.url()}: ${file}\n`);
+      if (errors.length > 0) process.stderr.write(`page errors: ${errors.join(" | ")}\n`);
+    }
+  });
+});
+
+/** A page whose uncaught errors are kept, and which is photographed when a test fails. */
+export async function openPage(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  const entry = { name, errors: [] as string[] };
+  page.on("pageerror", (error) => entry.errors.push(error.message));
+  page.on("close", () => open.delete(page));
+  open.set(page, entry);
+  return page;
+}
+
+/** On the development issuer's sign-in page: pick the identity whose button reads `label`. */
+export async function signInAs(page: Page, label: string): Promise<void> {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/local/") && !url.pathname.startsWith("/auth/"));
+}
+
+/**
+ * Open a signed-in page: when the session is missing or has expired (the page then goes to the
+ * sign-in page by itself), sign in as `label` and come back. `ready` is what the page shows once loaded.
+ */
+export async function openSignedIn(page: Page, url: string, label: string, ready: Locator): Promise<void> {
+  await page.goto(url);
+  const atSignIn = page.getByRole("heading", { name: "本地开发登录" });
+  await atSignIn.or(ready).first().waitFor();
+  if (await atSignIn.isVisible()) {
+    await signInAs(page, label);
+    await page.waitForURL(url);
+  }
+  await ready.waitFor();
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+  expect(bad, `${what}: accessibility violations`).toEqual([]);
+}
+
+/** Paste text into the focused element as a spreadsheet copy would arrive (a real paste event). */
+export async function pasteInto(page: Page, selector: { label: string }, text: string): Promise<void> {
+  const target = page.getByLabel(selector.label, { exact: true });
+  await target.focus();
+  // runs in the page, where DataTransfer and ClipboardEvent exist (this file is type-checked without the DOM lib)
+  await target.evaluate((el, data) => {
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => unknown;
+    };
+    const transfer = new w.DataTransfer();
+    transfer.setData("text/plain", data);
+    (el as unknown as { dispatchEvent(event: unknown): boolean }).dispatchEvent(
+      new w.ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
