@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
 import {
+  documentScreenshot,
   expectAccessible,
   launchBrowser,
   newContext,

@@ -91,6 +91,21 @@ export async function openSignedIn(page: Page, url: string, label: string, ready
   await ready.waitFor();
 }
 
+export const SCREENSHOT_DIR = join(process.cwd(), "functions", "console", "screenshots");
+
+/**
+ * A screenshot for the README: always written to `test-results/screenshots/`; with
+ * `SCREENSHOTS=update` also to `functions/console/screenshots/<name>.png` (committed, small).
+ */
+export async function documentScreenshot(page: Page, name: string): Promise<void> {
+  const dirs = [join(process.cwd(), "test-results", "screenshots")];
+  if (process.env.SCREENSHOTS === "update") dirs.push(SCREENSHOT_DIR);
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false, scale: "css" });
+  }
+}
+
 /** axe-core on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
