@@ -79,6 +79,7 @@ describe("月度填报 as 长春市 city-reporter", () => {
       .getByRole("status")
       .filter({ hasText: `已提交：第 ${before.length + 1} 版` })
       .waitFor();
+    await documentScreenshot(page, "monthly-report");
 
     const after = await versions();
     const latest = after.at(-1);
