@@ -29,5 +29,20 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // the framework and the component library in two long-cached chunks instead of dozens of
+        // small ones; ECharts stays out of them (only 进度总览 imports it, lazily)
+        codeSplitting: {
+          groups: [
+            { name: "vue", test: /node_modules[\\/](@vue|vue|vue-router)[\\/]/ },
+            {
+              name: "element-plus",
+              test: /node_modules[\\/](element-plus|@element-plus|@vueuse|lodash-es|lodash-unified|dayjs|@floating-ui|@popperjs|async-validator|@ctrl|memoize-one|normalize-wheel-es)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

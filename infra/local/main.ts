@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   log(
     [
       "",
-      `Employment accountability API is ready at ${url} (healthy after ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `Employment accountability service is ready at ${url} (healthy after ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `  console:  ${url}/   (open it in a browser and pick a demo identity, e.g. 长春市 city-reporter)`,
+      `  API:      ${url}/v1/`,
       `  health:   curl ${url}/v1/health`,
       `  OpenAPI:  ${url}/v1/openapi.json`,
       `  token:    curl -s -X POST ${url}/local/token -H 'content-type: application/json' \\`,

@@ -95,6 +95,11 @@ describe("npm start", () => {
     expect(first.secondsToHealthy).toBeLessThan(60);
     expect(first.output()).toContain("ready at");
     expect(first.output()).toContain("/local/token");
+    expect(first.output()).toContain(`console:  ${first.url}/`);
+    const page = await fetch(`${first.url}/tenants/changchun/years/2019/reports/2019-06`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain('<div id="app">');
     const call = client(first.url);
     const minted = await call<{ token: string }>("POST", "/local/token", {
       body: { sub: "admin@jl", role: "province-admin", provinceId: "jl" },

@@ -9,6 +9,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { measureBundles } from "./bundles";
+import { measureConsole } from "./console";
 import { startDynamo } from "./harness";
 import { measureLatency } from "./latency";
 import { measureLoad } from "./load";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       tenants: env("BENCH_TENANTS", 64),
       seconds: env("BENCH_LOAD_SECONDS", 20),
     });
+    const consoleFigures = await measureConsole(dynamo, env("BENCH_CONSOLE_RUNS", 5));
 
     const smallest = scale[0];
     const flat = (pick: (p: (typeof scale)[number]) => { requests: number; continuationPages: number }) =>
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
       scoringRequestsFlatUpToPages: flat((p) => p.scoringRun),
       noServerErrorsUnderLoad: load.serverErrors === 0,
       noLostOrHalfWrittenWrites: load.verified.lost === 0 && load.verified.halfWritten === 0,
+      ...consoleFigures.budgets,
     };
     const report = {
       machine: {
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       latency,
       scale,
       load,
+      console: consoleFigures,
       budgets,
       durationSeconds: round((performance.now() - started) / 1000, 1),
     };
@@ -83,6 +87,7 @@ function printTable(r: {
   latency: Awaited<ReturnType<typeof measureLatency>>;
   scale: Awaited<ReturnType<typeof measureScale>>;
   load: Awaited<ReturnType<typeof measureLoad>>;
+  console: Awaited<ReturnType<typeof measureConsole>>;
   budgets: Record<string, boolean>;
   durationSeconds: number;
 }): void {
@@ -120,6 +125,28 @@ function printTable(r: {
     `load: ${ld.clients} clients × ${ld.seconds} s over ${ld.tenants} tenants → ${ld.requests} requests, ${ld.throughputPerSecond}/s, p50 ${ld.latencyMs.p50} ms, p99 ${ld.latencyMs.p99} ms`,
     `      statuses ${JSON.stringify(ld.statuses)}; ${ld.acknowledgedWrites} acknowledged writes verified: ${ld.verified.lost} lost, ${ld.verified.halfWritten} half-written`,
   );
+  const c = r.console;
+  out.push(
+    "",
+    "console (Chromium)        JS+CSS KB over the wire   all KB   filled ms (median)   its API calls ms   calls",
+  );
+  for (const [name, j] of [
+    ["city → 月度填报", c.city],
+    ["province → 进度总览", c.province],
+  ] as const) {
+    if (!j) {
+      out.push(`${name.padEnd(24)}  (did not complete)`);
+      continue;
+    }
+    out.push(
+      `${name.padEnd(24)}  ${pad(j.jsCssKb, 24)}   ${pad(j.allKb, 6)}   ${pad(j.filledMs, 18)}   ${pad(j.apiMs, 16)}   ${pad(j.apiCalls, 5)}`,
+    );
+  }
+  out.push("", "console chunk                         raw KB   gzip KB   brotli KB");
+  for (const chunk of c.chunks)
+    out.push(
+      `${chunk.name.padEnd(36)}  ${pad(chunk.rawKb, 6)}   ${pad(chunk.gzipKb, 7)}   ${pad(chunk.brotliKb, 9)}`,
+    );
   out.push("", "budgets:");
   for (const [name, ok] of Object.entries(r.budgets)) out.push(`  ${ok ? "met   " : "MISSED"}  ${name}`);
   out.push("", `bench took ${r.durationSeconds} s`);

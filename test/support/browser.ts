@@ -4,45 +4,15 @@
  * issuer's page, axe-core with no serious or critical violation allowed, and a screenshot of the
  * page when a test fails (`test-results/e2e/`).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { beforeEach, expect } from "vitest";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM, launchBrowser, newContext } from "./chromium";
+
 const RESULTS = join(process.cwd(), "test-results", "e2e");
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
-
-export async function newContext(
-  browser: Browser,
-  options: { width?: number; height?: number } = {},
-): Promise<BrowserContext> {
-  return browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-  });
-}
 
 const open = new Map<Page, { name: string; errors: string[] }>();
 
