@@ -12,13 +12,15 @@ import { BUILD_MANIFEST, type BuildManifest, type ManifestFile } from "./manifes
 export interface ConsoleSite {
   dir: string;
   manifest: BuildManifest;
+  /** file bodies read so far (a site is one build: its files never change) */
+  bodies: Map<string, Buffer>;
 }
 
 /** The built console in `dir`, or undefined when it has not been built. */
 export function openConsoleSite(dir: string): ConsoleSite | undefined {
   const path = join(dir, BUILD_MANIFEST);
   if (!existsSync(path)) return undefined;
-  return { dir, manifest: JSON.parse(readFileSync(path, "utf8")) as BuildManifest };
+  return { dir, manifest: JSON.parse(readFileSync(path, "utf8")) as BuildManifest, bodies: new Map() };
 }
 
 /** Paths the API owns; everything else (GET/HEAD) belongs to the console. */
@@ -43,13 +45,11 @@ export function pickEncoding(acceptEncoding: string | undefined, file: ManifestF
   return undefined;
 }
 
-const cache = new Map<string, Buffer>();
-
-function read(path: string): Buffer {
-  let body = cache.get(path);
+function read(site: ConsoleSite, path: string): Buffer {
+  let body = site.bodies.get(path);
   if (!body) {
     body = readFileSync(path);
-    cache.set(path, body);
+    site.bodies.set(path, body);
   }
   return body;
 }
@@ -77,7 +77,7 @@ export function serveConsole(site: ConsoleSite, request: ConsoleRequest): APIGat
   if (!file) throw new Error("the console build has no index.html");
   const encoding = pickEncoding(request.acceptEncoding, file);
   const local = join(site.dir, name);
-  const body = read(encoding === "br" ? `${local}.br` : encoding === "gzip" ? `${local}.gz` : local);
+  const body = read(site, encoding === "br" ? `${local}.br` : encoding === "gzip" ? `${local}.gz` : local);
   const headers: Record<string, string> = {
     "content-type": file.type,
     "cache-control": file.immutable ? "public, max-age=31536000, immutable" : "no-cache",

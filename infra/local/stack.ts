@@ -3,12 +3,15 @@
  * the table, the development issuer, the demo province, and the HTTP gateway in front of the
  * same handlers the Lambda functions run.
  */
+
+import { statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAuthenticator } from "../../functions/authorizer/authenticate";
 import type { ConsoleConfig } from "../../functions/console/config";
+import { BUILD_MANIFEST } from "../../functions/console/manifest";
 import { openConsoleSite } from "../../functions/console/serve";
 import { routeTable } from "../../functions/routes";
 import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
@@ -54,6 +57,14 @@ export interface LocalStack {
   dynamodbEndpoint: string;
   seeded: { loaded: boolean; name: string } | undefined;
   stop(): Promise<void>;
+}
+
+function manifestTime(dir: string): number {
+  try {
+    return statSync(resolve(dir, BUILD_MANIFEST)).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** How the console signs in locally (the development issuer) and which provinces it shows the public. */
@@ -114,7 +125,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const provinces = options.signInProvinces ?? (options.seedDemo ? [loadDemoData().province.id] : []);
     const consoleDir = options.consoleDir ?? CONSOLE_DIST;
+    // re-read when the console is rebuilt while the stack runs (`npm run build:console`)
     let site = openConsoleSite(consoleDir);
+    let builtAt = manifestTime(consoleDir);
     const listener = createGateway({
       routes: routeTable,
       handlers: areaHandlers,
@@ -123,7 +136,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       oidc: createDevOidc({ issuer, db: dbFromEnv, provinces }),
       console: {
         site: () => {
-          site ??= openConsoleSite(consoleDir);
+          const time = manifestTime(consoleDir);
+          if (!site || time !== builtAt) {
+            site = openConsoleSite(consoleDir);
+            builtAt = time;
+          }
           return site;
         },
         config: (origin) => consoleConfig(dbFromEnv(), origin, provinces),
