@@ -130,7 +130,7 @@ describe("月度填报 as 长春市 city-reporter", () => {
     await page.getByText("已恢复未提交的内容").waitFor();
     await expectAccessible(page, "月度填报");
     await page.getByRole("button", { name: "放弃这些修改" }).click();
-    expect(await cell(page, "农民工向农技工转型培训人数").inputValue()).toBe("7912");
+    expect(await cell(page, "农民工向农技工转型培训人数").inputValue()).toBe("7,912");
   });
 
   it("shows both versions and lets the user choose when another tab saved first (412)", async () => {

@@ -70,10 +70,13 @@ export const SCREENSHOT_DIR = join(process.cwd(), "functions", "console", "scree
 export async function documentScreenshot(page: Page, name: string): Promise<void> {
   const dirs = [join(process.cwd(), "test-results", "screenshots")];
   if (process.env.SCREENSHOTS === "update") dirs.push(SCREENSHOT_DIR);
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
   for (const dir of dirs) {
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false, scale: "css" });
   }
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 /** axe-core on the page as it is: no serious or critical violation. */

@@ -52,9 +52,10 @@ describe("parseNumber", () => {
     expect(normalizeDigits("１ ２\u3000３")).toBe("123");
   });
 
-  it("writes stored values back without separators so they re-parse exactly", () => {
-    expect(numberText(1234.5)).toBe("1234.5");
-    expect(value(numberText(1234.5))).toBe(1234.5);
+  it("writes stored values with separators and every decimal, so they re-parse exactly", () => {
+    expect(numberText(1234.5)).toBe("1,234.5");
+    expect(numberText(0.000123)).toBe("0.000123");
+    for (const v of [1234.5, 1234567.891, 0.1, 3.9, 100, 0]) expect(value(numberText(v))).toBe(v);
     expect(numberText(null)).toBe("");
   });
 });

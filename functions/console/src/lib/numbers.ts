@@ -58,7 +58,9 @@ export function parseNumber(text: string): ParsedNumber {
   return { kind: "number", value: value === 0 ? 0 : value, percent };
 }
 
-/** The text a cell shows for a stored value (no separators, so it re-parses exactly). */
+const GROUPED_TEXT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 20, useGrouping: true });
+
+/** The text a cell shows for a stored value: thousands separators, every decimal (it re-parses exactly). */
 export function numberText(value: number | null | undefined): string {
-  return value === null || value === undefined ? "" : String(value);
+  return value === null || value === undefined ? "" : GROUPED_TEXT.format(value);
 }
