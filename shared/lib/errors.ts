@@ -52,7 +52,7 @@ export function localizeErrors(errors: readonly FieldError[], language: Language
 
 /** "`first` (and N more)" over field errors, in both languages, from each error's own text. */
 export function summarizeErrors(
-  errors: readonly FieldError[],
+  errors: ReadonlyArray<{ path: string; message: string; zh?: string }>,
   fallback: Bilingual,
   withPath = true,
 ): Bilingual {

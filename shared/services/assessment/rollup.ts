@@ -8,8 +8,9 @@ import { readRollupSources } from "../../data/stores/rollup";
 import { periodBelongsToYear } from "../../domain/reporting";
 import { computeRollup, type Rollup, rollupToCsv } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
-import { NotFoundError, ValidationError } from "../../lib/errors";
+import { ValidationError } from "../../lib/errors";
 import { rollupFilename, rollupInput } from "./helpers";
+import { noRulebook } from "./rulebook";
 
 export interface ProvinceRollup {
   provinceId: string;
@@ -25,12 +26,21 @@ export async function provinceRollup(
   period?: string,
 ): Promise<ProvinceRollup> {
   if (period !== undefined && !periodBelongsToYear(period, year)) {
-    throw new ValidationError(`period ${period} is not a period of ${year}`, {
-      errors: [{ path: "query.period", message: `must be a period of ${year} (${year}-01 … ${year}-12)` }],
-    });
+    throw new ValidationError(
+      { en: `period ${period} is not a period of ${year}`, zh: `统计期${period}不属于${year}年度。` },
+      {
+        errors: [
+          {
+            path: "query.period",
+            message: `must be a period of ${year} (${year}-01 … ${year}-12)`,
+            zh: `统计期须在${year}年度之内（${year}-01至${year}-12）`,
+          },
+        ],
+      },
+    );
   }
   const sources = await readRollupSources(db, provinceId, year);
-  if (!sources.rulebook) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  if (!sources.rulebook) throw noRulebook(provinceId, year);
   const rulebook = sources.rulebook.rulebook;
   const rollup = computeRollup(
     rollupInput({
