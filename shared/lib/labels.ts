@@ -88,6 +88,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   preamble: "导语",
   supersedes: "被更正的通报",
   highlights: "工作亮点",
+  // the circular's canonical document (its rules can fail on an edited draft)
+  units: "考评单位",
+  results: "考评结果",
+  grade: "等次",
+  issuer: "发文机关",
+  text: "内容",
+  total: "总分",
+  rank: "名次",
   // subsidy programs, top-ups, the calculator
   basis: "政策依据",
   document: "政策文件",
