@@ -26,7 +26,7 @@ export interface FieldError {
   message: string;
   /** the same in Chinese, naming the field by its Chinese label (an indicator's name, 来源, 修改原因 …);
    * sent as `message` to a caller that prefers Chinese, never sent as a field of its own */
-  zh?: string; // TRANSITIONAL: required once every error has its Chinese
+  zh: string;
   /** any extra facts a client can act on (e.g. the baseline and limit of a refused top-up) */
   [detail: string]: unknown;
 }
@@ -45,14 +45,12 @@ export interface ProblemFieldError {
 
 /** The field errors as one language sees them: `message` in that language, no `zh` field. */
 export function localizeErrors(errors: readonly FieldError[], language: Language): ProblemFieldError[] {
-  return errors.map(({ zh, ...rest }) =>
-    language === "zh" ? { ...rest, message: zh ?? rest.message } : rest,
-  );
+  return errors.map(({ zh, ...rest }) => (language === "zh" ? { ...rest, message: zh } : rest));
 }
 
 /** "`first` (and N more)" over field errors, in both languages, from each error's own text. */
 export function summarizeErrors(
-  errors: ReadonlyArray<{ path: string; message: string; zh?: string }>,
+  errors: ReadonlyArray<{ path: string; message: string; zh: string }>,
   fallback: Bilingual,
   withPath = true,
 ): Bilingual {
@@ -61,7 +59,7 @@ export function summarizeErrors(
   const more = errors.length - 1;
   return {
     en: `${withPath ? `${first.path}: ` : ""}${first.message}${more > 0 ? ` (and ${more} more)` : ""}`,
-    zh: `${first.zh ?? first.message}${more > 0 ? `（另有${more}处错误）` : ""}`,
+    zh: `${first.zh}${more > 0 ? `（另有${more}处错误）` : ""}`,
   };
 }
 
@@ -81,7 +79,7 @@ export function formatPath(location: string, path: readonly PropertyKey[]): stri
 }
 
 /** The domain's field errors (paths relative to the request body) rooted at `body.`, as a 400's are. */
-export function inBody(errors: ReadonlyArray<{ path: string; message: string; zh?: string }>): FieldError[] {
+export function inBody(errors: ReadonlyArray<{ path: string; message: string; zh: string }>): FieldError[] {
   return errors.map((e): FieldError => ({ ...e, path: `body.${e.path}` }));
 }
 
@@ -99,7 +97,7 @@ export abstract class AppError extends Error {
   readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
-    detail: Bilingual | string, // TRANSITIONAL: Bilingual only once every error has its Chinese
+    detail: Bilingual,
     options: {
       errors?: FieldError[];
       cause?: unknown;
@@ -107,10 +105,9 @@ export abstract class AppError extends Error {
       extensions?: Record<string, unknown>;
     } = {},
   ) {
-    const text = typeof detail === "string" ? { en: detail, zh: detail } : detail;
-    super(text.en, { cause: options.cause });
+    super(detail.en, { cause: options.cause });
     this.name = new.target.name;
-    this.detail = text;
+    this.detail = detail;
     this.errors = options.errors;
     this.headers = options.headers;
     this.extensions = options.extensions;
