@@ -182,7 +182,12 @@ export const platformRoutes = defineRoutes({
         t: idSchema,
         keyId: z
           .string()
-          .check(z.regex(/^[0-9a-z]{16}$/, zodMessage("not an API key id", "不是有效的 API 密钥标识"))),
+          .check(
+            z.regex(
+              /^[0-9a-z]{16}$/,
+              zodMessage("not an API key id", "格式不正确（应为16位小写字母或数字）"),
+            ),
+          ),
       }),
     ),
     status: 204,

@@ -13,7 +13,14 @@ import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
 /** Run ids are time-sortable lowercase base-36 (`sortableId`). */
 export const runIdSchema = lazySchema(() =>
-  z.string().check(z.regex(/^[0-9a-z]{6,64}$/, zodMessage("not a scoring run id", "不是有效的考评结果标识"))),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[0-9a-z]{6,64}$/,
+        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
+      ),
+    ),
 );
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));

@@ -196,7 +196,7 @@ export function checkIfMatch(
     throw new PreconditionFailedError(
       {
         en: `If-Match names version ${ifMatch.version} but the current version is ${currentVersion}`,
-        zh: `If-Match 指定的是第${ifMatch.version}版，但当前已是第${currentVersion}版，请重新加载后再提交。`,
+        zh: `If-Match 指定的是第${ifMatch.version}版，但当前为第${currentVersion}版，请重新加载后再提交。`,
       },
       {
         extensions: { currentVersion },

@@ -29,7 +29,7 @@ export const periodSchema = z.lazy(() =>
     .check(
       z.regex(
         PERIOD_PATTERN,
-        zodMessage("must be a period YYYY-MM (month 01–12)", "须为YYYY-MM格式的统计期（月份01至12）"),
+        zodMessage("must be a period YYYY-MM (month 01–12)", "须为YYYY-MM格式（月份为01至12）"),
       ),
     ),
 );

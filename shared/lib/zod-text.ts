@@ -146,6 +146,6 @@ export function unknownField(
 ): string {
   const key = segments[segments.length - 1];
   const parentSegments = segments.slice(0, -1);
-  const name = `未知字段“${String(key ?? "")}”`;
+  const name = `${location.startsWith("query") ? "未知的查询参数" : "未知字段"}“${String(key ?? "")}”`;
   return parentSegments.length > 0 ? `${fieldLabel(location, parentSegments, routeLabels)}中有${name}` : name;
 }

@@ -77,7 +77,7 @@ import {
   ValidationError,
 } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
-import { fieldLabel, zhDate } from "../lib/labels";
+import { fieldLabel, ROUTE_LABELS, zhDate } from "../lib/labels";
 import { zhIssue } from "../lib/zod-text";
 
 export type { StoredProgram, StoredTopUp } from "../data/stores/subsidies";
@@ -99,11 +99,14 @@ export interface PutVersionInput<C> {
 // Validation helpers
 // ---------------------------------------------------------------------------------------------
 
-function issuesAsErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+function issuesAsErrors(
+  issues: readonly z.core.$ZodIssue[],
+  labels?: Readonly<Record<string, string>>,
+): FieldError[] {
   return issues.map((issue) => ({
     path: formatPath("body", issue.path),
     message: issue.message && issue.message !== "Invalid input" ? issue.message : "not allowed",
-    zh: zhIssue(issue, "body", issue.path),
+    zh: zhIssue(issue, "body", issue.path, labels),
   }));
 }
 
@@ -115,10 +118,14 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * 400 when a value holds a number DynamoDB cannot store or a string that is not well-formed
  * UTF-16 (the request schemas allow both; the table does not).
  */
-export function assertStorable(value: unknown, path = "body"): void {
+export function assertStorable(
+  value: unknown,
+  path = "body",
+  labels?: Readonly<Record<string, string>>,
+): void {
   const errors: FieldError[] = [];
   const walk = (v: unknown, at: string, segments: PropertyKey[]): void => {
-    const label = () => fieldLabel(path, segments);
+    const label = () => fieldLabel(path, segments, labels);
     if (typeof v === "number") {
       const magnitude = Math.abs(v);
       if (!Number.isFinite(v) || (magnitude !== 0 && (magnitude < DYNAMO_MIN || magnitude >= DYNAMO_MAX)))
@@ -192,10 +199,15 @@ export function parseProgram(code: string, candidate: object): Program {
 export type TopUpInput = Omit<TopUp, "programCode">;
 
 function parseTopUp(code: string, candidate: TopUpInput): TopUp {
-  assertStorable(candidate);
+  const labels = ROUTE_LABELS.putTopUp;
+  assertStorable(candidate, "body", labels);
   const parsed = z.safeParse(topUpSchema, { ...candidate, programCode: code });
   if (!parsed.success) {
-    const errors = issuesAsErrors(parsed.error.issues).map((e) => ({ ...e, baseline: null, limit: null }));
+    const errors = issuesAsErrors(parsed.error.issues, labels).map((e) => ({
+      ...e,
+      baseline: null,
+      limit: null,
+    }));
     throw new BusinessRuleError(
       {
         en: `the top-up breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`,

@@ -255,7 +255,7 @@ describe("Chinese validation messages (400)", () => {
     );
     expect(result.ok ? [] : result.errors.map((e) => [e.path, e.zh])).toEqual([
       ["body.tenantId", "单位须为小写字母开头的标识（仅含 a-z、0-9 和 -）"],
-      ["body.period", "统计期须为YYYY-MM格式的统计期（月份01至12）"],
+      ["body.period", "统计期须为YYYY-MM格式（月份为01至12）"],
       ["body.reason", "解锁原因不能为空"],
       ["body.until", "解锁截止时间须为带时区的 ISO-8601 时间，如2020-01-20T23:59:59+08:00"],
     ]);
