@@ -7,6 +7,7 @@ import { CITY_ROLES, PROVINCE_ROLES, TENANT_ROLES } from "../../shared/domain/pr
 import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
+import { customIssue, zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema, text, versionField, yearParam } from "../http/schemas";
 
@@ -26,7 +27,12 @@ const tenantYearPeriod = lazySchema(() =>
     z.superRefine((params, ctx) => {
       const match = PERIOD_PATTERN.exec(params.period);
       if (typeof params.y === "number" && match && Number(match[1]) !== params.y)
-        ctx.addIssue({ code: "custom", path: ["period"], message: `must be a period of ${params.y}` });
+        ctx.addIssue(
+          customIssue(["period"], {
+            en: `must be a period of ${params.y}`,
+            zh: `须在${params.y}年度之内（${params.y}-01至${params.y}-12）`,
+          }),
+        );
     }),
   ),
 );
@@ -43,7 +49,7 @@ const codeKey = () => z.string().check(z.minLength(1), z.maxLength(64));
 
 const targetsBody = lazySchema(() =>
   z.strictObject({
-    targets: z.record(codeKey(), z.number().check(z.gt(0, "a target must be > 0"))),
+    targets: z.record(codeKey(), z.number().check(z.gt(0, zodMessage("a target must be > 0", "须大于0")))),
   }),
 );
 
@@ -65,7 +71,10 @@ const unlockBody = lazySchema(() =>
     reason: text(500),
     until: z.iso.datetime({
       offset: true,
-      message: "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
+      message: zodMessage(
+        "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
+        "须为带时区的 ISO-8601 时间，如2020-01-20T23:59:59+08:00",
+      ),
     }),
   }),
 );

@@ -7,8 +7,9 @@ import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import * as z from "zod/mini";
 import { isStorageUnavailable } from "../../shared/data/infra-errors";
 import type { VerifiedKey } from "../../shared/data/stores/api-keys";
-import { missingScope, type Principal, principalSchema, ROLES } from "../../shared/domain/principal";
+import { missingScopeText, type Principal, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now } from "../../shared/lib/clock";
+import type { Bilingual } from "../../shared/lib/errors";
 import { type AuthContext, authenticatedContext } from "../http/auth-context";
 import { lazySchema } from "../http/route";
 
@@ -40,13 +41,16 @@ const claimsSchema = lazySchema(() =>
   }),
 );
 
-export function principalFromClaims(payload: JWTPayload): Principal | string {
+/** The principal a token's claims name, or why they name none. */
+export function principalFromClaims(payload: JWTPayload): Principal | Bilingual {
   const claims = claimsSchema.safeParse(payload);
-  if (!claims.success) return "the token has no subject";
+  if (!claims.success) return { en: "the token has no subject", zh: "令牌缺少用户标识（sub）" };
   const c = claims.data;
   const role = c.role ?? c["custom:role"];
-  if (!role || !(ROLES as readonly string[]).includes(role)) return "the token has no known role";
-  if (role === "integration") return "the integration role is for API keys only";
+  if (!role || !(ROLES as readonly string[]).includes(role))
+    return { en: "the token has no known role", zh: "令牌未带有可识别的角色" };
+  if (role === "integration")
+    return { en: "the integration role is for API keys only", zh: "integration 角色只能通过 API 密钥使用" };
   const candidate = {
     sub: c.sub,
     role,
@@ -57,9 +61,13 @@ export function principalFromClaims(payload: JWTPayload): Principal | string {
   const principal = principalSchema.safeParse(
     Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined && v !== "")),
   );
-  if (!principal.success) return "the token's claims are malformed";
-  const missing = missingScope(principal.data);
+  if (!principal.success) return { en: "the token's claims are malformed", zh: "令牌中的声明格式有误" };
+  const missing = missingScopeText(principal.data);
   return missing ?? principal.data;
+}
+
+function refused(reason: Bilingual): AuthContext {
+  return { outcome: "refused", reason: reason.en, reasonZh: reason.zh };
 }
 
 /**
@@ -97,7 +105,11 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
 
   async function bearer(authorization: string): Promise<AuthContext> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    if (!token) return { outcome: "refused", reason: "the Authorization header must be 'Bearer <token>'" };
+    if (!token)
+      return refused({
+        en: "the Authorization header must be 'Bearer <token>'",
+        zh: "Authorization 请求头须为“Bearer <令牌>”格式",
+      });
     const known = verifiedTokens.get(token);
     if (known) return known;
     try {
@@ -110,12 +122,12 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
         requiredClaims: ["exp", "sub"],
       });
       const principal = principalFromClaims(payload);
-      if (typeof principal === "string") return { outcome: "refused", reason: principal };
+      if ("en" in principal) return refused(principal);
       const context = authenticatedContext(principal);
       verifiedTokens.set(token, context, payload.exp);
       return context;
     } catch (error) {
-      return { outcome: "refused", reason: jwtFailure(error) };
+      return refused(jwtFailure(error));
     }
   }
 
@@ -131,7 +143,7 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
       if (isStorageUnavailable(error)) return { outcome: "unavailable" };
       throw error;
     }
-    if (!key) return { outcome: "refused", reason: "unknown or revoked API key" };
+    if (!key) return refused({ en: "unknown or revoked API key", zh: "API 密钥不存在或已被吊销" });
     return authenticatedContext({
       sub: `apikey:${key.keyId}`,
       role: "integration",
@@ -152,24 +164,29 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
 }
 
 /** A short, non-sensitive reason (never the token itself). */
-function jwtFailure(error: unknown): string {
+function jwtFailure(error: unknown): Bilingual {
   const code = (error as { code?: string })?.code;
   switch (code) {
     case "ERR_JWT_EXPIRED":
-      return "the token has expired";
-    case "ERR_JWT_CLAIM_VALIDATION_FAILED":
-      return `the token's ${(error as { claim?: string }).claim ?? "claims"} claim is not accepted`;
+      return { en: "the token has expired", zh: "令牌已过期" };
+    case "ERR_JWT_CLAIM_VALIDATION_FAILED": {
+      const claim = (error as { claim?: string }).claim;
+      return {
+        en: `the token's ${claim ?? "claims"} claim is not accepted`,
+        zh: claim ? `令牌的 ${claim} 声明不被接受` : "令牌的声明不被接受",
+      };
+    }
     case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
-      return "the token's signature is not valid";
+      return { en: "the token's signature is not valid", zh: "令牌签名无效" };
     case "ERR_JOSE_ALG_NOT_ALLOWED":
     case "ERR_JOSE_NOT_SUPPORTED":
-      return "the token's algorithm is not accepted";
+      return { en: "the token's algorithm is not accepted", zh: "令牌的签名算法不被接受" };
     case "ERR_JWKS_NO_MATCHING_KEY":
-      return "the token was not signed by a known key";
+      return { en: "the token was not signed by a known key", zh: "令牌并非由已知密钥签发" };
     case "ERR_JWKS_TIMEOUT":
     case "ERR_JOSE_GENERIC":
-      return "the issuer's keys could not be fetched";
+      return { en: "the issuer's keys could not be fetched", zh: "暂时无法获取签发方的公钥" };
     default:
-      return "the token is not valid";
+      return { en: "the token is not valid", zh: "令牌无效" };
   }
 }

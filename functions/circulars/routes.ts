@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { circularProseEditsSchema, circularProseShape } from "../../shared/domain/circular";
 import { PROVINCE_ROLES } from "../../shared/domain/principal";
+import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
@@ -13,9 +14,22 @@ import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
 /** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
 export const circularIdSchema = lazySchema(() =>
-  z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a circular id")),
+  z
+    .string()
+    .check(
+      z.regex(/^[0-9a-z]{6,64}$/, zodMessage("not a circular id", "格式不正确（应为6至64位小写字母或数字）")),
+    ),
 );
-const runIdSchema = lazySchema(() => z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id")));
+const runIdSchema = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[0-9a-z]{6,64}$/,
+        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
+      ),
+    ),
+);
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const status = lazySchema(() => z.enum(["draft", "approved", "published"]));

@@ -13,7 +13,8 @@ import { lazySchema } from "./route";
 export type AuthContext =
   | { outcome: "authenticated"; principal: string }
   | { outcome: "anonymous" }
-  | { outcome: "refused"; reason: string }
+  /** why, in English and in Chinese (`reasonZh`) */
+  | { outcome: "refused"; reason: string; reasonZh: string }
   | { outcome: "rate-limited"; retryAfter: string }
   /** the credential store could not be reached (→ 503) */
   | { outcome: "unavailable" };
@@ -23,7 +24,7 @@ const contextSchema = lazySchema(() =>
   z.discriminatedUnion("outcome", [
     z.object({ outcome: z.literal("authenticated"), principal: z.string() }),
     z.object({ outcome: z.literal("anonymous") }),
-    z.object({ outcome: z.literal("refused"), reason: z.string() }),
+    z.object({ outcome: z.literal("refused"), reason: z.string(), reasonZh: z.optional(z.string()) }),
     z.object({ outcome: z.literal("rate-limited"), retryAfter: z.string() }),
     z.object({ outcome: z.literal("unavailable") }),
   ]),
@@ -36,7 +37,8 @@ export function authenticatedContext(principal: Principal): AuthContext {
 export type Authentication =
   | { kind: "principal"; principal: Principal }
   | { kind: "anonymous" }
-  | { kind: "refused"; reason: string }
+  /** `reasonZh`: the reason in Chinese, when the authorizer gave it (not for a context it could not read) */
+  | { kind: "refused"; reason: string; reasonZh?: string }
   | { kind: "rate-limited"; retryAfterSeconds: number }
   | { kind: "unavailable" };
 
@@ -51,7 +53,11 @@ export function readAuthentication(requestContext: unknown): Authentication {
     case "anonymous":
       return { kind: "anonymous" };
     case "refused":
-      return { kind: "refused", reason: context.reason };
+      return {
+        kind: "refused",
+        reason: context.reason,
+        ...(context.reasonZh !== undefined ? { reasonZh: context.reasonZh } : {}),
+      };
     case "unavailable":
       return { kind: "unavailable" };
     case "rate-limited":

@@ -12,18 +12,23 @@ import { isStorageUnavailable, storageUnavailable } from "../../shared/data/infr
 import { checkAccess, type Principal } from "../../shared/domain/principal";
 import {
   AppError,
+  type Bilingual,
   type FieldError,
   ForbiddenError,
   internalProblem,
+  type Language,
   NotFoundError,
   PayloadTooLargeError,
+  summarizeErrors,
   TooManyRequestsError,
   toProblem,
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from "../../shared/lib/errors";
+import { ROUTE_LABELS } from "../../shared/lib/labels";
 import { readAuthentication } from "./auth-context";
+import { contentLanguage, preferredLanguage } from "./language";
 import { logger } from "./logger";
 import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
 import { routeKey } from "./route";
@@ -55,8 +60,10 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
 
   const core = async (event: HttpEvent): Promise<HttpResult> => {
     const entry = table.get(event.routeKey);
-    if (!entry)
-      throw new NotFoundError(`no route ${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`);
+    if (!entry) {
+      const request = `${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`;
+      throw new NotFoundError({ en: `no route ${request}`, zh: `没有此接口：${request}` });
+    }
     const { route, handler } = entry;
     let principal: Principal | null = null;
     try {
@@ -77,12 +84,19 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       });
     }
 
-    const params = parseOrThrow(route.params, event.pathParameters ?? {}, "path");
+    const labels = ROUTE_LABELS[route.operationId];
+    const params = parseOrThrow(route.params, event.pathParameters ?? {}, "path", labels);
     await authorize(route, principal, params, deps());
     const errors: FieldError[] = [];
-    const query = parsePart(route.query, normalizeQuery(event.queryStringParameters), "query", errors);
+    const query = parsePart(
+      route.query,
+      normalizeQuery(event.queryStringParameters),
+      "query",
+      errors,
+      labels,
+    );
     const rawBody = readBody(route, event);
-    const body = parsePart(route.body, rawBody, "body", errors);
+    const body = parsePart(route.body, rawBody, "body", errors, labels);
     const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
     if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
 
@@ -108,16 +122,23 @@ function authenticate(route: RouteSpec, event: HttpEvent): Principal | null {
   const auth = readAuthentication(event.requestContext);
   if (auth.kind === "unavailable") throw storageUnavailable(new Error("authorizer could not reach storage"));
   if (auth.kind === "rate-limited") {
-    throw new TooManyRequestsError("this API key has made too many requests; retry later", {
-      headers: { "retry-after": String(auth.retryAfterSeconds) },
-    });
+    throw new TooManyRequestsError(
+      {
+        en: "this API key has made too many requests; retry later",
+        zh: `该 API 密钥请求过于频繁，请${auth.retryAfterSeconds}秒后重试。`,
+      },
+      { headers: { "retry-after": String(auth.retryAfterSeconds) } },
+    );
   }
   if (route.access === "public") return auth.kind === "principal" ? auth.principal : null;
   if (auth.kind === "principal") return auth.principal;
   throw new UnauthorizedError(
     auth.kind === "refused"
-      ? `credentials refused: ${auth.reason}`
-      : "this route needs a bearer token or an API key",
+      ? {
+          en: `credentials refused: ${auth.reason}`,
+          zh: `身份凭据未通过验证：${auth.reasonZh ?? "无法识别的身份凭据"}。`,
+        }
+      : { en: "this route needs a bearer token or an API key", zh: "此接口须携带 Bearer 令牌或 API 密钥。" },
     { headers: { "www-authenticate": 'Bearer realm="employment-api"' } },
   );
 }
@@ -138,9 +159,10 @@ async function authorize(
   ) {
     const home = await deps.tenantProvince(principal.tenantId);
     if (home !== principal.provinceId) {
-      throw new ForbiddenError(
-        `the credential's tenant ${principal.tenantId} is not a tenant of its province ${principal.provinceId ?? ""}`,
-      );
+      throw new ForbiddenError({
+        en: `the credential's tenant ${principal.tenantId} is not a tenant of its province ${principal.provinceId ?? ""}`,
+        zh: `身份凭据中的单位“${principal.tenantId}”不属于其所在省份“${principal.provinceId ?? ""}”。`,
+      });
     }
   }
   const provinceId = typeof params.p === "string" ? params.p : undefined;
@@ -162,7 +184,11 @@ async function authorize(
     tenantMayBeNew: route.tenantMayBeNew ?? false,
   });
   if (decision.allowed) return;
-  if (decision.status === 404) throw new NotFoundError(`no tenant ${tenantId ?? ""} in your province`);
+  if (decision.status === 404)
+    throw new NotFoundError({
+      en: `no tenant ${tenantId ?? ""} in your province`,
+      zh: `本省没有单位“${tenantId ?? ""}”。`,
+    });
   throw new ForbiddenError(decision.reason);
 }
 
@@ -170,9 +196,10 @@ function parseOrThrow(
   schema: z.ZodMiniType | undefined,
   value: unknown,
   location: string,
+  labels: Readonly<Record<string, string>> | undefined,
 ): Record<string, unknown> {
   if (!schema) return {};
-  const parsed = parseWith(schema, value, location);
+  const parsed = parseWith(schema, value, location, labels);
   if (!parsed.ok) throw new ValidationError(summarize(parsed.errors), { errors: parsed.errors });
   return parsed.value as Record<string, unknown>;
 }
@@ -182,15 +209,16 @@ function parsePart(
   value: unknown,
   location: string,
   errors: FieldError[],
+  labels: Readonly<Record<string, string>> | undefined,
 ): unknown {
   if (!schema) {
     if (location === "query" && value && Object.keys(value).length > 0) {
       for (const key of Object.keys(value))
-        errors.push({ path: `query.${key}`, message: "unknown parameter" });
+        errors.push({ path: `query.${key}`, message: "unknown parameter", zh: `未知的查询参数“${key}”` });
     }
     return {};
   }
-  const parsed = parseWith(schema, value, location);
+  const parsed = parseWith(schema, value, location, labels);
   if (parsed.ok) return parsed.value;
   errors.push(...parsed.errors);
   return undefined;
@@ -215,27 +243,41 @@ function readBody(route: RouteSpec, event: HttpEvent): unknown {
         : raw;
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (Buffer.byteLength(text, "utf8") > limit) {
-    throw new PayloadTooLargeError(`the body is larger than ${limit} bytes`);
+    throw new PayloadTooLargeError({
+      en: `the body is larger than ${limit} bytes`,
+      zh: `请求体超过${limit}字节（${Math.round(limit / 1024)} KB）的上限。`,
+    });
   }
   if (!route.body) {
     if (text.trim() === "" || text.trim() === "{}") return undefined;
-    throw new ValidationError("this route takes no request body", {
-      errors: [{ path: "body", message: "no body expected" }],
-    });
+    throw new ValidationError(
+      { en: "this route takes no request body", zh: "此接口不接受请求体。" },
+      { errors: [{ path: "body", message: "no body expected", zh: "不应有请求体" }] },
+    );
   }
   if (text.trim() === "") return undefined;
   const contentType = event.headers?.["content-type"] ?? "";
   if (!JSON_TYPE.test(contentType)) {
-    throw new UnsupportedMediaTypeError("send the body as application/json", {
-      errors: [{ path: "headers.content-type", message: "must be application/json" }],
-    });
+    throw new UnsupportedMediaTypeError(
+      { en: "send the body as application/json", zh: "请求体须以 application/json 格式发送。" },
+      {
+        errors: [
+          {
+            path: "headers.content-type",
+            message: "must be application/json",
+            zh: "Content-Type 须为 application/json",
+          },
+        ],
+      },
+    );
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError("the body is not valid JSON", {
-      errors: [{ path: "body", message: "malformed JSON" }],
-    });
+    throw new ValidationError(
+      { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON。" },
+      { errors: [{ path: "body", message: "malformed JSON", zh: "JSON 格式有误" }] },
+    );
   }
 }
 
@@ -245,17 +287,18 @@ function parseIfMatch(header: string | undefined, errors: FieldError[]): IfMatch
   if (value === "*") return { kind: "any" };
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
   if (!match?.[1]) {
-    errors.push({ path: "headers.if-match", message: 'must be a version ETag such as "3"' });
+    errors.push({
+      path: "headers.if-match",
+      message: 'must be a version ETag such as "3"',
+      zh: 'If-Match 须为版本号 ETag，如 "3"',
+    });
     return undefined;
   }
   return { kind: "version", version: Number(match[1]) };
 }
 
-function summarize(errors: FieldError[]): string {
-  const first = errors[0];
-  if (!first) return "the request is not valid";
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-  return `${first.path}: ${first.message}${more}`;
+function summarize(errors: FieldError[]): Bilingual {
+  return summarizeErrors(errors, { en: "the request is not valid", zh: "请求无效。" });
 }
 
 function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
@@ -297,30 +340,39 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult, Error, Context
             ? storageUnavailable(error)
             : undefined;
       const requestId = request.event?.requestContext?.requestId;
+      const language = preferredLanguage(request.event?.headers?.["accept-language"]);
       if (known) {
         if (known.status >= 500) logger.error("storage unavailable", { error: error as Error });
         else logger.info("request refused", { status: known.status, detail: known.message });
-        const problem = toProblem(known);
+        const problem = toProblem(known, language);
         if (known.status >= 500 && requestId) problem.requestId = requestId;
-        request.response = problemResult(known.status, problem, known.headers);
+        request.response = problemResult(known.status, problem, known.headers, language);
         return;
       }
       logger.error("unhandled error", { error: error as Error });
-      const problem = internalProblem();
+      const problem = internalProblem(language);
       if (requestId) problem.requestId = requestId;
-      request.response = problemResult(500, problem);
+      request.response = problemResult(500, problem, {}, language);
     },
   };
 }
 
+/** A problem answer in `language` (its body already in that language): `Content-Language`, `Vary: Accept-Language`. */
 export function problemResult(
   status: number,
   problem: object,
   headers: Record<string, string> = {},
+  language: Language = "en",
 ): HttpResult {
   return {
     statusCode: status,
-    headers: { "cache-control": "no-store", ...headers, "content-type": "application/problem+json" },
+    headers: {
+      "cache-control": "no-store",
+      ...headers,
+      "content-type": "application/problem+json",
+      "content-language": contentLanguage(language),
+      vary: headers.vary ? `${headers.vary}, accept-language` : "accept-language",
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -1,21 +1,38 @@
 /**
  * zod issues → field errors with readable paths (`body.indicators[0].weight`). zod/mini ships no
- * message locale (it keeps bundles small), so messages are written here from the issue codes;
- * a check's own message wins when it has one.
+ * message locale (it keeps bundles small), so messages are written here from the issue codes —
+ * the English below, the Chinese (naming the field by its Chinese label) in
+ * `shared/lib/zod-text.ts`; a check's own message wins when it has one.
  */
 import * as z from "zod/mini";
 import { type FieldError, formatPath } from "../../shared/lib/errors";
+import { fieldLabel } from "../../shared/lib/labels";
+import { unknownField, zhIssue, zhProblem } from "../../shared/lib/zod-text";
 
 type Issue = z.core.$ZodIssue;
 
 const DEFAULT_MESSAGE = "Invalid input";
 
-export function issuesToFieldErrors(location: string, issues: readonly Issue[]): FieldError[] {
+/**
+ * `location` is where the issues' paths start (`body`, `query.period` …); `labels` are the route's
+ * own Chinese field labels (`ROUTE_LABELS`), `segments` the path above `location` for nested calls.
+ */
+export function issuesToFieldErrors(
+  location: string,
+  issues: readonly Issue[],
+  labels?: Readonly<Record<string, string>>,
+  segments: readonly PropertyKey[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
+    const at = [...segments, ...issue.path];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        errors.push({ path: formatPath(location, [...issue.path, key]), message: "unknown field" });
+        errors.push({
+          path: formatPath(location, [...issue.path, key]),
+          message: "unknown field",
+          zh: unknownField(location, [...at, key], labels),
+        });
       }
       continue;
     }
@@ -24,16 +41,36 @@ export function issuesToFieldErrors(location: string, issues: readonly Issue[]):
       errors.push({
         path: formatPath(location, issue.path),
         message: `invalid key: ${inner ? messageOf(inner as Issue) : "not allowed"}`,
+        zh: zhKey(location, at, inner as Issue | undefined, labels),
       });
       continue;
     }
     if (issue.code === "invalid_element") {
-      errors.push(...issuesToFieldErrors(formatPath(location, issue.path), issue.issues as Issue[]));
+      errors.push(
+        ...issuesToFieldErrors(formatPath(location, issue.path), issue.issues as Issue[], labels, at),
+      );
       continue;
     }
-    errors.push({ path: formatPath(location, issue.path), message: messageOf(issue) });
+    errors.push({
+      path: formatPath(location, issue.path),
+      message: messageOf(issue),
+      zh: zhIssue(issue, location, at, labels),
+    });
   }
   return errors;
+}
+
+/** 附加条款的键“x”无效：格式不正确 */
+function zhKey(
+  location: string,
+  at: readonly PropertyKey[],
+  inner: Issue | undefined,
+  labels: Readonly<Record<string, string>> | undefined,
+): string {
+  const key = at[at.length - 1];
+  const parent = at.slice(0, -1);
+  const problem = inner ? zhProblem(inner) : "不允许";
+  return `${fieldLabel(location, parent, labels)}的键“${String(key ?? "")}”无效：${problem}`;
 }
 
 function messageOf(issue: Issue): string {
@@ -75,13 +112,18 @@ function bound(origin: string, relation: string, limit: number | bigint): string
   }
 }
 
-/** Parse or collect field errors (the caller turns them into a 400). */
+/**
+ * Parse or collect field errors (the caller turns them into a 400). The issues keep their input, so
+ * that a missing field can be told from a wrong one (为必填项 rather than 应为文本); no input is
+ * ever part of an error.
+ */
 export function parseWith<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   location: string,
+  labels?: Readonly<Record<string, string>>,
 ): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[] } {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: issuesToFieldErrors(location, result.error.issues) };
+  return { ok: false, errors: issuesToFieldErrors(location, result.error.issues, labels) };
 }

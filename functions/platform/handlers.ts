@@ -36,7 +36,7 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
     const page = await listTenants(db, params.p, { limit: query.limit ?? 100, cursor: query.cursor });
     // an empty first page: a province without tenants yet, or no such province (404, as elsewhere)
     if (page.tenants.length === 0 && !query.cursor && !(await getProvince(db, params.p)))
-      throw new NotFoundError(`no province ${params.p}`);
+      throw new NotFoundError({ en: `no province ${params.p}`, zh: `省份“${params.p}”不存在。` });
     return { body: page };
   },
 
@@ -47,7 +47,7 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
 
   getTenant: async ({ params }) => {
     const tenant = await getTenant(dbFromEnv(), params.t);
-    if (!tenant) throw new NotFoundError(`no tenant ${params.t}`);
+    if (!tenant) throw new NotFoundError({ en: `no tenant ${params.t}`, zh: `单位“${params.t}”不存在。` });
     return { body: tenant };
   },
 

@@ -1,13 +1,21 @@
 /** Platform routes: health, the OpenAPI document, provinces, tenants and integration API keys. */
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
+import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
 const divisionCode = lazySchema(() =>
-  z.string().check(z.regex(/^\d{6}$/, "must be a 6-digit administrative division code")),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d{6}$/,
+        zodMessage("must be a 6-digit administrative division code", "须为6位数字的行政区划代码"),
+      ),
+    ),
 );
 
 export const provinceBody = lazySchema(() =>
@@ -172,7 +180,14 @@ export const platformRoutes = defineRoutes({
     params: lazySchema(() =>
       z.strictObject({
         t: idSchema,
-        keyId: z.string().check(z.regex(/^[0-9a-z]{16}$/, "not an API key id")),
+        keyId: z
+          .string()
+          .check(
+            z.regex(
+              /^[0-9a-z]{16}$/,
+              zodMessage("not an API key id", "格式不正确（应为16位小写字母或数字）"),
+            ),
+          ),
       }),
     ),
     status: 204,

@@ -20,11 +20,21 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
       return { status: 200, body: view };
     }
     if (overrides !== undefined) {
-      throw new ValidationError("overrides are only accepted with ?dryRun=true", {
-        errors: [
-          { path: "body.overrides", message: "only with ?dryRun=true (a stored run uses the stored inputs)" },
-        ],
-      });
+      throw new ValidationError(
+        {
+          en: "overrides are only accepted with ?dryRun=true",
+          zh: "调整参数只能用于试算（?dryRun=true）。",
+        },
+        {
+          errors: [
+            {
+              path: "body.overrides",
+              message: "only with ?dryRun=true (a stored run uses the stored inputs)",
+              zh: "调整参数只能用于试算（?dryRun=true）；正式考评使用已保存的数据",
+            },
+          ],
+        },
+      );
     }
     const run = await createScoringRun(dbFromEnv(), {
       provinceId: params.p,
@@ -51,7 +61,8 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
     // The tenant is the caller's own (access rule); its runs live in its province's partition.
     const db = dbFromEnv();
     const provinceId = await tenantProvince(db, params.t);
-    if (!provinceId) throw new NotFoundError(`no tenant ${params.t}`);
+    if (!provinceId)
+      throw new NotFoundError({ en: `no tenant ${params.t}`, zh: `单位“${params.t}”不存在。` });
     return { body: await tenantScore(db, provinceId, params.y, params.t) };
   },
 };

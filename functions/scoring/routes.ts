@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
+import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
@@ -12,7 +13,14 @@ import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
 /** Run ids are time-sortable lowercase base-36 (`sortableId`). */
 export const runIdSchema = lazySchema(() =>
-  z.string().check(z.regex(/^[0-9a-z]{6,64}$/, "not a scoring run id")),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[0-9a-z]{6,64}$/,
+        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
+      ),
+    ),
 );
 
 const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));

@@ -14,6 +14,7 @@ import { isDate, OPERATORS, profileSchema } from "../../shared/domain/subsidies"
 import { BENEFITS, codeSchema, KINDS, programShapes } from "../../shared/domain/subsidies/program";
 import { topUpShape } from "../../shared/domain/subsidies/top-up";
 import { versionMetaShape } from "../../shared/domain/subsidies/versions";
+import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema } from "../http/schemas";
 
@@ -34,10 +35,13 @@ export const LATEST_DATE = "2999-12-31";
 /** An evaluation date `YYYY-MM-DD` (Asia/Shanghai calendar day), within a sane range. */
 export const evaluationDate = lazySchema(() =>
   z.string().check(
-    z.refine(isDate, "must be a date YYYY-MM-DD"),
+    z.refine(isDate, zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期")),
     z.refine(
       (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),
-      `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      zodMessage(
+        `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+        `须在${EARLIEST_DATE}至${LATEST_DATE}之间`,
+      ),
     ),
   ),
 );

@@ -11,18 +11,21 @@ import * as z from "zod/mini";
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from "../../functions/console/config";
 import { type ConsoleSite, consolePolicy, isApiPath, serveConsole } from "../../functions/console/serve";
 import type { AuthContext } from "../../functions/http/auth-context";
+import { preferredLanguage } from "../../functions/http/language";
 import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeKey } from "../../functions/http/route";
 import { issuesToFieldErrors } from "../../functions/http/validation";
-import { missingScope, principalSchema, ROLES } from "../../shared/domain/principal";
+import { missingScopeText, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now, nowIso, setNow } from "../../shared/lib/clock";
 import {
   type AppError,
   internalProblem,
+  type Language,
   MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
+  summarizeErrors,
   toProblem,
   ValidationError,
 } from "../../shared/lib/errors";
@@ -121,8 +124,12 @@ export function createGateway(options: GatewayOptions) {
     const matches = compiled.filter((c) => c.pattern.test(path));
     const match = matches.find((c) => c.route.method === method);
     if (!match) {
-      if (matches.length > 0) throw new MethodNotAllowedError(`${method} is not allowed on ${path}`);
-      throw new NotFoundError(`no route ${method} ${path}`);
+      if (matches.length > 0)
+        throw new MethodNotAllowedError({
+          en: `${method} is not allowed on ${path}`,
+          zh: `${path} 不支持 ${method} 请求。`,
+        });
+      throw new NotFoundError({ en: `no route ${method} ${path}`, zh: `没有此接口：${method} ${path}` });
     }
     const values = match.pattern.exec(path)?.slice(1) ?? [];
     const pathParameters: Record<string, string> = {};
@@ -169,7 +176,11 @@ export function createGateway(options: GatewayOptions) {
       } as HttpEvent["requestContext"],
     };
     const handler = options.handlers[match.route.area];
-    if (!handler) throw new NotFoundError(`the ${match.route.area} area is not available`);
+    if (!handler)
+      throw new NotFoundError({
+        en: `the ${match.route.area} area is not available`,
+        zh: `${match.route.area} 功能区暂不可用。`,
+      });
     return handler(event, lambdaContext(match.route.area, requestId));
   }
 
@@ -180,14 +191,26 @@ export function createGateway(options: GatewayOptions) {
       const principal = principalSchema.safeParse({ ...claims, kind: "user" });
       if (!principal.success) {
         const errors = issuesToFieldErrors("body", principal.error.issues);
-        throw new ValidationError("invalid claims", { errors });
+        throw new ValidationError({ en: "invalid claims", zh: "声明无效。" }, { errors });
       }
-      const missing = missingScope(principal.data);
-      if (missing) throw new ValidationError(missing, { errors: [{ path: "body", message: missing }] });
-      if (body.role === "integration") {
-        throw new ValidationError("integration principals use API keys", {
-          errors: [{ path: "body.role", message: "use an API key for the integration role" }],
+      const missing = missingScopeText(principal.data);
+      if (missing)
+        throw new ValidationError(missing, {
+          errors: [{ path: "body", message: missing.en, zh: missing.zh }],
         });
+      if (body.role === "integration") {
+        throw new ValidationError(
+          { en: "integration principals use API keys", zh: "integration 角色须使用 API 密钥。" },
+          {
+            errors: [
+              {
+                path: "body.role",
+                message: "use an API key for the integration role",
+                zh: "integration 角色请使用 API 密钥",
+              },
+            ],
+          },
+        );
       }
       const minted = await options.issuer.mint(claims, expiresInSeconds);
       return json(200, minted);
@@ -199,7 +222,10 @@ export function createGateway(options: GatewayOptions) {
       setNow(body.now);
       return json(200, { now: nowIso() });
     }
-    throw new NotFoundError(`no local route ${method} ${path}`);
+    throw new NotFoundError({
+      en: `no local route ${method} ${path}`,
+      zh: `没有此本地接口：${method} ${path}`,
+    });
   }
 
   return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -212,11 +238,11 @@ export function createGateway(options: GatewayOptions) {
       } else {
         const body = await readBody(req);
         result = await dispatch(req, body);
-        if (origin)
-          result.headers = { ...(result.headers ?? {}), ...corsHeaders(options.corsOrigins, origin, false) };
+        if (origin) result.headers = withCors(result.headers ?? {}, options.corsOrigins, origin);
       }
     } catch (error) {
-      result = errorResult(error);
+      const header = req.headers["accept-language"];
+      result = errorResult(error, preferredLanguage(Array.isArray(header) ? header.join(",") : header));
     }
     const status = result.statusCode ?? 200;
     const payload = result.body ?? "";
@@ -231,13 +257,13 @@ export function createGateway(options: GatewayOptions) {
   };
 }
 
-function errorResult(error: unknown): HttpResult {
+function errorResult(error: unknown, language: Language): HttpResult {
   const known = error as AppError;
   if (known && typeof known.status === "number" && typeof known.slug === "string") {
-    return problemResult(known.status, toProblem(known), known.headers);
+    return problemResult(known.status, toProblem(known, language), known.headers, language);
   }
   console.error("local gateway error", error);
-  return problemResult(500, internalProblem());
+  return problemResult(500, internalProblem(language), {}, language);
 }
 
 function json(status: number, body: unknown): HttpResult {
@@ -253,16 +279,16 @@ function parseJson<S extends z.ZodMiniType>(schema: S, raw: Buffer): z.output<S>
   try {
     value = raw.length === 0 ? {} : JSON.parse(raw.toString("utf8"));
   } catch {
-    throw new ValidationError("the body is not valid JSON", {
-      errors: [{ path: "body", message: "malformed JSON" }],
-    });
+    throw new ValidationError(
+      { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON。" },
+      { errors: [{ path: "body", message: "malformed JSON", zh: "JSON 格式有误" }] },
+    );
   }
-  const parsed = z.safeParse(schema, value);
+  const parsed = z.safeParse(schema, value, { reportInput: true });
   if (!parsed.success) {
     const errors = issuesToFieldErrors("body", parsed.error.issues);
-    throw new ValidationError(errors[0] ? `${errors[0].path}: ${errors[0].message}` : "invalid body", {
-      errors,
-    });
+    const first = errors.slice(0, 1);
+    throw new ValidationError(summarizeErrors(first, { en: "invalid body", zh: "请求体无效。" }), { errors });
   }
   return parsed.data;
 }
@@ -283,7 +309,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     });
     req.on("end", () =>
       tooLarge
-        ? reject(new PayloadTooLargeError("the request is larger than 6 MB"))
+        ? reject(
+            new PayloadTooLargeError({ en: "the request is larger than 6 MB", zh: "请求超过6 MB的上限。" }),
+          )
         : resolve(Buffer.concat(chunks)),
     );
     req.on("error", reject);
@@ -316,6 +344,17 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** The answer's headers with the CORS headers for `origin` (`Vary` values merged, not replaced). */
+function withCors(
+  headers: NonNullable<HttpResult["headers"]>,
+  allowed: readonly string[] | undefined,
+  origin: string,
+): NonNullable<HttpResult["headers"]> {
+  const cors = corsHeaders(allowed, origin, false);
+  const vary = [headers.vary, cors.vary].filter((v) => v !== undefined && v !== "").join(", ");
+  return { ...headers, ...cors, ...(vary ? { vary } : {}) };
 }
 
 function corsHeaders(

@@ -79,5 +79,8 @@ export function isStorageUnavailable(error: unknown, depth = 0): boolean {
 }
 
 export function storageUnavailable(cause: unknown): ServiceUnavailableError {
-  return new ServiceUnavailableError("storage unavailable", { cause, headers: { "retry-after": "1" } });
+  return new ServiceUnavailableError(
+    { en: "storage unavailable", zh: "数据存储暂时不可用" },
+    { cause, headers: { "retry-after": "1" } },
+  );
 }

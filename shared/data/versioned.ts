@@ -133,7 +133,10 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
   ];
   await transact(write.db, items, (index) => {
     if (index <= 1)
-      return new PreconditionFailedError("the resource was changed by someone else; reload it and retry");
+      return new PreconditionFailedError({
+        en: "the resource was changed by someone else; reload it and retry",
+        zh: "该数据已被他人修改，请重新加载后再提交。",
+      });
     return write.conditions?.[index - 2]?.onFail();
   });
   return { version, created: currentVersion === undefined, previous: existing };
@@ -173,23 +176,28 @@ export function checkIfMatch(
 ): void {
   if (currentVersion === undefined) {
     if (ifMatch?.kind === "version") {
-      throw new PreconditionFailedError(
-        `If-Match names version ${ifMatch.version} but the resource does not exist yet`,
-      );
+      throw new PreconditionFailedError({
+        en: `If-Match names version ${ifMatch.version} but the resource does not exist yet`,
+        zh: `If-Match 指定了第${ifMatch.version}版，但该数据尚不存在。`,
+      });
     }
     return;
   }
   if (!ifMatch) {
     if (required) {
-      throw new PreconditionRequiredError(
-        `this resource is at version ${currentVersion}; send If-Match: "${currentVersion}" to replace it`,
-      );
+      throw new PreconditionRequiredError({
+        en: `this resource is at version ${currentVersion}; send If-Match: "${currentVersion}" to replace it`,
+        zh: `该数据当前为第${currentVersion}版，修改时须在请求头中携带 If-Match: "${currentVersion}"。`,
+      });
     }
     return;
   }
   if (ifMatch.kind === "version" && ifMatch.version !== currentVersion) {
     throw new PreconditionFailedError(
-      `If-Match names version ${ifMatch.version} but the current version is ${currentVersion}`,
+      {
+        en: `If-Match names version ${ifMatch.version} but the current version is ${currentVersion}`,
+        zh: `If-Match 指定的是第${ifMatch.version}版，但当前为第${currentVersion}版，请重新加载后再提交。`,
+      },
       {
         extensions: { currentVersion },
       },

@@ -4,6 +4,8 @@
  * The tenant always comes from the credential, never from a request body.
  */
 import * as z from "zod/mini";
+import type { Bilingual } from "../lib/errors";
+import { zodMessage } from "../lib/zod-text";
 
 export const ROLES = [
   "platform-admin",
@@ -26,7 +28,14 @@ export type ProvinceRole = (typeof PROVINCE_ROLES)[number];
 // the route it serves, never every schema of every module it imports.
 
 export const idSchema = z.lazy(() =>
-  z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, "must be a lowercase id (a-z, 0-9, -)")),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[a-z][a-z0-9-]{0,62}$/,
+        zodMessage("must be a lowercase id (a-z, 0-9, -)", "须为小写字母开头的标识（仅含 a-z、0-9 和 -）"),
+      ),
+    ),
 );
 
 export const principalSchema = z.lazy(() =>
@@ -46,10 +55,24 @@ export type Principal = z.infer<typeof principalSchema>;
 export function missingScope(
   principal: Pick<Principal, "role" | "provinceId" | "tenantId">,
 ): string | undefined {
+  return missingScopeText(principal)?.en;
+}
+
+/** `missingScope` in both languages. */
+export function missingScopeText(
+  principal: Pick<Principal, "role" | "provinceId" | "tenantId">,
+): Bilingual | undefined {
   if (principal.role === "platform-admin") return undefined;
-  if (!principal.provinceId) return `role ${principal.role} needs a provinceId claim`;
+  if (!principal.provinceId)
+    return {
+      en: `role ${principal.role} needs a provinceId claim`,
+      zh: `角色 ${principal.role} 须带有 provinceId（省份）声明`,
+    };
   if (isTenantRole(principal.role) && !principal.tenantId)
-    return `role ${principal.role} needs a tenantId claim`;
+    return {
+      en: `role ${principal.role} needs a tenantId claim`,
+      zh: `角色 ${principal.role} 须带有 tenantId（单位）声明`,
+    };
   return undefined;
 }
 
@@ -67,9 +90,9 @@ export type AccessRule = "public" | { roles: readonly Role[] };
 export type AccessDecision =
   | { allowed: true }
   /** 403: authenticated but the role or scope does not allow it */
-  | { allowed: false; status: 403; reason: string }
+  | { allowed: false; status: 403; reason: Bilingual }
   /** 404: the tenant is not one the caller may know about */
-  | { allowed: false; status: 404; reason: string };
+  | { allowed: false; status: 404; reason: Bilingual };
 
 export interface AccessRequest {
   rule: AccessRule;
@@ -89,29 +112,51 @@ export interface AccessRequest {
  * - `{t}` must be the caller's own tenant for city roles and keys; for province roles it must
  *   belong to the caller's province (unknown or foreign tenants are 404, so nothing of them leaks).
  */
+const NO_SUCH_TENANT: Bilingual = { en: "no such tenant", zh: "没有该单位。" };
+
 export function checkAccess(request: AccessRequest): AccessDecision {
   const { rule, principal } = request;
   if (rule === "public") return { allowed: true };
-  if (!principal) return { allowed: false, status: 403, reason: "authentication required" };
+  if (!principal)
+    return {
+      allowed: false,
+      status: 403,
+      reason: { en: "authentication required", zh: "须先进行身份认证。" },
+    };
   if (!rule.roles.includes(principal.role)) {
-    return { allowed: false, status: 403, reason: `role ${principal.role} may not call this route` };
+    return {
+      allowed: false,
+      status: 403,
+      reason: {
+        en: `role ${principal.role} may not call this route`,
+        zh: `角色 ${principal.role} 无权调用此接口。`,
+      },
+    };
   }
   if (request.provinceId !== undefined && principal.role !== "platform-admin") {
     if (principal.provinceId !== request.provinceId) {
-      return { allowed: false, status: 403, reason: "this province is not yours" };
+      return {
+        allowed: false,
+        status: 403,
+        reason: { en: "this province is not yours", zh: "无权访问其他省份的数据。" },
+      };
     }
   }
   if (request.tenantId !== undefined) {
     if (isTenantRole(principal.role)) {
       if (principal.tenantId !== request.tenantId) {
-        return { allowed: false, status: 403, reason: "this tenant is not yours" };
+        return {
+          allowed: false,
+          status: 403,
+          reason: { en: "this tenant is not yours", zh: "无权访问其他单位的数据。" },
+        };
       }
     } else if (principal.role !== "platform-admin" && !request.tenantMayBeNew) {
       if (request.tenantProvinceId === undefined || request.tenantProvinceId === null) {
-        return { allowed: false, status: 404, reason: "no such tenant" };
+        return { allowed: false, status: 404, reason: NO_SUCH_TENANT };
       }
       if (request.tenantProvinceId !== principal.provinceId) {
-        return { allowed: false, status: 404, reason: "no such tenant" };
+        return { allowed: false, status: 404, reason: NO_SUCH_TENANT };
       }
     }
   }

@@ -8,6 +8,8 @@
 import * as z from "zod/mini";
 import { shanghaiInstant } from "../lib/clock";
 import { dec, divRound, fixed } from "../lib/decimal";
+import { withUnit, zhPeriod } from "../lib/labels";
+import { zodMessage } from "../lib/zod-text";
 import { type Indicator, indicatorKind, type Rulebook } from "./rulebook";
 
 // ---------------------------------------------------------------------------------------------
@@ -22,7 +24,14 @@ export const PERIOD_PATTERN = /^([1-9]\d{3})-(0[1-9]|1[0-2])$/;
 
 /** A `YYYY-MM` period (built on first use). */
 export const periodSchema = z.lazy(() =>
-  z.string().check(z.regex(PERIOD_PATTERN, "must be a period YYYY-MM (month 01–12)")),
+  z
+    .string()
+    .check(
+      z.regex(
+        PERIOD_PATTERN,
+        zodMessage("must be a period YYYY-MM (month 01–12)", "须为YYYY-MM格式（月份为01至12）"),
+      ),
+    ),
 );
 
 export interface YearMonth {
@@ -162,6 +171,8 @@ export interface FieldIssue {
   /** e.g. `values.urban_new_jobs` */
   path: string;
   message: string;
+  /** the message in Chinese, naming the indicator by its name (城镇新增就业人数) */
+  zh: string;
 }
 
 function indicatorMap(rulebook: Pick<Rulebook, "indicators">): Map<string, Indicator> {
@@ -184,18 +195,30 @@ export function validateReportValues(
     const path = `values.${code}`;
     const indicator = byCode.get(code);
     if (!indicator) {
-      issues.push({ path, message: `unknown indicator '${code}': not in the year's rulebook` });
+      issues.push({
+        path,
+        message: `unknown indicator '${code}': not in the year's rulebook`,
+        zh: `“${code}”不是本年度考评细则中的指标`,
+      });
       continue;
     }
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      issues.push({ path, message: `${code} must be a finite number` });
+      issues.push({ path, message: `${code} must be a finite number`, zh: `${indicator.name}须为有效数值` });
       continue;
     }
     if (indicatorKind(indicator) === "rate") {
       if (value < 0 || value > 100)
-        issues.push({ path, message: `${code} is a rate and must be between 0 and 100` });
+        issues.push({
+          path,
+          message: `${code} is a rate and must be between 0 and 100`,
+          zh: `${indicator.name}是比率指标，数值须在0至100之间`,
+        });
     } else if (value < 0) {
-      issues.push({ path, message: `${code} is a count and must not be negative` });
+      issues.push({
+        path,
+        message: `${code} is a count and must not be negative`,
+        zh: `${indicator.name}是累计数，不能为负数`,
+      });
     }
   }
   return issues;
@@ -272,10 +295,14 @@ export function checkCumulative(
       ...(next ? { nextPeriod: next.period, nextValue: next.value } : {}),
     };
     const path = `values.${code}`;
+    const amount = (n: number) => withUnit(n, indicator.unit);
     if (previous && value < previous.value)
       issues.push({
         path,
         message: `${code} ${value} is below ${previous.value} reported for ${previous.period}`,
+        zh:
+          `${indicator.name}为年内累计数，本期填报${amount(value)}，少于${zhPeriod(previous.period)}` +
+          `已报送的${amount(previous.value)}；累计数不能减少`,
         rule: "belowPrevious",
         indicator: code,
         value,
@@ -285,6 +312,9 @@ export function checkCumulative(
       issues.push({
         path,
         message: `${code} ${value} is above ${next.value} reported for ${next.period}`,
+        zh:
+          `${indicator.name}为年内累计数，本期填报${amount(value)}，多于${zhPeriod(next.period)}` +
+          `已报送的${amount(next.value)}；前一期的累计数不能超过后一期`,
         rule: "aboveNext",
         indicator: code,
         value,

@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { dec } from "../lib/decimal";
+import { zodMessage } from "../lib/zod-text";
 import type { Rulebook } from "./rulebook";
 
 const reason = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -14,7 +15,7 @@ const reason = (max: number) => z.string().check(z.trim(), z.minLength(1), z.max
 /** One bonus or deduction: positive points with a reason. */
 export const adjustmentSchema = z.lazy(() =>
   z.strictObject({
-    points: z.number().check(z.gt(0, "points must be > 0")),
+    points: z.number().check(z.gt(0, zodMessage("points must be > 0", "须大于0"))),
     reason: reason(500),
   }),
 );
@@ -28,7 +29,7 @@ export const vetoSchema = z.lazy(() =>
 export const reviewSchema = z.lazy(() =>
   z.strictObject({
     /** review item code -> score (0..maxScore; the upper bound and the codes are checked against the rulebook) */
-    items: z.record(z.string(), z.number().check(z.gte(0, "a score must be >= 0"))),
+    items: z.record(z.string(), z.number().check(z.gte(0, zodMessage("a score must be >= 0", "不能小于0")))),
     bonuses: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
     deductions: z._default(z.array(adjustmentSchema).check(z.maxLength(100)), () => []),
     veto: z.optional(vetoSchema),
@@ -42,6 +43,8 @@ export type Adjustment = z.output<typeof adjustmentSchema>;
 export interface FieldError {
   path: string;
   message: string;
+  /** the message in Chinese, naming the review item by its name */
+  zh: string;
 }
 
 /** Business rules of a review against the rulebook of its year: known item codes, scores within maxScore. */
@@ -54,11 +57,16 @@ export function validateReviewAgainstRulebook(
   for (const [code, score] of Object.entries(review.items)) {
     const item = items.get(code);
     if (!item) {
-      errors.push({ path: `items.${code}`, message: `no review item '${code}' in the rulebook` });
+      errors.push({
+        path: `items.${code}`,
+        message: `no review item '${code}' in the rulebook`,
+        zh: `考评细则中没有评审项目“${code}”`,
+      });
     } else if (dec(score).gt(dec(item.maxScore))) {
       errors.push({
         path: `items.${code}`,
         message: `score ${score} is above the item's maxScore ${item.maxScore}`,
+        zh: `${item.name}的得分${score}超过该项满分${item.maxScore}分`,
       });
     }
   }

@@ -4,10 +4,18 @@
  * names its field path.
  */
 import * as z from "zod/mini";
+import { customIssue, zodMessage } from "../lib/zod-text";
 
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const codeSchema = z.lazy(() =>
-  z.string().check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _)")),
+  z
+    .string()
+    .check(
+      z.regex(
+        CODE_PATTERN,
+        zodMessage("must be snake_case (a-z, 0-9, _)", "须为小写字母开头的代码（仅含 a-z、0-9 和 _）"),
+      ),
+    ),
 );
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -19,12 +27,19 @@ export const indicatorSchema = z.lazy(() =>
     code: codeSchema,
     name: text(100),
     unit: z.optional(z.string().check(z.maxLength(20))),
-    weight: z.number().check(z.gt(0, "weight must be > 0")),
+    weight: z.number().check(z.gt(0, zodMessage("weight must be > 0", "须大于0"))),
     method: z.enum(["ratio", "ceiling"]),
     /** ratio indicators: completion is capped at this multiple of the target; [1, 2], default 1 */
-    cap: z.optional(z.number().check(z.gte(1, "cap must be in [1, 2]"), z.lte(2, "cap must be in [1, 2]"))),
+    cap: z.optional(
+      z
+        .number()
+        .check(
+          z.gte(1, zodMessage("cap must be in [1, 2]", "须在1至2之间")),
+          z.lte(2, zodMessage("cap must be in [1, 2]", "须在1至2之间")),
+        ),
+    ),
     /** ceiling indicators: how far above the target the points fall to 0; > 0 */
-    tolerance: z.optional(z.number().check(z.gt(0, "tolerance must be > 0"))),
+    tolerance: z.optional(z.number().check(z.gt(0, zodMessage("tolerance must be > 0", "须大于0")))),
     /** count (year-to-date cumulative) or rate (current value, 0–100); default: rate when unit is "%" */
     kind: z.optional(z.enum(["count", "rate"])),
   }),
@@ -34,7 +49,7 @@ export const reviewItemSchema = z.lazy(() =>
   z.strictObject({
     code: codeSchema,
     name: text(100),
-    maxScore: z.number().check(z.gt(0, "maxScore must be > 0")),
+    maxScore: z.number().check(z.gt(0, zodMessage("maxScore must be > 0", "须大于0"))),
   }),
 );
 
@@ -69,76 +84,90 @@ export const rulebookSchema = z.lazy(() =>
       const seen = new Set<string>();
       rb.indicators.forEach((ind, i) => {
         if (seen.has(ind.code))
-          ctx.addIssue({
-            code: "custom",
-            path: ["indicators", i, "code"],
-            message: `duplicate code '${ind.code}'`,
-          });
+          ctx.addIssue(
+            customIssue(["indicators", i, "code"], {
+              en: `duplicate code '${ind.code}'`,
+              zh: `“${ind.code}”与前面的指标重复`,
+            }),
+          );
         seen.add(ind.code);
         if (ind.method === "ceiling" && ind.tolerance === undefined)
-          ctx.addIssue({
-            code: "custom",
-            path: ["indicators", i, "tolerance"],
-            message: "a ceiling indicator needs tolerance > 0",
-          });
+          ctx.addIssue(
+            customIssue(["indicators", i, "tolerance"], {
+              en: "a ceiling indicator needs tolerance > 0",
+              zh: "为必填项：控制类（ceiling）指标须设置大于0的容差",
+            }),
+          );
         if (ind.method === "ceiling" && ind.cap !== undefined)
-          ctx.addIssue({
-            code: "custom",
-            path: ["indicators", i, "cap"],
-            message: "cap applies to ratio indicators only",
-          });
+          ctx.addIssue(
+            customIssue(["indicators", i, "cap"], {
+              en: "cap applies to ratio indicators only",
+              zh: "只适用于完成率类（ratio）指标",
+            }),
+          );
       });
       const seenItems = new Set<string>();
       (rb.reviewItems ?? []).forEach((item, i) => {
         if (seenItems.has(item.code))
-          ctx.addIssue({
-            code: "custom",
-            path: ["reviewItems", i, "code"],
-            message: `duplicate code '${item.code}'`,
-          });
+          ctx.addIssue(
+            customIssue(["reviewItems", i, "code"], {
+              en: `duplicate code '${item.code}'`,
+              zh: `“${item.code}”与前面的评审项目重复`,
+            }),
+          );
         seenItems.add(item.code);
       });
       const names = new Set<string>();
       rb.grades.forEach((g, i) => {
         if (names.has(g.name))
-          ctx.addIssue({
-            code: "custom",
-            path: ["grades", i, "name"],
-            message: `duplicate grade '${g.name}'`,
-          });
+          ctx.addIssue(
+            customIssue(["grades", i, "name"], {
+              en: `duplicate grade '${g.name}'`,
+              zh: `“${g.name}”与前面的等次重复`,
+            }),
+          );
         names.add(g.name);
         const prev = rb.grades[i - 1];
         if (prev && !(g.minScore < prev.minScore))
-          ctx.addIssue({
-            code: "custom",
-            path: ["grades", i, "minScore"],
-            message: "minScore must be strictly lower than the grade before",
-          });
+          ctx.addIssue(
+            customIssue(["grades", i, "minScore"], {
+              en: "minScore must be strictly lower than the grade before",
+              zh: `须低于上一等次“${prev.name}”的最低分${prev.minScore}`,
+            }),
+          );
       });
       const lastIndex = rb.grades.length - 1;
       const last = rb.grades[lastIndex];
       if (last && last.minScore !== 0)
-        ctx.addIssue({
-          code: "custom",
-          path: ["grades", lastIndex, "minScore"],
-          message: "the last grade's minScore must be 0",
-        });
+        ctx.addIssue(
+          customIssue(["grades", lastIndex, "minScore"], {
+            en: "the last grade's minScore must be 0",
+            zh: "须为0（最后一个等次的最低分为0）",
+          }),
+        );
       for (const [name, share] of Object.entries(rb.gradeQuotas ?? {})) {
         const index = rb.grades.findIndex((g) => g.name === name);
         if (index === -1)
-          ctx.addIssue({ code: "custom", path: ["gradeQuotas", name], message: `no grade named '${name}'` });
+          ctx.addIssue(
+            customIssue(["gradeQuotas", name], {
+              en: `no grade named '${name}'`,
+              zh: `无效：没有名为“${name}”的等次`,
+            }),
+          );
         else if (index === lastIndex)
-          ctx.addIssue({
-            code: "custom",
-            path: ["gradeQuotas", name],
-            message: "the last grade cannot have a quota",
-          });
+          ctx.addIssue(
+            customIssue(["gradeQuotas", name], {
+              en: "the last grade cannot have a quota",
+              zh: "无效：最后一个等次不能设置比例",
+            }),
+          );
         if (!(share > 0 && share <= 1))
-          ctx.addIssue({
-            code: "custom",
-            path: ["gradeQuotas", name],
-            message: "a quota share must be in (0, 1]",
-          });
+          ctx.addIssue(
+            customIssue(["gradeQuotas", name], {
+              en: "a quota share must be in (0, 1]",
+              zh: "须大于0且不超过1",
+            }),
+          );
       }
     }),
   ),

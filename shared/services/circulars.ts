@@ -10,12 +10,14 @@ import {
   approveDraft,
   type CircularStatus,
   type CircularSummary,
+  creatorCannotApprove,
   getCircular,
   listCircularsOfYear,
   listPublishedCirculars,
   type PublishedEntry,
   publishApproved,
   putNewCircular,
+  STATUS_ZH,
   type StoredCircular,
   updateDraftDocument,
 } from "../data/stores/circulars";
@@ -37,7 +39,13 @@ import {
   renderText,
 } from "../domain/circular";
 import { canonicalJson } from "../lib/canonical-json";
-import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from "../lib/errors";
+import {
+  type Bilingual,
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from "../lib/errors";
 import { sortableId } from "../lib/ids";
 import type { IfMatch } from "../lib/if-match";
 import { loadScoringRun } from "./scoring";
@@ -66,8 +74,13 @@ function unprocessable(error: CircularInputError): BusinessRuleError {
   const errors = error.issues.map((i) => ({
     path: `body.${i.path.replace(/^(prose|edits)\./, "")}`,
     message: i.message,
+    zh: i.zh,
   }));
-  return new BusinessRuleError(error.message, { errors, cause: error });
+  return new BusinessRuleError({ en: error.message, zh: error.zh }, { errors, cause: error });
+}
+
+function noProvince(provinceId: string): NotFoundError {
+  return new NotFoundError({ en: `no province ${provinceId}`, zh: `省份“${provinceId}”不存在。` });
 }
 
 /** A circular of the province-year (any status), with its document; 404 for one of another year. */
@@ -78,7 +91,11 @@ export async function circularOfYear(
   circularId: string,
 ): Promise<StoredCircular> {
   const circular = await getCircular(db, provinceId, circularId);
-  if (!circular || circular.year !== year) throw new NotFoundError(`no circular ${circularId} of ${year}`);
+  if (!circular || circular.year !== year)
+    throw new NotFoundError({
+      en: `no circular ${circularId} of ${year}`,
+      zh: `没有${year}年度的通报“${circularId}”。`,
+    });
   return circular;
 }
 
@@ -97,11 +114,14 @@ async function circularIn(
   db: Db,
   step: CircularStep,
   needed: CircularStatus,
-  refusal: string,
+  refusal: Bilingual,
 ): Promise<StoredCircular> {
   const circular = await circularOfYear(db, step.provinceId, step.year, step.circularId);
   if (circular.status !== needed) {
-    throw new ConflictError(`circular ${circular.circularId} is ${circular.status}; ${refusal}`);
+    throw new ConflictError({
+      en: `circular ${circular.circularId} is ${circular.status}; ${refusal.en}`,
+      zh: `通报“${circular.circularId}”当前状态为“${STATUS_ZH[circular.status]}”，${refusal.zh}。`,
+    });
   }
   return circular;
 }
@@ -131,25 +151,47 @@ export async function createCircular(db: Db, request: CreateCircularRequest): Pr
     request.supersedes ? getCircular(db, provinceId, request.supersedes) : Promise.resolve(undefined),
   ]);
   if (!run) {
-    throw new BusinessRuleError(`there is no scoring run ${request.runId} of ${year}`, {
-      errors: [{ path: "body.runId", message: "no such scoring run of this province and year" }],
-    });
+    throw new BusinessRuleError(
+      {
+        en: `there is no scoring run ${request.runId} of ${year}`,
+        zh: `没有${year}年度的考评结果“${request.runId}”。`,
+      },
+      {
+        errors: [
+          {
+            path: "body.runId",
+            message: "no such scoring run of this province and year",
+            zh: "本省该年度没有此考评结果",
+          },
+        ],
+      },
+    );
   }
-  if (!province) throw new NotFoundError(`no province ${provinceId}`);
+  if (!province) throw noProvince(provinceId);
   if (request.supersedes) {
-    const reason = !superseded
-      ? "no such circular of this province"
+    const reason: Bilingual | undefined = !superseded
+      ? { en: "no such circular of this province", zh: "本省没有此通报" }
       : superseded.year !== year
-        ? `that circular is of ${superseded.year}, not ${year}`
+        ? {
+            en: `that circular is of ${superseded.year}, not ${year}`,
+            zh: `该通报属于${superseded.year}年度，而非${year}年度`,
+          }
         : superseded.status !== "published"
-          ? `that circular is ${superseded.status}; only a published circular can be superseded`
+          ? {
+              en: `that circular is ${superseded.status}; only a published circular can be superseded`,
+              zh: `该通报当前状态为“${STATUS_ZH[superseded.status]}”，只有已印发的通报才能被更正`,
+            }
           : superseded.supersededBy
-            ? `that circular is already superseded by ${superseded.supersededBy}`
+            ? {
+                en: `that circular is already superseded by ${superseded.supersededBy}`,
+                zh: `该通报已被通报“${superseded.supersededBy}”更正`,
+              }
             : undefined;
     if (reason) {
-      throw new BusinessRuleError(`supersedes: ${reason}`, {
-        errors: [{ path: "body.supersedes", message: reason }],
-      });
+      throw new BusinessRuleError(
+        { en: `supersedes: ${reason.en}`, zh: `被更正的通报有误：${reason.zh}。` },
+        { errors: [{ path: "body.supersedes", message: reason.en, zh: `被更正的通报有误：${reason.zh}` }] },
+      );
     }
   }
 
@@ -227,12 +269,16 @@ export async function editCircular(
   db: Db,
   request: CircularStep & { edits: CircularProseEdits },
 ): Promise<CircularView> {
-  const circular = await circularIn(db, request, "draft", "only a draft can be edited");
+  const circular = await circularIn(db, request, "draft", {
+    en: "only a draft can be edited",
+    zh: "只有草稿可以修改",
+  });
   checkIfMatch(request.ifMatch, circular.version, true);
   if (Object.keys(request.edits).length === 0) {
-    throw new ValidationError("nothing to change", {
-      errors: [{ path: "body", message: "name at least one field" }],
-    });
+    throw new ValidationError(
+      { en: "nothing to change", zh: "没有要修改的内容。" },
+      { errors: [{ path: "body", message: "name at least one field", zh: "请至少修改一个字段" }] },
+    );
   }
   let document: CircularDocument;
   try {
@@ -254,10 +300,11 @@ export async function editCircular(
 
 /** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
 export async function approveCircular(db: Db, request: CircularStep): Promise<CircularView> {
-  const circular = await circularIn(db, request, "draft", "only a draft can be approved");
-  if (circular.createdBy === request.by) {
-    throw new ConflictError("the creator of a draft cannot approve it; another province admin must");
-  }
+  const circular = await circularIn(db, request, "draft", {
+    en: "only a draft can be approved",
+    zh: "只有草稿可以审核",
+  });
+  if (circular.createdBy === request.by) throw creatorCannotApprove();
   checkIfMatch(request.ifMatch, circular.version, false);
   const approved = await approveDraft(db, {
     provinceId: request.provinceId,
@@ -274,7 +321,10 @@ export async function approveCircular(db: Db, request: CircularStep): Promise<Ci
  * with it, and a superseded circular marked — one transaction (see `publishApproved`).
  */
 export async function publishCircular(db: Db, request: CircularStep): Promise<CircularView> {
-  const circular = await circularIn(db, request, "approved", "only an approved circular can be published");
+  const circular = await circularIn(db, request, "approved", {
+    en: "only an approved circular can be published",
+    zh: "只有已审核的通报可以印发",
+  });
   checkIfMatch(request.ifMatch, circular.version, false);
   const document = parseCircularDocument(circular.document);
   const published = await publishApproved(db, {
@@ -319,7 +369,7 @@ export async function listPublicCirculars(
 ): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
   const out = await listPublishedCirculars(db, provinceId, page);
   if (out.circulars.length === 0 && !page.cursor && !(await getProvince(db, provinceId))) {
-    throw new NotFoundError(`no province ${provinceId}`);
+    throw noProvince(provinceId);
   }
   return out;
 }
@@ -345,7 +395,10 @@ export async function getPublicCircular(
 ): Promise<PublicCircular> {
   const circular = await getCircular(db, provinceId, circularId);
   if (circular?.status !== "published" || !circular.sha256 || !circular.publishedAt) {
-    throw new NotFoundError(`no published circular ${circularId}`);
+    throw new NotFoundError({
+      en: `no published circular ${circularId}`,
+      zh: `没有已印发的通报“${circularId}”。`,
+    });
   }
   const document = parseCircularDocument(circular.document);
   if (circularSha256(document) !== circular.sha256) {

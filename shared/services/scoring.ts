@@ -18,7 +18,7 @@ import type { Review } from "../domain/review";
 import type { Rulebook } from "../domain/rulebook";
 import { applyOverrides, type ScoringInput, scoreYear, type TenantResult } from "../domain/scoring";
 import { canonicalHash } from "../lib/canonical-json";
-import { BusinessRuleError, inBody, NotFoundError, ValidationError } from "../lib/errors";
+import { BusinessRuleError, inBody, NotFoundError, summarizeErrors, ValidationError } from "../lib/errors";
 import { sortableId } from "../lib/ids";
 
 /** One tenant's inputs as frozen in a run: every value with the version of the item it came from. */
@@ -83,7 +83,10 @@ const byId = (a: { tenantId: string }, b: { tenantId: string }) =>
 export async function gatherRunInputs(db: Db, provinceId: string, year: number): Promise<RunInputs> {
   const sources = await readScoringSources(db, provinceId, year);
   if (!sources.rulebook) {
-    throw new BusinessRuleError(`there is no ${year} rulebook to score with; PUT the rulebook first`);
+    throw new BusinessRuleError({
+      en: `there is no ${year} rulebook to score with; PUT the rulebook first`,
+      zh: `${year}年度考评细则尚未发布，无法考评打分，请先发布考评细则。`,
+    });
   }
   const tenants = new Map(sources.tenants.map((t) => [t.tenantId, t]));
   const reports = new Map<string, RunTenantInput["reports"]>();
@@ -121,7 +124,10 @@ export async function gatherRunInputs(db: Db, provinceId: string, year: number):
     });
   }
   if (scored.length === 0) {
-    throw new BusinessRuleError(`no tenant has targets for ${year}; set targets before scoring`);
+    throw new BusinessRuleError({
+      en: `no tenant has targets for ${year}; set targets before scoring`,
+      zh: `尚无单位设置${year}年度目标任务，请先下达目标任务再考评打分。`,
+    });
   }
   scored.sort(byId);
   return {
@@ -269,10 +275,10 @@ export async function dryRunScoring(
   const applied = applyOverrides(base, overrides);
   if ("errors" in applied) {
     const errors = inBody(applied.errors);
-    const first = errors[0];
-    throw new ValidationError(first ? `${first.path}: ${first.message}` : "the overrides are not valid", {
-      errors,
-    });
+    throw new ValidationError(
+      summarizeErrors(errors.slice(0, 1), { en: "the overrides are not valid", zh: "调整参数无效。" }),
+      { errors },
+    );
   }
   const baseline = named(inputs, scoreYear(base));
   const results = named(inputs, scoreYear(applied.input));
@@ -339,7 +345,11 @@ export async function getScoringRun(
   runId: string,
 ): Promise<StoredRunView> {
   const run = await loadScoringRun(db, provinceId, year, runId);
-  if (!run) throw new NotFoundError(`no scoring run ${runId} of ${year}`);
+  if (!run)
+    throw new NotFoundError({
+      en: `no scoring run ${runId} of ${year}`,
+      zh: `没有${year}年度的考评结果“${runId}”。`,
+    });
   return {
     ...summary(run.meta),
     inputVersions: inputVersions(run.payload.inputs),
@@ -402,5 +412,8 @@ export async function tenantScore(
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && searched < SCORE_SEARCH_RUNS);
-  throw new NotFoundError(`no scoring run of ${year} includes tenant ${tenantId}`);
+  throw new NotFoundError({
+    en: `no scoring run of ${year} includes tenant ${tenantId}`,
+    zh: `${year}年度尚无包括单位“${tenantId}”的考评结果。`,
+  });
 }

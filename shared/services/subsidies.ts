@@ -68,6 +68,7 @@ import {
 } from "../domain/subsidies";
 import { nowIso } from "../lib/clock";
 import {
+  type Bilingual,
   BusinessRuleError,
   ConflictError,
   type FieldError,
@@ -76,6 +77,8 @@ import {
   ValidationError,
 } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
+import { fieldLabel, ROUTE_LABELS, zhDate } from "../lib/labels";
+import { zhIssue } from "../lib/zod-text";
 
 export type { StoredProgram, StoredTopUp } from "../data/stores/subsidies";
 
@@ -96,10 +99,14 @@ export interface PutVersionInput<C> {
 // Validation helpers
 // ---------------------------------------------------------------------------------------------
 
-function issuesAsErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+function issuesAsErrors(
+  issues: readonly z.core.$ZodIssue[],
+  labels?: Readonly<Record<string, string>>,
+): FieldError[] {
   return issues.map((issue) => ({
     path: formatPath("body", issue.path),
     message: issue.message && issue.message !== "Invalid input" ? issue.message : "not allowed",
+    zh: zhIssue(issue, "body", issue.path, labels),
   }));
 }
 
@@ -111,30 +118,52 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * 400 when a value holds a number DynamoDB cannot store or a string that is not well-formed
  * UTF-16 (the request schemas allow both; the table does not).
  */
-export function assertStorable(value: unknown, path = "body"): void {
+export function assertStorable(
+  value: unknown,
+  path = "body",
+  labels?: Readonly<Record<string, string>>,
+): void {
   const errors: FieldError[] = [];
-  const walk = (v: unknown, at: string): void => {
+  const walk = (v: unknown, at: string, segments: PropertyKey[]): void => {
+    const label = () => fieldLabel(path, segments, labels);
     if (typeof v === "number") {
       const magnitude = Math.abs(v);
       if (!Number.isFinite(v) || (magnitude !== 0 && (magnitude < DYNAMO_MIN || magnitude >= DYNAMO_MAX)))
-        errors.push({ path: at, message: "the number is out of range (0, or 1e-130 ≤ |n| < 1e126)" });
+        errors.push({
+          path: at,
+          message: "the number is out of range (0, or 1e-130 ≤ |n| < 1e126)",
+          zh: `${label()}超出可保存的数值范围（须为0，或绝对值在1e-130至1e126之间）`,
+        });
     } else if (typeof v === "string") {
-      if (LONE_SURROGATE.test(v)) errors.push({ path: at, message: "not well-formed Unicode text" });
+      if (LONE_SURROGATE.test(v))
+        errors.push({
+          path: at,
+          message: "not well-formed Unicode text",
+          zh: `${label()}含有无效的 Unicode 字符`,
+        });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => {
-        walk(item, `${at}[${i}]`);
+        walk(item, `${at}[${i}]`, [...segments, i]);
       });
     } else if (v !== null && typeof v === "object") {
       for (const [key, item] of Object.entries(v)) {
         if (LONE_SURROGATE.test(key))
-          errors.push({ path: at, message: "a key is not well-formed Unicode text" });
-        walk(item, `${at}.${key}`);
+          errors.push({
+            path: at,
+            message: "a key is not well-formed Unicode text",
+            zh: `${label()}的键含有无效的 Unicode 字符`,
+          });
+        walk(item, `${at}.${key}`, [...segments, key]);
       }
     }
   };
-  walk(value, path);
+  walk(value, path, []);
   if (errors.length > 0) {
-    throw new ValidationError(`${errors[0]?.path}: ${errors[0]?.message}`, { errors: errors.slice(0, 20) });
+    const first = errors[0];
+    throw new ValidationError(
+      { en: `${first?.path}: ${first?.message}`, zh: `${first?.zh ?? ""}。` },
+      { errors: errors.slice(0, 20) },
+    );
   }
 }
 
@@ -145,17 +174,23 @@ export function assertStorable(value: unknown, path = "body"): void {
 export function parseProgram(code: string, candidate: object): Program {
   const bodyCode = (candidate as { code?: unknown }).code;
   if (bodyCode !== undefined && bodyCode !== code) {
-    throw new ValidationError(`body.code: must equal the path's code ${code} (or be left out)`, {
-      errors: [{ path: "body.code", message: `must equal the path's code ${code} (or be left out)` }],
-    });
+    const zh = `项目代码须与路径中的代码“${code}”一致（或不填）`;
+    throw new ValidationError(
+      { en: `body.code: must equal the path's code ${code} (or be left out)`, zh: `${zh}。` },
+      { errors: [{ path: "body.code", message: `must equal the path's code ${code} (or be left out)`, zh }] },
+    );
   }
   assertStorable(candidate);
   const parsed = z.safeParse(programSchema, { ...candidate, code });
   if (!parsed.success) {
     const errors = issuesAsErrors(parsed.error.issues);
-    throw new BusinessRuleError(`the program breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`, {
-      errors,
-    });
+    throw new BusinessRuleError(
+      {
+        en: `the program breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`,
+        zh: `补贴项目不符合规则：${errors[0]?.zh ?? ""}。`,
+      },
+      { errors },
+    );
   }
   return parsed.data;
 }
@@ -164,13 +199,22 @@ export function parseProgram(code: string, candidate: object): Program {
 export type TopUpInput = Omit<TopUp, "programCode">;
 
 function parseTopUp(code: string, candidate: TopUpInput): TopUp {
-  assertStorable(candidate);
+  const labels = ROUTE_LABELS.putTopUp;
+  assertStorable(candidate, "body", labels);
   const parsed = z.safeParse(topUpSchema, { ...candidate, programCode: code });
   if (!parsed.success) {
-    const errors = issuesAsErrors(parsed.error.issues).map((e) => ({ ...e, baseline: null, limit: null }));
-    throw new BusinessRuleError(`the top-up breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`, {
-      errors,
-    });
+    const errors = issuesAsErrors(parsed.error.issues, labels).map((e) => ({
+      ...e,
+      baseline: null,
+      limit: null,
+    }));
+    throw new BusinessRuleError(
+      {
+        en: `the top-up breaks a rule: ${errors[0]?.path}: ${errors[0]?.message}`,
+        zh: `提标方案不符合规则：${errors[0]?.zh ?? ""}。`,
+      },
+      { errors },
+    );
   }
   return parsed.data;
 }
@@ -192,9 +236,13 @@ async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
       if (attempt >= MAX_ATTEMPTS)
-        throw new ConflictError("the resource is being changed by other requests right now; retry", {
-          cause: error,
-        });
+        throw new ConflictError(
+          {
+            en: "the resource is being changed by other requests right now; retry",
+            zh: "该数据正被其他请求修改，请稍后重试。",
+          },
+          { cause: error },
+        );
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 30)));
     }
   }
@@ -202,7 +250,7 @@ async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
 
 async function requireTenant(db: Db, tenantId: string, consistent = true): Promise<Tenant> {
   const tenant = await getTenant(db, tenantId, consistent);
-  if (!tenant) throw new NotFoundError(`no tenant ${tenantId}`);
+  if (!tenant) throw noTenant(tenantId);
   return tenant;
 }
 
@@ -211,8 +259,12 @@ function versionWrite(input: PutVersionInput<unknown>, conditions: ExtraConditio
   return { ifMatch: input.ifMatch, at: nowIso(), by: input.actor.sub, conditions };
 }
 
+function noTenant(tenantId: string): NotFoundError {
+  return new NotFoundError({ en: `no tenant ${tenantId}`, zh: `单位“${tenantId}”不存在。` });
+}
+
 /** Every version of one entity, oldest first; 404 when it has none. */
-function history<T>(versions: T[], notFound: string): T[] {
+function history<T>(versions: T[], notFound: Bilingual): T[] {
   if (versions.length === 0) throw new NotFoundError(notFound);
   return versions;
 }
@@ -262,10 +314,10 @@ export async function listPrograms(db: Db, provinceId: string, date?: string): P
 }
 
 export async function programHistory(db: Db, provinceId: string, code: string): Promise<StoredProgram[]> {
-  return history(
-    await listProgramVersionsOf(db, provinceId, code, CONSISTENT),
-    `no subsidy program ${code} in province ${provinceId}`,
-  );
+  return history(await listProgramVersionsOf(db, provinceId, code, CONSISTENT), {
+    en: `no subsidy program ${code} in province ${provinceId}`,
+    zh: `省份“${provinceId}”没有补贴项目“${code}”。`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,6 +349,7 @@ export function topUpErrors(
       {
         path: "path.code",
         message: `province ${provinceId} has no subsidy program ${topUp.programCode}`,
+        zh: `省份“${provinceId}”没有补贴项目“${topUp.programCode}”`,
         baseline: null,
         limit: null,
       },
@@ -307,6 +360,7 @@ export function topUpErrors(
       {
         path: "body.effectiveFrom",
         message: `no version of ${topUp.programCode} is in force on ${topUp.effectiveFrom}`,
+        zh: `${provinceVersions[0]?.name ?? topUp.programCode}在${zhDate(topUp.effectiveFrom)}没有有效的省级版本（提标方案不能早于省级项目生效）`,
         baseline: null,
         limit: null,
       },
@@ -314,6 +368,7 @@ export function topUpErrors(
   return validateTopUp(program, topUp.overrides).map((e) => ({
     path: `body.overrides.${e.path}`,
     message: e.message,
+    zh: e.zh,
     baseline: e.baseline,
     limit: e.limit,
   }));
@@ -331,7 +386,13 @@ export async function putTopUp(
     const errors = topUpErrors(versions, topUp, tenant.provinceId);
     if (errors.length > 0) {
       const first = errors[0];
-      throw new BusinessRuleError(`the top-up is refused: ${first?.path}: ${first?.message}`, { errors });
+      throw new BusinessRuleError(
+        {
+          en: `the top-up is refused: ${first?.path}: ${first?.message}`,
+          zh: `提标方案未通过：${first?.zh ?? ""}。`,
+        },
+        { errors },
+      );
     }
     const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
     return appendTopUpVersion(db, {
@@ -344,7 +405,10 @@ export async function putTopUp(
           input.code,
           latest,
           () =>
-            new StaleWriteError(`the provincial program ${input.code} changed while the top-up was checked`),
+            new StaleWriteError({
+              en: `the provincial program ${input.code} changed while the top-up was checked`,
+              zh: `核对提标方案期间，省级补贴项目“${input.code}”已被修改。`,
+            }),
         ),
       ]),
     });
@@ -356,10 +420,10 @@ export async function listTopUps(db: Db, tenantId: string, date?: string): Promi
 }
 
 export async function topUpHistory(db: Db, tenantId: string, code: string): Promise<StoredTopUp[]> {
-  return history(
-    await listTopUpVersionsOf(db, tenantId, code, CONSISTENT),
-    `tenant ${tenantId} has no top-up of ${code}`,
-  );
+  return history(await listTopUpVersionsOf(db, tenantId, code, CONSISTENT), {
+    en: `tenant ${tenantId} has no top-up of ${code}`,
+    zh: `单位“${tenantId}”没有对补贴项目“${code}”的提标方案。`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,14 +436,21 @@ export interface PutLocalProgramInput extends PutVersionInput<object> {
 }
 
 function provincialCodeError(code: string): BusinessRuleError {
-  return new BusinessRuleError(`code: ${code} is a provincial program; top it up or choose another code`, {
-    errors: [
-      {
-        path: "path.code",
-        message: `${code} is a provincial program: raise it with a top-up, or give the local program its own code`,
-      },
-    ],
-  });
+  return new BusinessRuleError(
+    {
+      en: `code: ${code} is a provincial program; top it up or choose another code`,
+      zh: `“${code}”是省级补贴项目的代码，请对该项目提标，或为地方项目另取代码。`,
+    },
+    {
+      errors: [
+        {
+          path: "path.code",
+          message: `${code} is a provincial program: raise it with a top-up, or give the local program its own code`,
+          zh: `“${code}”是省级补贴项目的代码：请通过提标提高标准，或为地方项目另取代码`,
+        },
+      ],
+    },
+  );
 }
 
 /** Append a version of a city's own program. */
@@ -408,10 +479,10 @@ export async function listLocalPrograms(db: Db, tenantId: string, date?: string)
 }
 
 export async function localProgramHistory(db: Db, tenantId: string, code: string): Promise<StoredProgram[]> {
-  return history(
-    await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT),
-    `tenant ${tenantId} has no local program ${code}`,
-  );
+  return history(await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT), {
+    en: `tenant ${tenantId} has no local program ${code}`,
+    zh: `单位“${tenantId}”没有地方补贴项目“${code}”。`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +500,7 @@ export async function publicCatalogue(db: Db, tenantId: string, date: string): P
     listTopUpVersions(db, tenantId),
     listLocalProgramVersions(db, tenantId),
   ]);
-  if (!tenant) throw new NotFoundError(`no tenant ${tenantId}`);
+  if (!tenant) throw noTenant(tenantId);
   const provincePrograms = await listProgramVersions(db, tenant.provinceId);
   return buildCatalogue({ provincePrograms, topUps, localPrograms, date });
 }

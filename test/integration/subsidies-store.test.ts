@@ -169,7 +169,9 @@ describe("top-ups and local programs", () => {
       ifMatch: undefined,
       at: AT,
       by: "tester",
-      conditions: [programHeadIs(db, "p1", "moving", 1, () => new StaleWriteError("moved"))],
+      conditions: [
+        programHeadIs(db, "p1", "moving", 1, () => new StaleWriteError({ en: "moved", zh: "已变更" })),
+      ],
     });
     await expect(write).rejects.toBeInstanceOf(StaleWriteError);
     expect(await headVersion.topUp(db, "c1", "moving")).toBeUndefined();
@@ -208,7 +210,15 @@ describe("top-ups and local programs", () => {
       ifMatch: undefined,
       at: AT,
       by: "tester",
-      conditions: [programHeadIs(db, "p1", "moving", undefined, () => new ConflictError("provincial code"))],
+      conditions: [
+        programHeadIs(
+          db,
+          "p1",
+          "moving",
+          undefined,
+          () => new ConflictError({ en: "provincial code", zh: "省级项目代码" }),
+        ),
+      ],
     });
     await expect(race).rejects.toBeInstanceOf(ConflictError);
     await expect(

@@ -92,7 +92,8 @@ export async function revokeApiKey(
       }),
     );
   } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new NotFoundError(`no active API key ${keyId}`);
+    if (isConditionalCheckFailed(error))
+      throw new NotFoundError({ en: `no active API key ${keyId}`, zh: `没有有效的 API 密钥“${keyId}”。` });
     throw error;
   }
 }

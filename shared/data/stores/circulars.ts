@@ -18,6 +18,21 @@ import { decodeCursor, encodeCursor } from "./tenancy";
 
 export type CircularStatus = "draft" | "approved" | "published";
 
+/** A status as bureau staff name it. */
+export const STATUS_ZH: Readonly<Record<CircularStatus, string>> = {
+  draft: "草稿",
+  approved: "已审核",
+  published: "已印发",
+};
+
+/** 409: the creator of a draft tried to approve it. */
+export function creatorCannotApprove(): ConflictError {
+  return new ConflictError({
+    en: "the creator of a draft cannot approve it; another province admin must",
+    zh: "起草人不能审核自己起草的通报，须由另一名省级管理员审核。",
+  });
+}
+
 export interface StoredCircular {
   circularId: string;
   provinceId: string;
@@ -92,9 +107,10 @@ function fromItem(item: Record<string, unknown>): StoredCircular {
 function checkSize(item: Record<string, unknown>): void {
   const bytes = Buffer.byteLength(JSON.stringify(item), "utf8");
   if (bytes > MAX_ITEM_BYTES) {
-    throw new BusinessRuleError(
-      `the circular would take ${bytes} bytes, more than the ${MAX_ITEM_BYTES} one circular can store; shorten its prose or highlights`,
-    );
+    throw new BusinessRuleError({
+      en: `the circular would take ${bytes} bytes, more than the ${MAX_ITEM_BYTES} one circular can store; shorten its prose or highlights`,
+      zh: `该通报共${bytes}字节，超过单份通报可保存的${MAX_ITEM_BYTES}字节上限，请精简正文或工作亮点。`,
+    });
   }
 }
 
@@ -111,7 +127,10 @@ export async function putNewCircular(db: Db, circular: StoredCircular): Promise<
     );
   } catch (error) {
     if (isConditionalCheckFailed(error))
-      throw new ConflictError(`circular ${circular.circularId} already exists`);
+      throw new ConflictError({
+        en: `circular ${circular.circularId} already exists`,
+        zh: `通报“${circular.circularId}”已存在。`,
+      });
     throw error;
   }
 }
@@ -163,16 +182,29 @@ async function explainFailure(
   expectedVersion: number,
 ): Promise<Error> {
   const now = await getCircular(db, provinceId, circularId);
-  if (!now) return new ConflictError(`circular ${circularId} no longer exists`);
+  if (!now)
+    return new ConflictError({
+      en: `circular ${circularId} no longer exists`,
+      zh: `通报“${circularId}”已不存在。`,
+    });
   if (now.status !== needed)
-    return new ConflictError(`circular ${circularId} is ${now.status}, not ${needed}`);
+    return new ConflictError({
+      en: `circular ${circularId} is ${now.status}, not ${needed}`,
+      zh: `通报“${circularId}”当前状态为“${STATUS_ZH[now.status]}”，而非“${STATUS_ZH[needed]}”。`,
+    });
   if (now.version !== expectedVersion) {
     return new PreconditionFailedError(
-      `circular ${circularId} is at version ${now.version}, not ${expectedVersion}; reload it and retry`,
+      {
+        en: `circular ${circularId} is at version ${now.version}, not ${expectedVersion}; reload it and retry`,
+        zh: `通报“${circularId}”当前为第${now.version}版，而非第${expectedVersion}版，请重新加载后再提交。`,
+      },
       { extensions: { currentVersion: now.version } },
     );
   }
-  return new ConflictError(`circular ${circularId} cannot change now`);
+  return new ConflictError({
+    en: `circular ${circularId} cannot change now`,
+    zh: `通报“${circularId}”当前无法修改。`,
+  });
 }
 
 /** A new version of a draft's document: only while `status = draft` and at the expected version. */
@@ -252,7 +284,7 @@ export async function approveDraft(
       now.version === approval.expectedVersion &&
       now.createdBy === approval.by
     )
-      throw new ConflictError("the creator of a draft cannot approve it; another province admin must");
+      throw creatorCannotApprove();
     throw await explainFailure(
       db,
       approval.provinceId,
@@ -358,23 +390,32 @@ export async function publishApproved(db: Db, request: PublishRequest): Promise<
   await transact(db, items, (index) => {
     switch (index) {
       case 0:
-        return new ConflictError(
-          `circular ${circularId} is no longer approved at version ${request.expectedVersion} (published or changed meanwhile)`,
-        );
+        return new ConflictError({
+          en: `circular ${circularId} is no longer approved at version ${request.expectedVersion} (published or changed meanwhile)`,
+          zh: `通报“${circularId}”已不再是第${request.expectedVersion}版的已审核通报（可能刚刚被印发或修改）。`,
+        });
       case 1:
         return new ConflictError(
           request.supersedes === null
-            ? `a circular of ${year} is already published; a new one must name it in supersedes`
-            : `circular ${request.supersedes} is no longer the current circular of ${year}`,
+            ? {
+                en: `a circular of ${year} is already published; a new one must name it in supersedes`,
+                zh: `${year}年度已有印发的通报；新的通报须注明被更正的通报（supersedes）。`,
+              }
+            : {
+                en: `circular ${request.supersedes} is no longer the current circular of ${year}`,
+                zh: `通报“${request.supersedes}”已不是${year}年度现行有效的通报。`,
+              },
         );
       case 2:
-        return new ConflictError(
-          `the ${year} rulebook changed after the scoring run (it was version ${request.rulebookVersion}); run the scoring again and draft a new circular`,
-        );
+        return new ConflictError({
+          en: `the ${year} rulebook changed after the scoring run (it was version ${request.rulebookVersion}); run the scoring again and draft a new circular`,
+          zh: `${year}年度考评细则在本次考评后已修改（考评时为第${request.rulebookVersion}版），请重新考评打分并起草新的通报。`,
+        });
       case 3:
-        return new ConflictError(
-          `circular ${request.supersedes ?? ""} is not published or is already superseded`,
-        );
+        return new ConflictError({
+          en: `circular ${request.supersedes ?? ""} is not published or is already superseded`,
+          zh: `通报“${request.supersedes ?? ""}”尚未印发或已被更正。`,
+        });
       default:
         return undefined;
     }

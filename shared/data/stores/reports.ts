@@ -243,7 +243,11 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
   const version = (known.version ?? 0) + 1;
   const onStale =
     input.onStale ??
-    (() => new ConflictError(`another report of ${tenantId} for ${year} changed meanwhile; retry`));
+    (() =>
+      new ConflictError({
+        en: `another report of ${tenantId} for ${year} changed meanwhile; retry`,
+        zh: `单位“${tenantId}”${year}年度的其他月报刚刚被修改，请重试。`,
+      }));
   const result = await writeVersioned({
     db,
     current: keys.report(tenantId, year, period),
@@ -318,8 +322,14 @@ export async function createReports(
   items.push(cardUpdate(db, { provinceId, tenantId, year }, revision, entries));
   await transact(db, items, (index) => {
     if (index === items.length - 1)
-      return new ConflictError(`the reports of ${tenantId} for ${year} changed meanwhile`);
+      return new ConflictError({
+        en: `the reports of ${tenantId} for ${year} changed meanwhile`,
+        zh: `单位“${tenantId}”${year}年度的月报刚刚被修改。`,
+      });
     const report = reports[Math.floor(index / 2)];
-    return new ConflictError(`the report of ${tenantId} for ${report?.period ?? ""} already exists`);
+    return new ConflictError({
+      en: `the report of ${tenantId} for ${report?.period ?? ""} already exists`,
+      zh: `单位“${tenantId}”${report?.period ?? ""}的月报已存在。`,
+    });
   });
 }

@@ -102,9 +102,10 @@ export function yearNotFrozen(db: Db, provinceId: string, year: number): ExtraCo
       },
     },
     onFail: () =>
-      new ConflictError(
-        `a circular of ${year} is published: the ${year} rulebook is frozen and cannot change`,
-      ),
+      new ConflictError({
+        en: `a circular of ${year} is published: the ${year} rulebook is frozen and cannot change`,
+        zh: `${year}年度考评通报已印发，该年度考评细则已冻结，不能再修改。`,
+      }),
   };
 }
 

@@ -98,9 +98,10 @@ export function decodePayload(chunks: readonly Uint8Array[], expectedSha256: str
 export async function putScoringRun(db: Db, run: NewScoringRun, payload: unknown): Promise<ScoringRunMeta> {
   const { chunks, bytes, sha256 } = encodePayload(payload);
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new BusinessRuleError(
-      `the run's compressed payload is ${bytes} bytes, more than the ${MAX_PAYLOAD_BYTES} bytes one run can store`,
-    );
+    throw new BusinessRuleError({
+      en: `the run's compressed payload is ${bytes} bytes, more than the ${MAX_PAYLOAD_BYTES} bytes one run can store`,
+      zh: `本次考评数据压缩后为${bytes}字节，超过单次考评可保存的${MAX_PAYLOAD_BYTES}字节上限。`,
+    });
   }
   const meta: ScoringRunMeta = {
     ...run,
@@ -132,7 +133,15 @@ export async function putScoringRun(db: Db, run: NewScoringRun, payload: unknown
       }),
     ),
   ];
-  await transact(db, items, () => new ConflictError(`scoring run ${run.runId} already exists`));
+  await transact(
+    db,
+    items,
+    () =>
+      new ConflictError({
+        en: `scoring run ${run.runId} already exists`,
+        zh: `考评结果“${run.runId}”已存在。`,
+      }),
+  );
   return meta;
 }
 

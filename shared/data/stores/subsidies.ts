@@ -163,7 +163,10 @@ function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
     ];
     await transact(db, items, (index) =>
       index <= 1
-        ? new StaleWriteError("another version was written at the same time; retry")
+        ? new StaleWriteError({
+            en: "another version was written at the same time; retry",
+            zh: "同一时间已写入另一个版本，请重试。",
+          })
         : write.conditions?.[index - 2]?.onFail(),
     );
     return { stored: { ...record, ...meta }, created: current === undefined };
@@ -257,7 +260,7 @@ export function provinceExists(db: Db, provinceId: string): ExtraCondition {
         ConditionExpression: "attribute_exists(pk)",
       },
     },
-    onFail: () => new NotFoundError(`no province ${provinceId}`),
+    onFail: () => new NotFoundError({ en: `no province ${provinceId}`, zh: `省份“${provinceId}”不存在。` }),
   };
 }
 

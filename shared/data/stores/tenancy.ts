@@ -84,6 +84,13 @@ export async function tenantProvince(db: Db, tenantId: string): Promise<string |
   return typeof provinceId === "string" ? provinceId : null;
 }
 
+function tenantIdTaken(tenantId: string): ConflictError {
+  return new ConflictError({
+    en: `tenant id ${tenantId} is already used by another province`,
+    zh: `单位标识“${tenantId}”已被其他省份使用，单位标识须全国唯一。`,
+  });
+}
+
 export async function putTenant(
   db: Db,
   provinceId: string,
@@ -93,7 +100,7 @@ export async function putTenant(
 ): Promise<{ tenant: Tenant; created: boolean }> {
   const existing = await getTenant(db, tenantId, true);
   if (existing && existing.provinceId !== provinceId) {
-    throw new ConflictError(`tenant id ${tenantId} is already used by another province`);
+    throw tenantIdTaken(tenantId);
   }
   const tenant: Tenant = {
     tenantId,
@@ -132,8 +139,11 @@ export async function putTenant(
     ],
     (index) =>
       index === 0
-        ? new ConflictError(`tenant id ${tenantId} is already used by another province`)
-        : new NotFoundError(`no province ${provinceId}; create it first`),
+        ? tenantIdTaken(tenantId)
+        : new NotFoundError({
+            en: `no province ${provinceId}; create it first`,
+            zh: `省份“${provinceId}”不存在，请先创建该省份。`,
+          }),
   );
   return { tenant, created: !existing };
 }
@@ -195,9 +205,10 @@ export function decodeCursor(cursor: string, expected: Record<string, string>): 
     Object.values(key).every((v) => typeof v === "string") &&
     Object.entries(expected).every(([name, v]) => key[name] === v);
   if (!valid) {
-    throw new ValidationError("the cursor is not valid for this list", {
-      errors: [{ path: "query.cursor", message: "invalid cursor" }],
-    });
+    throw new ValidationError(
+      { en: "the cursor is not valid for this list", zh: "分页游标对此列表无效。" },
+      { errors: [{ path: "query.cursor", message: "invalid cursor", zh: "分页游标无效" }] },
+    );
   }
   return key;
 }

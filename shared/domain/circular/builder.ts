@@ -3,6 +3,8 @@
  * and the province's prose, and applying prose edits to a draft. Pure: no I/O, no clock.
  */
 import * as z from "zod/mini";
+import type { Bilingual } from "../../lib/errors";
+import { zhIssue } from "../../lib/zod-text";
 import {
   CIRCULAR_SCHEMA_VERSION,
   type CircularDocument,
@@ -132,18 +134,27 @@ function problemItems(problems: readonly string[]): string[] {
   return problems.map((p) => toParagraph(stripLeadingEnumeration(toParagraph(p)))).filter((p) => p !== "");
 }
 
-function fail(path: string, message: string): never {
-  throw new CircularInputError(`${path}: ${message}`, [{ path, message }]);
+function fail(path: string, text: Bilingual): never {
+  throw new CircularInputError({ en: `${path}: ${text.en}`, zh: `${text.zh}。` }, [
+    { path, message: text.en, zh: text.zh },
+  ]);
 }
 
 function validated<T>(schema: z.ZodMiniType<T>, value: unknown, root: string): T {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({
     path: [root, ...i.path.map(String)].join("."),
     message: i.message,
+    zh: zhIssue(i, "body", i.path),
   }));
-  throw new CircularInputError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+  throw new CircularInputError(
+    {
+      en: issues.map((i) => `${i.path}: ${i.message}`).join("; "),
+      zh: `${issues.map((i) => i.zh).join("；")}。`,
+    },
+    issues,
+  );
 }
 
 function highlightsFor(
@@ -167,7 +178,11 @@ function scoredUnit(
 ): CircularResultUnit {
   const base = { tenantId: unit.tenantId, authorityName: unit.authorityName };
   if (!showScores) return base;
-  if (!score) return fail(`results.${unit.tenantId}`, "showScores needs every unit's total and rank");
+  if (!score)
+    return fail(`results.${unit.tenantId}`, {
+      en: "showScores needs every unit's total and rank",
+      zh: "显示得分须有每个单位的总分和名次",
+    });
   return { ...base, total: score.total, rank: score.rank };
 }
 
@@ -184,7 +199,8 @@ export function buildCircularDocument(input: BuildCircularInput): CircularDocume
 
   const tenants = new Map<string, BuildCircularInput["tenants"][number]>();
   input.tenants.forEach((t, i) => {
-    if (tenants.has(t.id)) fail(`tenants.${i}.id`, `duplicate tenant '${t.id}'`);
+    if (tenants.has(t.id))
+      fail(`tenants.${i}.id`, { en: `duplicate tenant '${t.id}'`, zh: `单位“${t.id}”重复` });
     tenants.set(t.id, t);
   });
 
@@ -195,12 +211,25 @@ export function buildCircularDocument(input: BuildCircularInput): CircularDocume
 
   const resultByTenant = new Map<string, BuildCircularInput["results"][number]>();
   input.results.forEach((r, i) => {
-    if (!tenants.has(r.tenantId)) fail(`results.${i}.tenantId`, `unknown tenant '${r.tenantId}'`);
-    if (resultByTenant.has(r.tenantId)) fail(`results.${i}.tenantId`, `'${r.tenantId}' has two results`);
-    if (!gradeOrder.includes(r.grade)) fail(`results.${i}.grade`, `the rulebook has no grade '${r.grade}'`);
+    if (!tenants.has(r.tenantId))
+      fail(`results.${i}.tenantId`, {
+        en: `unknown tenant '${r.tenantId}'`,
+        zh: `考评结果中的单位“${r.tenantId}”不存在`,
+      });
+    if (resultByTenant.has(r.tenantId))
+      fail(`results.${i}.tenantId`, {
+        en: `'${r.tenantId}' has two results`,
+        zh: `单位“${r.tenantId}”有两条考评结果`,
+      });
+    if (!gradeOrder.includes(r.grade))
+      fail(`results.${i}.grade`, {
+        en: `the rulebook has no grade '${r.grade}'`,
+        zh: `考评细则中没有等次“${r.grade}”`,
+      });
     resultByTenant.set(r.tenantId, r);
   });
-  if (resultByTenant.size === 0) fail("results", "a circular needs at least one result");
+  if (resultByTenant.size === 0)
+    fail("results", { en: "a circular needs at least one result", zh: "通报至少须有一个单位的考评结果" });
 
   const units: CircularUnit[] = [...tenants.values()]
     .filter((t) => resultByTenant.has(t.id))
@@ -275,7 +304,11 @@ export function applyProseEdits(
   if (e.highlights !== undefined) {
     const known = new Set(doc.units.map((u) => u.tenantId));
     for (const tenantId of Object.keys(e.highlights))
-      if (!known.has(tenantId)) fail(`edits.highlights.${tenantId}`, `'${tenantId}' is not an assessed unit`);
+      if (!known.has(tenantId))
+        fail(`edits.highlights.${tenantId}`, {
+          en: `'${tenantId}' is not an assessed unit`,
+          zh: `“${tenantId}”不是本次考评的单位`,
+        });
     const current = (tenantId: string, kind: HighlightKind) => {
       const existing = doc.highlights[kind].find((h) => h.tenantId === tenantId)?.text;
       const edit = e.highlights?.[tenantId];

@@ -5,6 +5,8 @@
  */
 import * as z from "zod/mini";
 import { canonicalHash } from "../../lib/canonical-json";
+import type { Bilingual } from "../../lib/errors";
+import { customIssue, zhIssue, zodMessage } from "../../lib/zod-text";
 import { isIsoDate } from "./numbering";
 import { LINE_BREAK } from "./text";
 
@@ -19,17 +21,29 @@ export const MAX_PARAGRAPH_LENGTH = 5000;
 
 // Every schema here is built on first use (`z.lazy`), so importing this module builds nothing.
 
-const noBreaks = () => z.refine<string>((s) => !LINE_BREAK.test(s), "must be a single line");
+const noBreaks = () =>
+  z.refine<string>((s) => !LINE_BREAK.test(s), zodMessage("must be a single line", "须为单行文本，不能换行"));
 /** A non-empty single-line string of at most `max` characters. */
 export const lineSchema = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noBreaks());
 /** A possibly empty single-line string of at most `max` characters. */
 export const optionalLineSchema = (max: number) => z.string().check(z.maxLength(max), noBreaks());
 
-export const isoDateSchema = z.lazy(() => z.string().check(z.refine(isIsoDate, "must be a date YYYY-MM-DD")));
+export const isoDateSchema = z.lazy(() =>
+  z
+    .string()
+    .check(z.refine(isIsoDate, zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期"))),
+);
 export const disclosureSchema = z.lazy(() => z.enum(["public", "restricted"]));
 /** A scoring-run total: a non-negative decimal string, e.g. "100.20". */
 export const totalSchema = z.lazy(() =>
-  z.string().check(z.regex(/^\d+(\.\d+)?$/, "must be a decimal string like 100.20")),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d+(\.\d+)?$/,
+        zodMessage("must be a decimal string like 100.20", "须为小数形式的字符串，如100.20"),
+      ),
+    ),
 );
 
 /** An assessed unit (a city tenant that has a result in the run), in `displayOrder`. */
@@ -85,7 +99,10 @@ export const circularDocumentSchema = z.lazy(() =>
       documentNo: lineSchema(100),
       /** 主送, one line ending with ： */
       addressees: lineSchema(500).check(
-        z.refine((s: string) => s.endsWith("：") && s.length > 1, "must end with a full-width colon ："),
+        z.refine(
+          (s: string) => s.endsWith("：") && s.length > 1,
+          zodMessage("must end with a full-width colon ：", "须以全角冒号“：”结尾"),
+        ),
       ),
       /** the rulebook cited by the preamble */
       rulebook: z.strictObject({ title: lineSchema(200), documentNo: lineSchema(100) }),
@@ -120,36 +137,40 @@ export const circularDocumentSchema = z.lazy(() =>
         const order = new Map<string, number>();
         doc.units.forEach((unit, i) => {
           if (order.has(unit.tenantId))
-            ctx.addIssue({
-              code: "custom",
-              path: ["units", i, "tenantId"],
-              message: `duplicate unit '${unit.tenantId}'`,
-            });
+            ctx.addIssue(
+              customIssue(["units", i, "tenantId"], {
+                en: `duplicate unit '${unit.tenantId}'`,
+                zh: `“${unit.tenantId}”重复`,
+              }),
+            );
           order.set(unit.tenantId, i);
           const prev = doc.units[i - 1];
           if (prev && prev.displayOrder > unit.displayOrder)
-            ctx.addIssue({
-              code: "custom",
-              path: ["units", i, "displayOrder"],
-              message: "units must be in displayOrder",
-            });
+            ctx.addIssue(
+              customIssue(["units", i, "displayOrder"], {
+                en: "units must be in displayOrder",
+                zh: "有误：单位须按排序排列",
+              }),
+            );
         });
         for (const kind of ["employment", "entrepreneurship"] as const) {
           let last = -1;
           doc.highlights[kind].forEach((h, i) => {
             const at = order.get(h.tenantId);
             if (at === undefined)
-              ctx.addIssue({
-                code: "custom",
-                path: ["highlights", kind, i, "tenantId"],
-                message: `'${h.tenantId}' is not an assessed unit`,
-              });
+              ctx.addIssue(
+                customIssue(["highlights", kind, i, "tenantId"], {
+                  en: `'${h.tenantId}' is not an assessed unit`,
+                  zh: `“${h.tenantId}”不是本次考评的单位`,
+                }),
+              );
             else if (at <= last)
-              ctx.addIssue({
-                code: "custom",
-                path: ["highlights", kind, i, "tenantId"],
-                message: "highlights must be in displayOrder, one per unit",
-              });
+              ctx.addIssue(
+                customIssue(["highlights", kind, i, "tenantId"], {
+                  en: "highlights must be in displayOrder, one per unit",
+                  zh: "有误：工作亮点须按单位排序排列，每个单位一条",
+                }),
+              );
             else last = at;
           });
         }
@@ -157,45 +178,50 @@ export const circularDocumentSchema = z.lazy(() =>
         const grades = new Set<string>();
         doc.results.forEach((group, g) => {
           if (grades.has(group.grade))
-            ctx.addIssue({
-              code: "custom",
-              path: ["results", g, "grade"],
-              message: `duplicate grade '${group.grade}'`,
-            });
+            ctx.addIssue(
+              customIssue(["results", g, "grade"], {
+                en: `duplicate grade '${group.grade}'`,
+                zh: `“${group.grade}”重复`,
+              }),
+            );
           grades.add(group.grade);
           let last = -1;
           group.units.forEach((unit, i) => {
             const path = ["results", g, "units", i];
             const at = order.get(unit.tenantId);
             if (at === undefined || graded.has(unit.tenantId))
-              ctx.addIssue({
-                code: "custom",
-                path: [...path, "tenantId"],
-                message: `'${unit.tenantId}' must be an assessed unit listed once`,
-              });
+              ctx.addIssue(
+                customIssue([...path, "tenantId"], {
+                  en: `'${unit.tenantId}' must be an assessed unit listed once`,
+                  zh: `“${unit.tenantId}”须为本次考评的单位，且只能列出一次`,
+                }),
+              );
             else if (at < last)
-              ctx.addIssue({
-                code: "custom",
-                path: [...path, "tenantId"],
-                message: "units must be in displayOrder",
-              });
+              ctx.addIssue(
+                customIssue([...path, "tenantId"], {
+                  en: "units must be in displayOrder",
+                  zh: "有误：单位须按排序排列",
+                }),
+              );
             else last = at;
             graded.add(unit.tenantId);
             if (doc.showScores !== (unit.total !== undefined) || doc.showScores !== (unit.rank !== undefined))
-              ctx.addIssue({
-                code: "custom",
-                path,
-                message: "total and rank are present exactly when showScores is on",
-              });
+              ctx.addIssue(
+                customIssue(path, {
+                  en: "total and rank are present exactly when showScores is on",
+                  zh: "有误：显示得分时须列出总分和名次，不显示得分时不得列出",
+                }),
+              );
           });
         });
         doc.units.forEach((unit, i) => {
           if (!graded.has(unit.tenantId))
-            ctx.addIssue({
-              code: "custom",
-              path: ["units", i, "tenantId"],
-              message: `'${unit.tenantId}' has no result`,
-            });
+            ctx.addIssue(
+              customIssue(["units", i, "tenantId"], {
+                en: `'${unit.tenantId}' has no result`,
+                zh: `“${unit.tenantId}”没有考评结果`,
+              }),
+            );
         });
       }),
     ),
@@ -208,19 +234,33 @@ export type CircularGradeResult = z.infer<typeof circularGradeResultSchema>;
 export type CircularResultUnit = z.infer<typeof circularResultUnitSchema>;
 export type CircularDisclosure = z.infer<typeof disclosureSchema>;
 
+/** A failing field of a circular's input: its path, and what is wrong in English (`message`) and Chinese. */
+export interface CircularIssue {
+  path: string;
+  message: string;
+  zh: string;
+}
+
 /** Thrown when a circular cannot be built or edited from the given input (→ 422 at the API). */
 export class CircularInputError extends Error {
   override readonly name = "CircularInputError";
+  /** the message in Chinese */
+  readonly zh: string;
   constructor(
-    message: string,
-    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    text: Bilingual,
+    readonly issues: ReadonlyArray<CircularIssue> = [],
   ) {
-    super(message);
+    super(text.en);
+    this.zh = text.zh;
   }
 }
 
-function formatIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
-  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+function formatIssues(issues: readonly z.core.$ZodIssue[]): CircularIssue[] {
+  return issues.map((i) => ({
+    path: i.path.map(String).join("."),
+    message: i.message,
+    zh: zhIssue(i, "body", i.path),
+  }));
 }
 
 /** Validates a stored or built document; throws `CircularInputError` naming each failing path. */
@@ -229,7 +269,10 @@ export function parseCircularDocument(value: unknown): CircularDocument {
   if (result.success) return result.data;
   const issues = formatIssues(result.error.issues);
   throw new CircularInputError(
-    `invalid circular document: ${issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")}`,
+    {
+      en: `invalid circular document: ${issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")}`,
+      zh: `通报文稿不符合要求：${issues.map((i) => i.zh).join("；")}。`,
+    },
     issues,
   );
 }

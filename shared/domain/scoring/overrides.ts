@@ -3,6 +3,8 @@
  * quotas, targets and the bonus/deduction limits without touching the stored inputs.
  */
 import * as z from "zod/mini";
+import { fieldLabel } from "../../lib/labels";
+import { zhIssue, zhProblem, zodMessage } from "../../lib/zod-text";
 import type { Rulebook } from "../rulebook";
 import { rulebookSchema } from "../rulebook";
 import type { ScoringInput } from "./types";
@@ -22,7 +24,10 @@ export const overridesSchema = z.lazy(() =>
     quotas: z.optional(z.record(z.string(), z.nullable(z.number()))),
     /** tenant id -> indicator code -> target (merged into the tenant's targets) */
     targets: z.optional(
-      z.record(z.string(), z.record(z.string(), z.number().check(z.gt(0, "a target must be > 0")))),
+      z.record(
+        z.string(),
+        z.record(z.string(), z.number().check(z.gt(0, zodMessage("a target must be > 0", "须大于0")))),
+      ),
     ),
     bonusMax: z.optional(z.number()),
     /** null removes the limit */
@@ -35,6 +40,8 @@ export type Overrides = z.output<typeof overridesSchema>;
 export interface OverrideError {
   path: string;
   message: string;
+  /** the message in Chinese, naming indicators and grades by their names */
+  zh: string;
 }
 
 const joinPath = (path: ReadonlyArray<PropertyKey>): string => path.map((p) => String(p)).join(".");
@@ -69,6 +76,20 @@ function overridePathOf(path: ReadonlyArray<PropertyKey>, rulebook: Rulebook, ov
   return `overrides.${joinPath(path)}`;
 }
 
+/** The Chinese of an issue of the overridden rulebook, naming the indicator or grade it is about. */
+function rulebookIssueZh(issue: z.core.$ZodIssue, rulebook: Rulebook): string {
+  const [section, index, ...rest] = issue.path;
+  if (section === "indicators" && typeof index === "number" && rest.length > 0) {
+    const name = rulebook.indicators[index]?.name;
+    if (name !== undefined) return `${name}的${fieldLabel("body", rest)}${zhProblem(issue)}`;
+  }
+  if (section === "grades" && typeof index === "number" && rest.length > 0) {
+    const name = rulebook.grades[index]?.name;
+    if (name !== undefined) return `等次“${name}”的${fieldLabel("body", rest)}${zhProblem(issue)}`;
+  }
+  return zhIssue(issue, "body", issue.path);
+}
+
 /**
  * The input with the overrides applied (the given input is not changed), or the errors: unknown
  * indicator codes, grade names and tenant ids (with their paths, e.g. `overrides.weights.foo`),
@@ -84,6 +105,7 @@ export function applyOverrides(
       errors: parsed.error.issues.map((issue) => ({
         path: joinPath(["overrides", ...issue.path]),
         message: issue.message,
+        zh: zhIssue(issue, "body", ["overrides", ...issue.path]),
       })),
     };
   }
@@ -99,7 +121,11 @@ export function applyOverrides(
   ) => {
     for (const [code, value] of Object.entries(o[key] ?? {})) {
       if (!indicators.has(code))
-        errors.push({ path: `overrides.${key}.${code}`, message: `no indicator '${code}'` });
+        errors.push({
+          path: `overrides.${key}.${code}`,
+          message: `no indicator '${code}'`,
+          zh: `考评细则中没有指标“${code}”`,
+        });
       else set(code, value);
     }
   };
@@ -118,20 +144,31 @@ export function applyOverrides(
       errors.push({
         path: `overrides.tolerances.${code}`,
         message: "tolerance applies to ceiling indicators only",
+        zh: `${ind.name}不是控制类（ceiling）指标，不能设置容差`,
       });
     else ind.tolerance = value;
   });
 
   for (const [name, minScore] of Object.entries(o.thresholds ?? {})) {
     const grade = grades.get(name);
-    if (!grade) errors.push({ path: `overrides.thresholds.${name}`, message: `no grade '${name}'` });
+    if (!grade)
+      errors.push({
+        path: `overrides.thresholds.${name}`,
+        message: `no grade '${name}'`,
+        zh: `考评细则中没有等次“${name}”`,
+      });
     else grade.minScore = minScore;
   }
 
   if (o.quotas) {
     const quotas: Record<string, number> = { ...(rulebook.gradeQuotas ?? {}) };
     for (const [name, share] of Object.entries(o.quotas)) {
-      if (!grades.has(name)) errors.push({ path: `overrides.quotas.${name}`, message: `no grade '${name}'` });
+      if (!grades.has(name))
+        errors.push({
+          path: `overrides.quotas.${name}`,
+          message: `no grade '${name}'`,
+          zh: `考评细则中没有等次“${name}”`,
+        });
       else if (share === null) delete quotas[name];
       else quotas[name] = share;
     }
@@ -146,12 +183,20 @@ export function applyOverrides(
   const tenantIds = new Set(input.tenants.map((t) => t.tenantId));
   for (const [tenantId, targets] of Object.entries(o.targets ?? {})) {
     if (!tenantIds.has(tenantId)) {
-      errors.push({ path: `overrides.targets.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
+      errors.push({
+        path: `overrides.targets.${tenantId}`,
+        message: `no tenant '${tenantId}' in this run`,
+        zh: `本次考评不包括单位“${tenantId}”`,
+      });
       continue;
     }
     for (const code of Object.keys(targets)) {
       if (!indicators.has(code))
-        errors.push({ path: `overrides.targets.${tenantId}.${code}`, message: `no indicator '${code}'` });
+        errors.push({
+          path: `overrides.targets.${tenantId}.${code}`,
+          message: `no indicator '${code}'`,
+          zh: `考评细则中没有指标“${code}”`,
+        });
     }
   }
 
@@ -163,6 +208,7 @@ export function applyOverrides(
       errors: checked.error.issues.map((issue) => ({
         path: overridePathOf(issue.path, rulebook, o),
         message: issue.message,
+        zh: rulebookIssueZh(issue, rulebook),
       })),
     };
   }

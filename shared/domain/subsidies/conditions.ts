@@ -17,6 +17,8 @@
  * satisfied by absence: an unknown value is not evidence).
  */
 import * as z from "zod/mini";
+import { FIELD_LABELS } from "../../lib/labels";
+import { customIssue, zodMessage } from "../../lib/zod-text";
 import { dateSchema, isDate, subtractMonths } from "./dates";
 import type { FieldSpec, Profile, ProfileField } from "./profile";
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS } from "./profile";
@@ -40,6 +42,18 @@ const describe = (spec: FieldSpec): string =>
       ? "an integer"
       : `a ${spec.type}`;
 
+/** What a field's values are, in Chinese: 以下取值之一：graduate、veteran, 整数, YYYY-MM-DD格式的日期. */
+const describeZh = (spec: FieldSpec): string =>
+  spec.type === "enum"
+    ? `以下取值之一：${spec.values.join("、")}`
+    : spec.type === "number"
+      ? spec.integer
+        ? "整数"
+        : "数字"
+      : spec.type === "boolean"
+        ? "布尔值（true 或 false）"
+        : "YYYY-MM-DD格式的日期";
+
 function fits(spec: FieldSpec, value: unknown): boolean {
   switch (spec.type) {
     case "enum":
@@ -62,30 +76,44 @@ export const conditionSchema = z.lazy(() => {
       z.strictObject({
         field: fieldSchema,
         op: z.literal("in"),
-        value: z.array(scalarSchema).check(z.minLength(1, "`in` needs at least one value"), z.maxLength(50)),
+        value: z
+          .array(scalarSchema)
+          .check(
+            z.minLength(1, zodMessage("`in` needs at least one value", "至少须有一个值（in）")),
+            z.maxLength(50),
+          ),
       }),
       z.strictObject({ field: fieldSchema, op: z.enum(["gte", "lte", "gt", "lt"]), value: z.number() }),
       z.strictObject({ field: fieldSchema, op: z.literal("onOrAfter"), value: dateSchema }),
       z.strictObject({
         field: fieldSchema,
         op: z.literal("withinMonths"),
-        value: z.int().check(z.gte(1, "withinMonths needs a positive integer"), z.lte(MAX_WITHIN_MONTHS)),
+        value: z
+          .int()
+          .check(
+            z.gte(
+              1,
+              zodMessage("withinMonths needs a positive integer", "须为正整数（withinMonths 的月数）"),
+            ),
+            z.lte(MAX_WITHIN_MONTHS),
+          ),
       }),
     ])
     .check(
       z.superRefine((condition, ctx) => {
         const spec = PROFILE_FIELDS[condition.field];
         const where = `field ${condition.field} is ${describe(spec)}`;
+        const field = FIELD_LABELS[condition.field] ?? condition.field;
+        const whereZh = `字段“${field}”（${condition.field}）应为${describeZh(spec)}`;
+        const misfit = { en: `value does not fit: ${where}`, zh: `与条件字段不符：${whereZh}` };
         switch (condition.op) {
           case "eq":
           case "ne":
-            if (!fits(spec, condition.value))
-              ctx.addIssue({ code: "custom", path: ["value"], message: `value does not fit: ${where}` });
+            if (!fits(spec, condition.value)) ctx.addIssue(customIssue(["value"], misfit));
             return;
           case "in":
             condition.value.forEach((v, i) => {
-              if (!fits(spec, v))
-                ctx.addIssue({ code: "custom", path: ["value", i], message: `value does not fit: ${where}` });
+              if (!fits(spec, v)) ctx.addIssue(customIssue(["value", i], misfit));
             });
             return;
           case "gte":
@@ -93,20 +121,22 @@ export const conditionSchema = z.lazy(() => {
           case "gt":
           case "lt":
             if (spec.type !== "number")
-              ctx.addIssue({
-                code: "custom",
-                path: ["op"],
-                message: `${condition.op} needs a numeric field; ${where}`,
-              });
+              ctx.addIssue(
+                customIssue(["op"], {
+                  en: `${condition.op} needs a numeric field; ${where}`,
+                  zh: `“${condition.op}”只能用于数值字段，而${whereZh}`,
+                }),
+              );
             return;
           case "onOrAfter":
           case "withinMonths":
             if (spec.type !== "date")
-              ctx.addIssue({
-                code: "custom",
-                path: ["op"],
-                message: `${condition.op} needs a date field; ${where}`,
-              });
+              ctx.addIssue(
+                customIssue(["op"], {
+                  en: `${condition.op} needs a date field; ${where}`,
+                  zh: `“${condition.op}”只能用于日期字段，而${whereZh}`,
+                }),
+              );
             return;
         }
       }),

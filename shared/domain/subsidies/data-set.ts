@@ -5,6 +5,7 @@
  * given (`stampVersions`).
  */
 import * as z from "zod/mini";
+import { zodMessage } from "../../lib/zod-text";
 import type { ProgramVersion } from "./program";
 import { programSchema } from "./program";
 import type { TopUpError } from "./top-up";
@@ -14,7 +15,14 @@ import { stampVersions } from "./versions";
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 /** Built on first use (`z.lazy`), like every schema of the domain. */
 export const subsidyDataSetSchema = z.lazy(() => {
-  const tenantIdSchema = z.string().check(z.regex(TENANT_ID_PATTERN, "must be a tenant id (a-z, 0-9, -)"));
+  const tenantIdSchema = z
+    .string()
+    .check(
+      z.regex(
+        TENANT_ID_PATTERN,
+        zodMessage("must be a tenant id (a-z, 0-9, -)", "须为单位标识（小写字母开头，仅含 a-z、0-9 和 -）"),
+      ),
+    );
   return z.strictObject({
     provincePrograms: z.array(programSchema),
     topUps: z.record(tenantIdSchema, z.array(topUpSchema)),
@@ -54,6 +62,7 @@ export function checkSubsidyDataSet(
           at: `localPrograms.${tenantId}[${i}]`,
           path: "code",
           message: `'${program.code}' is a provincial program; a local program needs its own code`,
+          zh: `“${program.code}”是省级补贴项目的代码，地方项目须另取代码`,
           baseline: null,
           limit: null,
         });

@@ -6,6 +6,7 @@
  * Exactly the fields `subsidies.md` lists, nothing more: programs are written against them.
  */
 import * as z from "zod/mini";
+import { zodMessage } from "../../lib/zod-text";
 import { dateSchema } from "./dates";
 
 export const CATEGORIES = [
@@ -30,7 +31,12 @@ const MAX_YEARS = 100;
 const MAX_HOURS = 100_000;
 
 const nonNegative = (max: number) =>
-  z.number().check(z.gte(0, "must be ≥ 0"), z.lte(max, `must be ≤ ${max}`));
+  z
+    .number()
+    .check(
+      z.gte(0, zodMessage("must be ≥ 0", "不能小于0")),
+      z.lte(max, zodMessage(`must be ≤ ${max}`, `不能大于${max}`)),
+    );
 
 /**
  * The fields are getters: zod reads them once, on the schema's first use, so importing this module
@@ -54,7 +60,7 @@ export const profileSchema = z.strictObject({
   },
   /** months the business has been licensed and operating (领取营业执照且正常经营) */
   get businessOperatingMonths() {
-    return z.optional(z.int().check(z.gte(0, "must be ≥ 0"), z.lte(MAX_MONTHS)));
+    return z.optional(z.int().check(z.gte(0, zodMessage("must be ≥ 0", "不能小于0")), z.lte(MAX_MONTHS)));
   },
   get socialInsurancePaid() {
     return z.optional(z.boolean());

@@ -15,9 +15,11 @@
  * an override whose path no longer exists in that version is not applied (and is reported).
  */
 import * as z from "zod/mini";
+import { zhDate } from "../../lib/labels";
+import { zodMessage } from "../../lib/zod-text";
 import { dateSchema } from "./dates";
 import type { KindParams, Program, ProgramVersion } from "./program";
-import { basisSchema, codeSchema, isMoney, resolvePath } from "./program";
+import { basisSchema, codeSchema, EFFECTIVE_DATES, isMoney, parameterLabel, resolvePath } from "./program";
 import type { VersionMeta } from "./versions";
 import { pickInForce, versionMetaShape } from "./versions";
 
@@ -36,8 +38,14 @@ export function topUpShape() {
      * the limit, not as a malformed request.
      */
     overrides: z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.number()).check(
-      z.refine((o) => Object.keys(o).length >= 1, "a top-up overrides at least one path"),
-      z.refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`),
+      z.refine(
+        (o) => Object.keys(o).length >= 1,
+        zodMessage("a top-up overrides at least one path", "至少须提高一项参数"),
+      ),
+      z.refine(
+        (o) => Object.keys(o).length <= MAX_OVERRIDES,
+        zodMessage(`at most ${MAX_OVERRIDES} overrides`, `最多${MAX_OVERRIDES}项`),
+      ),
     ),
     basis: basisSchema,
     effectiveFrom: dateSchema,
@@ -48,7 +56,7 @@ export function topUpShape() {
 function datesInOrder(t: { effectiveFrom: string; effectiveTo?: string | null | undefined }): boolean {
   return t.effectiveTo === undefined || t.effectiveTo === null || t.effectiveTo >= t.effectiveFrom;
 }
-const DATES_MESSAGE = { message: "effectiveTo must be on or after effectiveFrom", path: ["effectiveTo"] };
+const DATES_MESSAGE = { message: zodMessage(EFFECTIVE_DATES.en, EFFECTIVE_DATES.zh), path: ["effectiveTo"] };
 
 export const topUpSchema = z.lazy(() =>
   z.strictObject(topUpShape()).check(z.refine(datesInOrder, DATES_MESSAGE)),
@@ -65,6 +73,8 @@ export type TopUpVersion = TopUp & VersionMeta;
 export interface TopUpError {
   path: string;
   message: string;
+  /** the message in Chinese, naming the program and the parameter (创业担保贷款的“graduate”档的金额 …) */
+  zh: string;
   /** the provincial value at the path; `null` when the path does not exist in the program */
   baseline: number | null;
   /** `topUpLimits[path].max`; `null` when the province set no limit (or the path does not exist) */
@@ -87,22 +97,40 @@ export function validateTopUp(program: Program, overrides: Readonly<Record<strin
   for (const [path, value] of Object.entries(overrides)) {
     const resolved = resolvePath(program, path);
     if (!resolved.ok) {
-      errors.push({ path, message: resolved.message, baseline: null, limit: null });
+      errors.push({
+        path,
+        message: resolved.message,
+        zh: `${program.name}不能按“${path}”提标：${resolved.zh}`,
+        baseline: null,
+        limit: null,
+      });
       continue;
     }
     const baseline = resolved.value;
     const limit = limitAt(program, path);
     const facts = { path, baseline, limit };
-    if (!Number.isFinite(value)) errors.push({ ...facts, message: "must be a finite number" });
+    const what = `${program.name}的${parameterLabel(path)}`;
+    const yuan = resolved.money ? "元" : "";
+    if (!Number.isFinite(value))
+      errors.push({ ...facts, message: "must be a finite number", zh: `${what}须为有效数值` });
     else if (resolved.money && !isMoney(value))
-      errors.push({ ...facts, message: "must be yuan ≥ 0 with at most 2 decimals" });
+      errors.push({
+        ...facts,
+        message: "must be yuan ≥ 0 with at most 2 decimals",
+        zh: `${what}须为不小于0的金额（元），最多保留两位小数`,
+      });
     else if (value < baseline)
       errors.push({
         ...facts,
         message: `must be ≥ the provincial baseline ${baseline} (a city may only raise)`,
+        zh: `${what}不得低于省级标准${baseline}${yuan}（市级只能提高标准）`,
       });
     else if (limit !== null && value > limit)
-      errors.push({ ...facts, message: `must be ≤ the province's top-up limit ${limit}` });
+      errors.push({
+        ...facts,
+        message: `must be ≤ the province's top-up limit ${limit}`,
+        zh: `${what}不得高于省级规定的提标上限${limit}${yuan}`,
+      });
   }
   return errors;
 }
@@ -115,12 +143,19 @@ export function checkTopUp(provinceVersions: readonly ProgramVersion[], topUp: T
   const versions = provinceVersions.filter((v) => v.code === topUp.programCode);
   const program = pickInForce(versions, topUp.effectiveFrom);
   if (!program) {
-    const message =
+    const name = versions[0]?.name ?? topUp.programCode;
+    const text =
       versions.length === 0
-        ? `no provincial program '${topUp.programCode}'`
-        : `no version of '${topUp.programCode}' is in force on ${topUp.effectiveFrom}`;
+        ? {
+            message: `no provincial program '${topUp.programCode}'`,
+            zh: `没有省级补贴项目“${topUp.programCode}”`,
+          }
+        : {
+            message: `no version of '${topUp.programCode}' is in force on ${topUp.effectiveFrom}`,
+            zh: `${name}在${zhDate(topUp.effectiveFrom)}没有有效的省级版本`,
+          };
     return [
-      { path: versions.length === 0 ? "programCode" : "effectiveFrom", message, baseline: null, limit: null },
+      { path: versions.length === 0 ? "programCode" : "effectiveFrom", ...text, baseline: null, limit: null },
     ];
   }
   return validateTopUp(program, topUp.overrides);

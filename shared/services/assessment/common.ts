@@ -5,7 +5,7 @@ import { getRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/
 import { getTenant, type Tenant } from "../../data/stores/tenancy";
 import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
 import { nowIso } from "../../lib/clock";
-import { BusinessRuleError, ConflictError, NotFoundError } from "../../lib/errors";
+import { type Bilingual, BusinessRuleError, ConflictError, NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 
 /** Who acts: the principal's `sub` (`apikey:<keyId>` for an integration key). */
@@ -25,13 +25,19 @@ export async function requireRulebook(
   db: Db,
   provinceId: string,
   year: number,
-  what: string,
+  what: Bilingual,
 ): Promise<StoredRulebook> {
   const rulebook = await getRulebook(db, provinceId, year, true);
   if (!rulebook) {
-    throw new BusinessRuleError(`there is no ${year} rulebook yet: publish it before ${what}`, {
-      errors: [{ path: "path.y", message: `no rulebook for ${year}` }],
-    });
+    throw new BusinessRuleError(
+      {
+        en: `there is no ${year} rulebook yet: publish it before ${what.en}`,
+        zh: `${year}年度考评细则尚未发布，请先发布考评细则，再${what.zh}。`,
+      },
+      {
+        errors: [{ path: "path.y", message: `no rulebook for ${year}`, zh: `${year}年度尚无考评细则` }],
+      },
+    );
   }
   return rulebook;
 }
@@ -44,7 +50,11 @@ export function rulebookStillCurrent(db: Db, rulebook: StoredRulebook): ExtraCon
   return rulebookUnchanged(
     db,
     rulebook,
-    () => new StaleReadError(`the ${rulebook.year} rulebook changed meanwhile; retry`),
+    () =>
+      new StaleReadError({
+        en: `the ${rulebook.year} rulebook changed meanwhile; retry`,
+        zh: `${rulebook.year}年度考评细则刚刚被修改，请重试。`,
+      }),
   );
 }
 
@@ -70,7 +80,7 @@ export type TenantYearWrite = Pick<RulebookCheckedInput, "provinceId" | "tenantI
 export function withCurrentRulebook<T>(
   db: Db,
   input: RulebookCheckedInput,
-  what: string,
+  what: Bilingual,
   write: (rulebook: StoredRulebook, tenantYear: TenantYearWrite) => Promise<T>,
 ): Promise<T> {
   return withRetry(async () => {
@@ -90,7 +100,7 @@ export function withCurrentRulebook<T>(
 /** The tenant of the path, from storage (its province is never taken from the caller's claims). */
 export async function requireTenant(db: Db, tenantId: string): Promise<Tenant> {
   const tenant = await getTenant(db, tenantId);
-  if (!tenant) throw new NotFoundError(`no tenant ${tenantId}`);
+  if (!tenant) throw new NotFoundError({ en: `no tenant ${tenantId}`, zh: `单位“${tenantId}”不存在。` });
   return tenant;
 }
 
@@ -110,9 +120,13 @@ export async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
       if (!retryable) throw error;
       if (attempt >= MAX_ATTEMPTS) {
         if (error instanceof StaleReadError) throw error;
-        throw new ConflictError("the resource is being changed by another request right now; retry", {
-          cause: error,
-        });
+        throw new ConflictError(
+          {
+            en: "the resource is being changed by another request right now; retry",
+            zh: "该数据正被其他请求修改，请稍后重试。",
+          },
+          { cause: error },
+        );
       }
       await pause(10 * attempt + Math.floor(Math.random() * 20 * attempt));
     }

@@ -26,16 +26,31 @@ export function checkTargets(
     known.add(indicator.code);
     const path = `targets.${indicator.code}`;
     if (!Object.hasOwn(targets, indicator.code)) {
-      errors.push({ path, message: "missing", code: indicator.code, name: indicator.name });
+      errors.push({
+        path,
+        message: "missing",
+        zh: `缺少${indicator.name}的目标任务`,
+        code: indicator.code,
+        name: indicator.name,
+      });
       continue;
     }
     const value = targets[indicator.code];
     if (indicatorKind(indicator) === "rate" && typeof value === "number" && value > 100)
-      errors.push({ path, message: `${indicator.code} is a rate: its target must be at most 100` });
+      errors.push({
+        path,
+        message: `${indicator.code} is a rate: its target must be at most 100`,
+        zh: `${indicator.name}是比率指标，目标值不能超过100`,
+      });
   }
   for (const code of Object.keys(targets)) {
     if (!known.has(code))
-      errors.push({ path: `targets.${code}`, message: "not an indicator of the year's rulebook", code });
+      errors.push({
+        path: `targets.${code}`,
+        message: "not an indicator of the year's rulebook",
+        zh: `“${code}”不是本年度考评细则中的指标`,
+        code,
+      });
   }
   return errors;
 }

@@ -37,6 +37,10 @@ export async function setHighlights(
 
 export async function getHighlights(db: Db, tenantId: string, year: number): Promise<StoredHighlights> {
   const highlights = await readHighlights(db, tenantId, year);
-  if (!highlights) throw new NotFoundError(`no ${year} highlights for tenant ${tenantId}`);
+  if (!highlights)
+    throw new NotFoundError({
+      en: `no ${year} highlights for tenant ${tenantId}`,
+      zh: `单位“${tenantId}”尚未填报${year}年度工作亮点。`,
+    });
   return highlights;
 }

@@ -17,7 +17,7 @@ export interface TenantPeriods {
 export async function tenantPeriods(db: Db, tenantId: string, year: number): Promise<TenantPeriods> {
   const tenant = await requireTenant(db, tenantId);
   const [rulebook, reports, unlocks] = await Promise.all([
-    requireRulebook(db, tenant.provinceId, year, "reporting"),
+    requireRulebook(db, tenant.provinceId, year, { en: "reporting", zh: "报送月度数据" }),
     reportsOfTenantYear(db, tenantId, year),
     unlocksOfTenantYear(db, tenantId, year),
   ]);

@@ -20,8 +20,16 @@ import {
   validateReportValues,
 } from "../../domain/reporting";
 import { now } from "../../lib/clock";
-import { BusinessRuleError, inBody, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
+import {
+  BusinessRuleError,
+  inBody,
+  LockedError,
+  NotFoundError,
+  summarizeErrors,
+  ValidationError,
+} from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
+import { zhDate, zhPeriod } from "../../lib/labels";
 import {
   type Actor,
   requireRulebook,
@@ -56,18 +64,27 @@ export async function submitReport(
   const tenant = await requireTenant(db, tenantId);
   return withRetry(async () => {
     const at = now();
-    const rulebook = await requireRulebook(db, tenant.provinceId, year, "reporting");
+    const rulebook = await requireRulebook(db, tenant.provinceId, year, {
+      en: "reporting",
+      zh: "报送月度数据",
+    });
 
     const status = await windowStatus(db, tenantId, year, period, rulebook.rulebook.reportingDeadlineDay, at);
     if (status.state === "notYetOpen") {
       throw new LockedError(
-        `the reporting period ${period} is not open yet: it opens on ${period}-01 (Asia/Shanghai)`,
+        {
+          en: `the reporting period ${period} is not open yet: it opens on ${period}-01 (Asia/Shanghai)`,
+          zh: `${zhPeriod(period)}的统计期尚未开始，自${zhDate(`${period}-01`)}起方可报送。`,
+        },
         { extensions: { period, opensAt: status.opensAt.toISOString(), deadline: status.deadlineDate } },
       );
     }
     if (status.state === "locked") {
       throw new LockedError(
-        `the reporting period ${period} closed after ${status.deadlineDate} (Asia/Shanghai); the province can unlock it`,
+        {
+          en: `the reporting period ${period} closed after ${status.deadlineDate} (Asia/Shanghai); the province can unlock it`,
+          zh: `该统计期（${zhPeriod(period)}）已于${zhDate(status.deadlineDate)}24时截止，如需补报请联系省级主管部门解锁。`,
+        },
         { extensions: { period, closedAt: status.closesAt.toISOString(), deadline: status.deadlineDate } },
       );
     }
@@ -85,9 +102,18 @@ export async function submitReport(
     const current = byPeriod.get(period);
     checkIfMatch(input.ifMatch, current?.version, true);
     if (current && report.reason === undefined) {
-      throw new ValidationError("a revision of a submitted report needs a reason", {
-        errors: [{ path: "body.reason", message: "required when revising a report" }],
-      });
+      throw new ValidationError(
+        { en: "a revision of a submitted report needs a reason", zh: "修改已报送的数据须填写修改原因。" },
+        {
+          errors: [
+            {
+              path: "body.reason",
+              message: "required when revising a report",
+              zh: "修改原因为必填项（修改已报送的数据时）",
+            },
+          ],
+        },
+      );
     }
 
     const others: Record<string, Record<string, number>> = {};
@@ -114,7 +140,11 @@ export async function submitReport(
       },
       ifMatch: input.ifMatch,
       known: { version: current?.version ?? null, revision },
-      onStale: () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
+      onStale: () =>
+        new StaleReadError({
+          en: `another report of ${tenantId} for ${year} changed meanwhile; retry`,
+          zh: `单位“${tenantId}”${year}年度的其他月报刚刚被修改，请重试。`,
+        }),
       conditions: [rulebookStillCurrent(db, rulebook)],
     });
   });
@@ -135,10 +165,12 @@ async function windowStatus(
   return unlock ? reportingStatus(at, period, deadlineDay, unlock) : status;
 }
 
-function summarize(errors: ReadonlyArray<{ path: string; message: string }>): string {
-  const first = errors[0];
-  if (!first) return "the report breaks a business rule";
-  return errors.length === 1 ? first.message : `${first.message} (and ${errors.length - 1} more)`;
+function summarize(errors: ReadonlyArray<{ path: string; message: string; zh: string }>) {
+  return summarizeErrors(
+    errors,
+    { en: "the report breaks a business rule", zh: "月报不符合业务规则。" },
+    false,
+  );
 }
 
 /** The latest version of every period the tenant reported in the year, in period order. */
@@ -154,6 +186,10 @@ export async function reportHistory(
   period: string,
 ): Promise<StoredReport[]> {
   const versions = await reportVersions(db, tenantId, year, period);
-  if (versions.length === 0) throw new NotFoundError(`${tenantId} has not reported ${period}`);
+  if (versions.length === 0)
+    throw new NotFoundError({
+      en: `${tenantId} has not reported ${period}`,
+      zh: `单位“${tenantId}”尚未报送${zhPeriod(period)}的数据。`,
+    });
   return versions;
 }

@@ -2,18 +2,18 @@
 import type { Db } from "../../data/client";
 import { putReview, getReview as readReview, type StoredReview } from "../../data/stores/reviews";
 import { type Review, validateReviewAgainstRulebook } from "../../domain/review";
-import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
+import { BusinessRuleError, inBody, NotFoundError, summarizeErrors } from "../../lib/errors";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
 
 export async function setReview(
   db: Db,
   input: RulebookCheckedInput & { review: Review },
 ): Promise<StoredReview & { created: boolean }> {
-  return withCurrentRulebook(db, input, "reviewing", (rulebook, tenantYear) => {
+  const what = { en: "reviewing", zh: "进行评审打分" };
+  return withCurrentRulebook(db, input, what, (rulebook, tenantYear) => {
     const errors = validateReviewAgainstRulebook(input.review, rulebook.rulebook);
     if (errors.length > 0) {
-      const first = errors[0]?.message ?? "";
-      throw new BusinessRuleError(errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`, {
+      throw new BusinessRuleError(summarizeErrors(errors, { en: "", zh: "" }, false), {
         errors: inBody(errors),
       });
     }
@@ -28,6 +28,10 @@ export async function getReview(
   tenantId: string,
 ): Promise<StoredReview> {
   const review = await readReview(db, provinceId, year, tenantId);
-  if (!review) throw new NotFoundError(`no ${year} review of tenant ${tenantId}`);
+  if (!review)
+    throw new NotFoundError({
+      en: `no ${year} review of tenant ${tenantId}`,
+      zh: `单位“${tenantId}”尚无${year}年度评审结果。`,
+    });
   return review;
 }

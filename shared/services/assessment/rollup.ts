@@ -14,6 +14,7 @@ import type { Rulebook } from "../../domain/rulebook";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { requireTenant } from "./common";
 import { rollupFilename, rollupInput } from "./helpers";
+import { noRulebook } from "./rulebook";
 
 export interface ProvinceRollup {
   provinceId: string;
@@ -23,9 +24,18 @@ export interface ProvinceRollup {
 
 function checkPeriod(year: number, period: string | undefined): void {
   if (period !== undefined && !periodBelongsToYear(period, year)) {
-    throw new ValidationError(`period ${period} is not a period of ${year}`, {
-      errors: [{ path: "query.period", message: `must be a period of ${year} (${year}-01 … ${year}-12)` }],
-    });
+    throw new ValidationError(
+      { en: `period ${period} is not a period of ${year}`, zh: `统计期${period}不属于${year}年度。` },
+      {
+        errors: [
+          {
+            path: "query.period",
+            message: `must be a period of ${year} (${year}-01 … ${year}-12)`,
+            zh: `统计期须在${year}年度之内（${year}-01至${year}-12）`,
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -38,7 +48,7 @@ export async function provinceRollup(
 ): Promise<ProvinceRollup> {
   checkPeriod(year, period);
   const sources = await readRollupSources(db, provinceId, year);
-  if (!sources.rulebook) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  if (!sources.rulebook) throw noRulebook(provinceId, year);
   const rulebook = sources.rulebook.rulebook;
   const rollup = computeRollup(
     rollupInput({
@@ -79,7 +89,7 @@ export async function tenantProgress(
     getTargets(db, tenantId, year),
     reportsOfTenantYear(db, tenantId, year),
   ]);
-  if (!rulebook) throw new NotFoundError(`no ${year} rulebook for province ${tenant.provinceId}`);
+  if (!rulebook) throw noRulebook(tenant.provinceId, year);
   const rollup = computeRollup(
     rollupInput({
       year,
@@ -91,7 +101,8 @@ export async function tenantProgress(
     }),
   );
   const row = rollup.tenants[0];
-  if (!row) throw new NotFoundError(`no progress for ${tenantId}`);
+  if (!row)
+    throw new NotFoundError({ en: `no progress for ${tenantId}`, zh: `单位“${tenantId}”没有完成情况数据。` });
   return {
     year,
     period: rollup.period,

@@ -36,15 +36,23 @@ export async function publishRulebook(
   );
 }
 
+/** 404: the province has no rulebook of the year. */
+export function noRulebook(provinceId: string, year: number): NotFoundError {
+  return new NotFoundError({
+    en: `no ${year} rulebook for province ${provinceId}`,
+    zh: `省份“${provinceId}”尚无${year}年度考评细则。`,
+  });
+}
+
 export async function getRulebook(db: Db, provinceId: string, year: number): Promise<StoredRulebook> {
   const rulebook = await readRulebook(db, provinceId, year);
-  if (!rulebook) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  if (!rulebook) throw noRulebook(provinceId, year);
   return rulebook;
 }
 
 export async function rulebookVersions(db: Db, provinceId: string, year: number): Promise<StoredRulebook[]> {
   const versions = await listRulebookVersions(db, provinceId, year);
-  if (versions.length === 0) throw new NotFoundError(`no ${year} rulebook for province ${provinceId}`);
+  if (versions.length === 0) throw noRulebook(provinceId, year);
   return versions;
 }
 
@@ -54,7 +62,8 @@ export async function rulebookYears(db: Db, provinceId: string) {
     getProvince(db, provinceId),
     rulebooksOfProvince(db, provinceId),
   ]);
-  if (!province) throw new NotFoundError(`no province ${provinceId}`);
+  if (!province)
+    throw new NotFoundError({ en: `no province ${provinceId}`, zh: `省份“${provinceId}”不存在。` });
   return {
     province,
     years: rulebooks

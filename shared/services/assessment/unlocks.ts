@@ -6,6 +6,7 @@ import { periodBelongsToYear, unlockInForce } from "../../domain/reporting";
 import { now } from "../../lib/clock";
 import { type FieldError, NotFoundError, ValidationError } from "../../lib/errors";
 import { randomId } from "../../lib/ids";
+import { zhInstant } from "../../lib/labels";
 import type { Actor } from "./common";
 
 export interface UnlockBody {
@@ -23,15 +24,32 @@ export async function unlockPeriod(
   const at = now();
   const errors: FieldError[] = [];
   if (!periodBelongsToYear(unlock.period, year))
-    errors.push({ path: "body.period", message: `must be a period of ${year}` });
+    errors.push({
+      path: "body.period",
+      message: `must be a period of ${year}`,
+      zh: `统计期须在${year}年度之内（${year}-01至${year}-12）`,
+    });
   if (!(Date.parse(unlock.until) > at.getTime()))
-    errors.push({ path: "body.until", message: `must be in the future (now is ${at.toISOString()})` });
+    errors.push({
+      path: "body.until",
+      message: `must be in the future (now is ${at.toISOString()})`,
+      zh: `解锁截止时间须晚于当前时间（现在是${zhInstant(at)}）`,
+    });
   if (errors.length > 0) {
-    throw new ValidationError(errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+    throw new ValidationError(
+      {
+        en: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
+        zh: `${errors.map((e) => e.zh).join("；")}。`,
+      },
+      { errors },
+    );
   }
   const tenant = await getTenant(db, unlock.tenantId);
   if (!tenant || tenant.provinceId !== provinceId)
-    throw new NotFoundError(`no tenant ${unlock.tenantId} in your province`);
+    throw new NotFoundError({
+      en: `no tenant ${unlock.tenantId} in your province`,
+      zh: `本省没有单位“${unlock.tenantId}”。`,
+    });
   return putUnlock(db, {
     unlockId: randomId(12),
     tenantId: tenant.tenantId,

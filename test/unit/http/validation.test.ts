@@ -29,9 +29,9 @@ describe("field paths", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors).toEqual([
-        { path: "body.n", message: "must be more than 0" },
-        { path: "body.s", message: "must be at most 3 characters" },
-        { path: "body.e", message: 'must be one of: "x"' },
+        { path: "body.n", message: "must be more than 0", zh: "“n”须大于0" },
+        { path: "body.s", message: "must be at most 3 characters", zh: "“s”不能超过3个字符" },
+        { path: "body.e", message: 'must be one of: "x"', zh: '“e”须为"x"' },
       ]);
     }
   });

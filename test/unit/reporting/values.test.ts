@@ -63,7 +63,13 @@ describe("validateReportValues", () => {
 
   it("rejects negative counts but allows counts above 100", () => {
     const issues = validateReportValues(rulebook, { urban_new_jobs: -1, guarantee_loans_issued: 5000 });
-    expect(issues).toEqual([{ path: "values.urban_new_jobs", message: expect.stringMatching(/negative/) }]);
+    expect(issues).toEqual([
+      {
+        path: "values.urban_new_jobs",
+        message: expect.stringMatching(/negative/),
+        zh: "城镇新增就业人数是累计数，不能为负数",
+      },
+    ]);
   });
 
   it("guards non-finite numbers", () => {
@@ -84,6 +90,7 @@ describe("checkCumulative", () => {
       {
         path: "values.urban_new_jobs",
         message: "urban_new_jobs 1200 is below 1500 reported for 2019-02",
+        zh: "城镇新增就业人数为年内累计数，本期填报1200人，少于2019年2月已报送的1500人；累计数不能减少",
         rule: "belowPrevious",
         indicator: "urban_new_jobs",
         value: 1200,
@@ -115,6 +122,7 @@ describe("checkCumulative", () => {
       {
         path: "values.urban_new_jobs",
         message: "urban_new_jobs 2100 is above 2000 reported for 2019-03",
+        zh: "城镇新增就业人数为年内累计数，本期填报2100人，多于2019年3月已报送的2000人；前一期的累计数不能超过后一期",
         rule: "aboveNext",
         indicator: "urban_new_jobs",
         value: 2100,

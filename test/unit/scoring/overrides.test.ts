@@ -125,7 +125,13 @@ describe("applyOverrides: invalid overrides", () => {
     [{ targets: { a: { foo: 1 } } }, "overrides.targets.a.foo"],
     [{ targets: { a: { constructor: 1 } } }, "overrides.targets.a.constructor"],
   ])("%j: unknown code at %s", (overrides, path) => {
-    expect(errorsOf(overrides)).toEqual([{ path, message: expect.any(String) }]);
+    expect(errorsOf(overrides)).toEqual([
+      {
+        path,
+        message: expect.any(String),
+        zh: expect.stringMatching(/^(考评细则中没有|本次考评不包括|.*不能设置容差)/),
+      },
+    ]);
   });
 
   it.each([
@@ -146,7 +152,11 @@ describe("applyOverrides: invalid overrides", () => {
   it("a threshold that breaks another grade's order is reported at the rulebook path", () => {
     // 优秀 at 70 makes 良好 (80) not strictly lower than the grade before
     expect(errorsOf({ thresholds: { 优秀: 70 } })).toEqual([
-      { path: "overrides.grades.1.minScore", message: expect.stringContaining("strictly lower") },
+      {
+        path: "overrides.grades.1.minScore",
+        message: expect.stringContaining("strictly lower"),
+        zh: "等次“良好”的最低分须低于上一等次“优秀”的最低分70",
+      },
     ]);
   });
 

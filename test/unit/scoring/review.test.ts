@@ -42,7 +42,7 @@ describe("validateReviewAgainstRulebook", () => {
 
   it("rejects an unknown item code at its path", () => {
     expect(validateReviewAgainstRulebook(review({ review: 1, nope: 2 }), rb)).toEqual([
-      { path: "items.nope", message: expect.stringContaining("nope") },
+      { path: "items.nope", message: expect.stringContaining("nope"), zh: "考评细则中没有评审项目“nope”" },
     ]);
     // an inherited property name is still unknown
     expect(validateReviewAgainstRulebook(review({ constructor: 1 }), rb).map((e) => e.path)).toEqual([

@@ -108,6 +108,7 @@ describe("topUpErrors", () => {
       {
         path: "body.overrides.tiers.graduate",
         message: expect.stringContaining("limit"),
+        zh: expect.stringContaining("不得高于省级规定的提标上限300000元"),
         baseline: 150000,
         limit: 300000,
       },

@@ -23,19 +23,43 @@ describe("validateTopUp", () => {
 
   it("refuses a value below the baseline, naming path, baseline and limit", () => {
     expect(validateTopUp(tieredProgram(), { "tiers.senior": 1999 })).toEqual([
-      { path: "tiers.senior", message: expect.stringContaining("2000"), baseline: 2000, limit: 5000 },
+      {
+        path: "tiers.senior",
+        message: expect.stringContaining("2000"),
+        zh: "职工技能提升补贴的“senior”档的金额不得低于省级标准2000元（市级只能提高标准）",
+        baseline: 2000,
+        limit: 5000,
+      },
     ]);
     expect(validateTopUp(fixedProgram(), { amount: 4999.99 })).toEqual([
-      { path: "amount", message: expect.stringContaining("baseline"), baseline: 5000, limit: null },
+      {
+        path: "amount",
+        message: expect.stringContaining("baseline"),
+        zh: "定额补贴的补贴金额不得低于省级标准5000元（市级只能提高标准）",
+        baseline: 5000,
+        limit: null,
+      },
     ]);
     expect(validateTopUp(fixedProgram({ terms: { years: 2 } }), { "terms.years": 1 })).toEqual([
-      { path: "terms.years", message: expect.stringContaining("baseline"), baseline: 2, limit: null },
+      {
+        path: "terms.years",
+        message: expect.stringContaining("baseline"),
+        zh: "定额补贴的附加条款“years”不得低于省级标准2（市级只能提高标准）",
+        baseline: 2,
+        limit: null,
+      },
     ]);
   });
 
   it("refuses a value over the limit", () => {
     expect(validateTopUp(tieredProgram(), { "tiers.senior": 5000.01 })).toEqual([
-      { path: "tiers.senior", message: expect.stringContaining("5000"), baseline: 2000, limit: 5000 },
+      {
+        path: "tiers.senior",
+        message: expect.stringContaining("5000"),
+        zh: "职工技能提升补贴的“senior”档的金额不得高于省级规定的提标上限5000元",
+        baseline: 2000,
+        limit: 5000,
+      },
     ]);
   });
 
@@ -57,6 +81,9 @@ describe("validateTopUp", () => {
     for (const e of errors)
       expect(e).toMatchObject({ baseline: null, limit: null, message: expect.any(String) });
     expect(errors[0]?.message).toContain("senior, intermediate, junior");
+    expect(errors[0]?.zh).toBe(
+      "职工技能提升补贴不能按“tiers.expert”提标：没有“expert”档；现有档次：senior、intermediate、junior",
+    );
     expect(validateTopUp(fixedProgram(), { "tiers.senior": 3000 })[0]?.message).toContain("tiered");
     expect(validateTopUp(perUnitProgram(), { cap: 1000 })[0]?.message).toContain("no cap");
   });
@@ -80,13 +107,27 @@ describe("checkTopUp: the provincial version in force on the top-up's effectiveF
       [],
     );
     expect(checkTopUp([v1, v2], topUp({ overrides: { amount: 6000 }, effectiveFrom: "2020-01-01" }))).toEqual(
-      [{ path: "amount", message: expect.any(String), baseline: 7000, limit: null }],
+      [
+        {
+          path: "amount",
+          message: expect.any(String),
+          zh: expect.stringContaining("7000元"),
+          baseline: 7000,
+          limit: null,
+        },
+      ],
     );
   });
 
   it("refuses a top-up that starts before the program is in force, or for an unknown program", () => {
     expect(checkTopUp([v1], topUp({ effectiveFrom: "2017-12-31" }))).toEqual([
-      { path: "effectiveFrom", message: expect.stringContaining("2017-12-31"), baseline: null, limit: null },
+      {
+        path: "effectiveFrom",
+        message: expect.stringContaining("2017-12-31"),
+        zh: "定额补贴在2017年12月31日没有有效的省级版本",
+        baseline: null,
+        limit: null,
+      },
     ]);
     expect(checkTopUp([v1], topUp({ programCode: "other" }))[0]?.path).toBe("programCode");
   });
