@@ -167,7 +167,7 @@ export async function createCircular(db: Db, request: CreateCircularRequest): Pr
   try {
     document = buildCircularDocument({
       circularId,
-      province: { id: provinceId, authorityName: province.authorityName },
+      province: { id: provinceId, authorityName: province.fullAuthorityName ?? province.authorityName },
       year,
       rulebook: { title: rulebook.title, documentNo: rulebook.documentNo, grades: rulebook.grades },
       tenants: inputs.tenants.map((t) => ({
