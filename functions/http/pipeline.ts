@@ -261,10 +261,12 @@ function summarize(errors: FieldError[]): string {
 function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
   const headers: Record<string, string> = { "cache-control": "no-store", ...(result.headers ?? {}) };
   if ("raw" in result) {
+    const binary = typeof result.raw !== "string";
     return {
       statusCode: result.status ?? route.status ?? 200,
       headers: { ...headers, "content-type": result.contentType },
-      body: result.raw,
+      body: binary ? Buffer.from(result.raw).toString("base64") : (result.raw as string),
+      ...(binary ? { isBase64Encoded: true } : {}),
     };
   }
   if (!("body" in result)) return { statusCode: 204, headers };

@@ -93,7 +93,8 @@ export type JsonResult<R extends RouteSpec> = {
 
 export type RawResult = {
   status?: number;
-  raw: string;
+  /** text, or bytes (sent base64-encoded with `isBase64Encoded`, as API Gateway expects of binary bodies) */
+  raw: string | Uint8Array;
   contentType: string;
   headers?: Record<string, string>;
 };
