@@ -4,6 +4,7 @@ import type { StoredReport } from "../../shared/data/stores/reports";
 import type { StoredReview } from "../../shared/data/stores/reviews";
 import type { StoredRulebook } from "../../shared/data/stores/rulebooks";
 import type { StoredTargets } from "../../shared/data/stores/targets";
+import { reportsWorkbook, rollupWorkbook } from "../../shared/domain/tables";
 import {
   getHighlights,
   getReview,
@@ -13,7 +14,7 @@ import {
   provinceRollup,
   publishRulebook,
   reportHistory,
-  rollupCsv,
+  reportsForExport,
   rulebookVersions,
   setHighlights,
   setReview,
@@ -21,6 +22,7 @@ import {
   submitReport,
   unlockPeriod,
 } from "../../shared/services/assessment";
+import { workbookDownload } from "../http/downloads";
 import type { Handlers } from "../http/route";
 import type { assessmentRoutes } from "./routes";
 
@@ -142,7 +144,14 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     };
   },
 
-  listReports: async ({ params }) => {
+  listReports: async ({ params, query }) => {
+    if (query.format === "csv" || query.format === "xlsx") {
+      const data = await reportsForExport(dbFromEnv(), params.t, params.y);
+      return workbookDownload(
+        reportsWorkbook(data.tenant, params.y, data.rulebook, data.latest, data.versions),
+        query.format,
+      );
+    }
     const reports = await listReports(dbFromEnv(), params.t, params.y);
     return { body: { reports: reports.map(reportBody) } };
   },
@@ -204,14 +213,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
 
   getRollup: async ({ params, query }) => {
     const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);
-    if (query.format === "csv") {
-      const { csv, filename } = rollupCsv(result);
-      return {
-        raw: csv,
-        contentType: "text/csv; charset=utf-8",
-        headers: { "content-disposition": `attachment; filename="${filename}"` },
-      };
-    }
+    if (query.format === "csv" || query.format === "xlsx")
+      return workbookDownload(
+        rollupWorkbook(result.rollup, result.rulebook, result.provinceId),
+        query.format,
+      );
     return { body: { provinceId: result.provinceId, ...result.rollup } };
   },
 };

@@ -7,6 +7,7 @@ import { CITY_ROLES, PROVINCE_ROLES, TENANT_ROLES } from "../../shared/domain/pr
 import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
+import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema, text, versionField, yearParam } from "../http/schemas";
 
@@ -319,10 +320,14 @@ export const assessmentRoutes = defineRoutes({
     path: "/v1/tenants/{t}/years/{y}/reports",
     area: "assessment",
     summary: "The latest version of every reported period, in period order",
+    description:
+      "`format=csv|xlsx` downloads them with Chinese headers (one column per indicator); the XLSX has a second sheet with every version.",
     tags: ["reports"],
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYear,
+    query: lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "csv", "xlsx"])) })),
     response: lazySchema(() => z.object({ reports: z.array(reportResponse) })),
+    produces: [CSV_TYPE, XLSX_TYPE],
   },
   listReportVersions: {
     operationId: "listReportVersions",
@@ -415,17 +420,18 @@ export const assessmentRoutes = defineRoutes({
     summary:
       "Every city × indicator: target, actual, completion, expected progress, lagging; province totals",
     description:
-      "`period` defaults to the latest reported; `format=csv` downloads it with Chinese column headers.",
+      "`period` defaults to the latest reported; `format=csv` downloads it with Chinese column headers (UTF-8 with BOM), " +
+      "`format=xlsx` as a workbook with one sheet per view: by unit × indicator, province totals, not reported / late.",
     tags: ["rollup"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
     query: lazySchema(() =>
       z.strictObject({
         period: z.optional(periodSchema),
-        format: z.optional(z.enum(["json", "csv"])),
+        format: z.optional(z.enum(["json", "csv", "xlsx"])),
       }),
     ),
     response: rollupResponse,
-    produces: ["text/csv"],
+    produces: [CSV_TYPE, XLSX_TYPE],
   },
 });

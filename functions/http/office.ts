@@ -23,3 +23,6 @@ export function office(): Promise<Office> {
   );
   return loading;
 }
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const CSV_TYPE = "text/csv; charset=utf-8";

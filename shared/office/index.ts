@@ -5,3 +5,4 @@
  * when a request asks for DOCX or XLSX or sends a spreadsheet (`functions/http/office.ts`).
  */
 export { type DocxOptions, renderDocx } from "../domain/circular/render-docx";
+export { workbookToXlsx } from "./xlsx";

@@ -1,9 +1,9 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
 export { type Actor, StaleReadError } from "./common";
 export { getHighlights, setHighlights } from "./highlights";
-export { listReports, type ReportBody, reportHistory, submitReport } from "./reports";
+export { listReports, type ReportBody, reportHistory, reportsForExport, submitReport } from "./reports";
 export { getReview, setReview } from "./reviews";
-export { type ProvinceRollup, provinceRollup, rollupCsv } from "./rollup";
+export { type ProvinceRollup, provinceRollup } from "./rollup";
 export { getRulebook, publishRulebook, rulebookVersions } from "./rulebook";
 export { getTargets, setTargets } from "./targets";
 export { type UnlockBody, unlockPeriod } from "./unlocks";

@@ -19,6 +19,7 @@ import {
   reportingStatus,
   validateReportValues,
 } from "../../domain/reporting";
+import type { Rulebook } from "../../domain/rulebook";
 import { now } from "../../lib/clock";
 import { BusinessRuleError, inBody, LockedError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
@@ -156,4 +157,29 @@ export async function reportHistory(
   const versions = await reportVersions(db, tenantId, year, period);
   if (versions.length === 0) throw new NotFoundError(`${tenantId} has not reported ${period}`);
   return versions;
+}
+
+/**
+ * A city's reports of a year for the spreadsheet export: the tenant, the year's rulebook (its
+ * indicators are the columns), the latest version of every period and every version of each.
+ */
+export async function reportsForExport(
+  db: Db,
+  tenantId: string,
+  year: number,
+): Promise<{
+  tenant: { tenantId: string; name: string };
+  rulebook: Rulebook;
+  latest: StoredReport[];
+  versions: StoredReport[];
+}> {
+  const tenant = await requireTenant(db, tenantId);
+  const [rulebook, latest] = await Promise.all([
+    requireRulebook(db, tenant.provinceId, year, "exporting reports"),
+    reportsOfTenantYear(db, tenantId, year),
+  ]);
+  const versions = (
+    await Promise.all(latest.map((r) => reportVersions(db, tenantId, year, r.period)))
+  ).flat();
+  return { tenant: { tenantId, name: tenant.name }, rulebook: rulebook.rulebook, latest, versions };
 }

@@ -6,10 +6,10 @@
 import type { Db } from "../../data/client";
 import { readRollupSources } from "../../data/stores/rollup";
 import { periodBelongsToYear } from "../../domain/reporting";
-import { computeRollup, type Rollup, rollupToCsv } from "../../domain/rollup";
+import { computeRollup, type Rollup } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
 import { NotFoundError, ValidationError } from "../../lib/errors";
-import { rollupFilename, rollupInput } from "./helpers";
+import { rollupInput } from "./helpers";
 
 export interface ProvinceRollup {
   provinceId: string;
@@ -43,12 +43,4 @@ export async function provinceRollup(
     }),
   );
   return { provinceId, rollup, rulebook };
-}
-
-/** The rollup as a CSV download (Chinese headers, UTF-8 with BOM). */
-export function rollupCsv(result: ProvinceRollup): { csv: string; filename: string } {
-  return {
-    csv: rollupToCsv(result.rollup, result.rulebook),
-    filename: rollupFilename(result.provinceId, result.rollup.period),
-  };
 }
