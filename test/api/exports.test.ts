@@ -75,7 +75,8 @@ describe("exports", () => {
   it("gives the rollup as CSV that LibreOffice opens with its Chinese headers and numbers", async () => {
     const res = await download("/v1/provinces/jl/years/2019/rollup?format=csv&period=2019-12");
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const converted = convertWithLibreOffice(res.bytes, "rollup.csv", "xlsx");
+    // headless, LibreOffice takes the text import dialog's settings from the filter: comma, quote, UTF-8 (76)
+    const converted = convertWithLibreOffice(res.bytes, "rollup.csv", "xlsx", "CSV:44,34,76,1");
     const ws = (await workbook(readBytes(converted))).worksheets[0] as ExcelJS.Worksheet;
     expect(headers(ws)[0]).toBe("单位");
     expect(headers(ws)[2]).toBe("计量单位");

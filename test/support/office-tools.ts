@@ -10,7 +10,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** Converts `data` (saved as `name`) with `soffice --headless --convert-to <to>`; answers the output's path. */
-export function convertWithLibreOffice(data: Uint8Array | string, name: string, to = "pdf"): string {
+export function convertWithLibreOffice(
+  data: Uint8Array | string,
+  name: string,
+  to = "pdf",
+  infilter?: string,
+): string {
   const dir = mkdtempSync(join(tmpdir(), "office-"));
   const input = join(dir, name);
   writeFileSync(input, data);
@@ -19,6 +24,7 @@ export function convertWithLibreOffice(data: Uint8Array | string, name: string, 
     [
       `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
       "--headless",
+      ...(infilter ? [`--infilter=${infilter}`] : []),
       "--convert-to",
       to,
       "--outdir",
