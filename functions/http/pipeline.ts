@@ -25,7 +25,7 @@ import {
 } from "../../shared/lib/errors";
 import { readAuthentication } from "./auth-context";
 import { logger } from "./logger";
-import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
+import type { HandlerResult, Handlers, IfMatch, RouteSpec, Upload } from "./route";
 import { routeKey } from "./route";
 import { issuesToFieldErrors, parseWith } from "./validation";
 
@@ -81,7 +81,8 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     await authorize(route, principal, params, deps());
     const errors: FieldError[] = [];
     const query = parsePart(route.query, normalizeQuery(event.queryStringParameters), "query", errors);
-    const rawBody = readBody(route, event);
+    const upload = route.upload ? readUpload(route.upload, event) : undefined;
+    const rawBody = route.upload ? undefined : readBody(route, event);
     const body = parsePart(route.body, rawBody, "body", errors);
     const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
     if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
@@ -92,6 +93,7 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       body,
       principal,
       ifMatch,
+      upload,
       headers: (event.headers ?? {}) as Record<string, string>,
       requestId: event.requestContext?.requestId ?? "",
     } as never);
@@ -237,6 +239,27 @@ function readBody(route: RouteSpec, event: HttpEvent): unknown {
       errors: [{ path: "body", message: "malformed JSON" }],
     });
   }
+}
+
+/** The file of an upload route: one of its media types, within its size limit, not empty. */
+function readUpload(spec: NonNullable<RouteSpec["upload"]>, event: HttpEvent): Upload {
+  const raw = event.body ?? "";
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
+  if (bytes.length > spec.maxBytes) {
+    throw new PayloadTooLargeError(`the file is larger than ${spec.maxBytes} bytes (${bytes.length})`, {
+      errors: [{ path: "body", message: `at most ${spec.maxBytes} bytes` }],
+    });
+  }
+  const mediaType = (event.headers?.["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!spec.types.includes(mediaType)) {
+    throw new UnsupportedMediaTypeError(`send the file as one of: ${spec.types.join(", ")}`, {
+      errors: [{ path: "headers.content-type", message: `must be one of ${spec.types.join(", ")}` }],
+    });
+  }
+  if (bytes.length === 0) {
+    throw new ValidationError("the file is empty", { errors: [{ path: "body", message: "empty file" }] });
+  }
+  return { mediaType, bytes };
 }
 
 function parseIfMatch(header: string | undefined, errors: FieldError[]): IfMatch | undefined {

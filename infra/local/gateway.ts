@@ -96,7 +96,12 @@ export function createGateway(options: GatewayOptions) {
     const headers = flattenHeaders(req);
     const authContext = match.route.access === "public" ? undefined : await options.authenticate(headers);
     const contentType = headers["content-type"] ?? "";
-    const textual = rawBody.length === 0 || /json|text|xml|x-www-form-urlencoded/i.test(contentType);
+    // as API Gateway does: text-like bodies as text, anything else (an XLSX upload) base64-encoded
+    const textual =
+      rawBody.length === 0 ||
+      /^\s*(text\/|application\/([\w.+-]+\+)?(json|xml)\b|application\/x-www-form-urlencoded)/i.test(
+        contentType,
+      );
     const queryStringParameters = queryParams(url.searchParams);
     const requestId = randomUUID();
     const at = now();
@@ -289,7 +294,7 @@ function corsHeaders(
   if (!allowed || !(allowed.includes("*") || allowed.includes(origin))) return {};
   return {
     "access-control-allow-origin": allowed.includes("*") ? "*" : origin,
-    "access-control-expose-headers": "etag,location,retry-after",
+    "access-control-expose-headers": "etag,location,retry-after,content-disposition",
     ...(preflight
       ? {
           "access-control-allow-methods": "GET,PUT,POST,PATCH,DELETE,OPTIONS",

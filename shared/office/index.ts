@@ -6,3 +6,4 @@
  */
 export { type DocxOptions, renderDocx } from "../domain/circular/render-docx";
 export { workbookToXlsx } from "./xlsx";
+export { readXlsxGrid } from "./xlsx-read";
