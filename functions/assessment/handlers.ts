@@ -10,20 +10,25 @@ import {
   getReview,
   getRulebook,
   getTargets,
+  importReport,
+  importTargets,
   listReports,
   provinceRollup,
   publishRulebook,
   reportHistory,
   reportsForExport,
+  reportTemplateOf,
   rulebookVersions,
   setHighlights,
   setReview,
   setTargets,
   submitReport,
+  targetsTemplateOf,
   unlockPeriod,
 } from "../../shared/services/assessment";
 import { workbookDownload } from "../http/downloads";
 import type { Handlers } from "../http/route";
+import { importFrom } from "../http/uploads";
 import type { assessmentRoutes } from "./routes";
 
 const created = (result: { created: boolean }) => (result.created ? 201 : 200);
@@ -167,6 +172,41 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       },
     };
   },
+
+  getTargetsTemplate: async ({ params, query }) =>
+    workbookDownload(await targetsTemplateOf(dbFromEnv(), params.p, params.y), query.format ?? "xlsx"),
+
+  importTargets: async ({ params, query, upload, principal }) => ({
+    body: await importFrom(upload, (grid) =>
+      importTargets(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        grid,
+        dryRun: query.dryRun !== "false",
+        actor: principal,
+      }),
+    ),
+  }),
+
+  getReportTemplate: async ({ params, query }) =>
+    workbookDownload(
+      await reportTemplateOf(dbFromEnv(), params.t, params.y, params.period),
+      query.format ?? "xlsx",
+    ),
+
+  importReport: async ({ params, query, upload, principal, ifMatch }) => ({
+    body: await importFrom(upload, (grid) =>
+      importReport(dbFromEnv(), {
+        tenantId: params.t,
+        year: params.y,
+        period: params.period,
+        grid,
+        dryRun: query.dryRun !== "false",
+        ifMatch,
+        actor: principal,
+      }),
+    ),
+  }),
 
   createUnlock: async ({ params, body, principal }) => {
     const unlock = await unlockPeriod(dbFromEnv(), {

@@ -1,6 +1,13 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
 export { type Actor, StaleReadError } from "./common";
 export { getHighlights, setHighlights } from "./highlights";
+export {
+  type ImportInput,
+  importReport,
+  importTargets,
+  reportTemplateOf,
+  targetsTemplateOf,
+} from "./imports";
 export { listReports, type ReportBody, reportHistory, reportsForExport, submitReport } from "./reports";
 export { getReview, setReview } from "./reviews";
 export { type ProvinceRollup, provinceRollup } from "./rollup";

@@ -47,6 +47,8 @@ export interface SubmitReportInput {
   report: ReportBody;
   ifMatch: IfMatch | undefined;
   actor: Actor;
+  /** check everything a submission is checked for, and write nothing (an import's dry run) */
+  dryRun?: boolean;
 }
 
 export async function submitReport(
@@ -100,19 +102,30 @@ export async function submitReport(
       });
     }
 
+    const submission = {
+      values: report.values,
+      source: report.source,
+      ...(report.reason !== undefined ? { reason: report.reason } : {}),
+      submittedBy: input.actor.sub,
+      submittedAt: at.toISOString(),
+      late: status.late,
+    };
+    if (input.dryRun)
+      return {
+        tenantId,
+        provinceId: tenant.provinceId,
+        year,
+        period,
+        ...submission,
+        version: (current?.version ?? 0) + 1,
+        created: current === undefined,
+      };
     return putReport(db, {
       provinceId: tenant.provinceId,
       tenantId,
       year,
       period,
-      submission: {
-        values: report.values,
-        source: report.source,
-        ...(report.reason !== undefined ? { reason: report.reason } : {}),
-        submittedBy: input.actor.sub,
-        submittedAt: at.toISOString(),
-        late: status.late,
-      },
+      submission,
       ifMatch: input.ifMatch,
       known: { version: current?.version ?? null, revision },
       onStale: () => new StaleReadError(`another report of ${tenantId} for ${year} changed meanwhile; retry`),
