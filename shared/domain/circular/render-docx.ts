@@ -2,8 +2,9 @@
  * The circular as a Word document (DOCX) in the GB/T 9704 layout of `print.ts`, for a bureau to
  * open, edit and put through its own document system (Word, WPS, LibreOffice):
  *
- * - A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; a document grid of 22 lines of
- *   28 characters (line pitch 28.95 pt, 三号 type);
+ * - A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; 22 lines of 28 characters of
+ *   三号 type (exact 28.95 pt lines, characters condensed to 15.75 pt — a linesAndChars grid would
+ *   do the same in Word, but LibreOffice snaps larger type to two grid lines and spreads characters);
  * - the issuer mark in red 方正小标宋简体 and the red rule (a double rule under the mark and the
  *   number at the right edge for a 函; the number centred above a single rule otherwise), the
  *   title in 2号 小标宋, the body in 3号 仿宋_GB2312, headings in 黑体, run-in leads in 楷体_GB2312
@@ -75,10 +76,7 @@ const LINE = 579;
 const BODY_SIZE = 32; // half-points
 /** The character pitch of 28 characters across the 156 mm type area (442.2pt). */
 const CHAR_PITCH_PT = (156 * (72 / 25.4)) / 28;
-/**
- * Condensed by 0.25pt (in twentieths of a point), 三号 characters stand 15.75pt apart: 28 to a line.
- * (A linesAndChars document grid would do the same in Word, but LibreOffice lays it out differently.)
- */
+/** Condensed by 0.25pt (in twentieths of a point), 三号 characters stand 15.75pt apart: 28 to a line. */
 const CONDENSE = -5;
 /** one character of body type, in twips */
 const CHAR = Math.round(CHAR_PITCH_PT * 20);
@@ -166,7 +164,14 @@ function headParagraphs(model: PrintModel): Paragraph[] {
 
 function titleParagraph(model: PrintModel): Paragraph {
   const children: TextRun[] = model.titleLines.map(
-    (line, i) => new TextRun({ text: line, font: font("title"), size: 44, ...(i > 0 ? { break: 1 } : {}) }),
+    (line, i) =>
+      new TextRun({
+        text: line,
+        font: font("title"),
+        size: 44,
+        snapToGrid: false,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
   );
   return para({
     alignment: AlignmentType.CENTER,
@@ -427,7 +432,8 @@ export async function renderDocx(doc: CircularDocument, options: DocxOptions = {
           footer: twips(35 - 7) - 280,
         },
       },
-      grid: { type: "lines", linePitch: LINE },
+      // no snapping grid: exact 28.95pt lines give the 22 lines (LibreOffice would snap larger type to two grid lines)
+      grid: { linePitch: LINE },
       titlePage: letter,
     },
     ...(header ? { headers: { default: header, even: header, first: header } } : {}),

@@ -7,12 +7,12 @@ import { jilinInput } from "../circular/jilin-2019-input";
 const doc = buildCircularDocument(jilinInput());
 
 describe("renderDocx", () => {
-  it("lays out an A4 page with the GB/T 9704 margins, a 22-line grid, odd/even page-number footers and no number on a 函's first page", async () => {
+  it("lays out an A4 page with the GB/T 9704 margins, 28.95pt lines (22 a page), odd/even page-number footers and no number on a 函's first page", async () => {
     const docx = await renderDocx(doc);
     const xml = docxPart(docx, "word/document.xml") ?? "";
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(xml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    expect(xml).toContain('<w:docGrid w:linePitch="579"/>');
     expect(xml).toContain('<w:footerReference w:type="first"');
     expect(xml).toContain('<w:footerReference w:type="even"');
     expect(xml).toContain("<w:titlePg/>");
@@ -31,7 +31,9 @@ describe("renderDocx", () => {
     for (const f of Object.values(DOCX_FONTS))
       expect(fonts).toContain(`<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/>`);
     const xml = docxPart(docx, "word/document.xml") ?? "";
-    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*?<w:color w:val="FF0000"\/>[\s\S]*?吉林省人民政府</);
+    expect(xml).toMatch(
+      /w:eastAsia="方正小标宋简体"[\s\S]*?<w:color w:val="FF0000"\/>[\s\S]*?吉林省人民政府</,
+    );
     expect(xml).toContain("吉林省人民政府关于2019年度");
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="楷体_GB2312"');
