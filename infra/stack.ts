@@ -144,7 +144,7 @@ export class EmploymentStack extends Stack {
               allowOrigins: props.corsOrigins,
               allowMethods: [CorsHttpMethod.ANY],
               allowHeaders: ["authorization", "content-type", "if-match", "x-api-key"],
-              exposeHeaders: ["etag", "location", "retry-after"],
+              exposeHeaders: ["etag", "location", "retry-after", "content-disposition"],
               maxAge: Duration.minutes(10),
             },
           }
