@@ -3,6 +3,7 @@
  * downloaded, edited in a spreadsheet (ExcelJS here) and imported; a city's monthly report imported
  * from its template under exactly the PUT's rules; and files that are not the template refused.
  */
+import { execFileSync } from "node:child_process";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
@@ -136,13 +137,20 @@ describe("targets: template, dry run, commit", () => {
     expect(api.body.version).toBe(2);
   });
 
-  it("takes the template as CSV too", async () => {
+  it("takes the template as CSV too, in UTF-8 or in GB18030 as Excel saves CSV on Chinese Windows", async () => {
     const csv = await download(`${TARGETS}/template?format=csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = csv.bytes.toString("utf8");
     const dry = await upload(`${TARGETS}/import`, text, "text/csv");
     expect(dry.status, dry.text).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, summary: { unchanged: 12, errors: 0 } });
+    const gb18030 = execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], {
+      input: text.replace(/^\uFEFF/, ""),
+    });
+    expect(gb18030.includes(Buffer.from("单位代码"))).toBe(false);
+    const fromGb = await upload(`${TARGETS}/import`, gb18030, "text/csv");
+    expect(fromGb.status, fromGb.text).toBe(200);
+    expect(fromGb.body.rows).toEqual(dry.body.rows);
   });
 
   it("refuses files that are not the template, with what is wrong (400/413/415), never a 5xx", async () => {
