@@ -22,12 +22,13 @@ import { ClientAttributes, StringAttribute, UserPool, UserPoolClient } from "aws
 import { AttributeType, BillingMode, Table } from "aws-cdk-lib/aws-dynamodb";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { buildSync } from "esbuild";
 import { buildOpenApi } from "../functions/http/openapi";
 import { OPENAPI_INFO } from "../functions/http/openapi-document";
 import { AREAS, type Area, type RouteSpec } from "../functions/http/route";
 import { routeTable } from "../functions/routes";
 import { tableDefinition } from "../shared/data/table-definition";
-import { ServiceFunction } from "./constructs/service-function";
+import { BUNDLING, ServiceFunction } from "./constructs/service-function";
 
 const root = (relative: string) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
 
@@ -111,7 +112,11 @@ export class EmploymentStack extends Stack {
     this.table.grant(authorizerFn.fn, ...AUTHORIZER_ACTIONS);
 
     const areaFunctions = {} as Record<Area, ServiceFunction>;
+    let office: string | undefined;
     for (const area of AREAS) {
+      // the areas with DOCX / XLSX downloads and spreadsheet imports ship the office formats as a
+      // second bundle next to index.mjs, imported only when a request needs them
+      if (OFFICE_AREAS.includes(area)) office ??= officeBundle();
       const fn = new ServiceFunction(this, `${pascal(area)}Function`, {
         entry: root(`functions/${area}/index.ts`),
         description: `Employment API: ${area} routes`,
@@ -119,6 +124,9 @@ export class EmploymentStack extends Stack {
         // the platform function serves the OpenAPI document, precomputed here from the route table
         ...(area === "platform"
           ? { define: { __OPENAPI_BUNDLED__: "true" }, extraFiles: { "openapi.json": openApiFile(routes) } }
+          : {}),
+        ...(office && OFFICE_AREAS.includes(area)
+          ? { define: { __OFFICE_BUNDLED__: "true" }, extraFiles: { "office.mjs": office } }
           : {}),
         ...logRetention,
       });
@@ -136,7 +144,7 @@ export class EmploymentStack extends Stack {
               allowOrigins: props.corsOrigins,
               allowMethods: [CorsHttpMethod.ANY],
               allowHeaders: ["authorization", "content-type", "if-match", "x-api-key"],
-              exposeHeaders: ["etag", "location", "retry-after"],
+              exposeHeaders: ["etag", "location", "retry-after", "content-disposition"],
               maxAge: Duration.minutes(10),
             },
           }
@@ -214,6 +222,28 @@ export class EmploymentStack extends Stack {
       audience: client.userPoolClientId,
     };
   }
+}
+
+/** The areas whose handlers load the office formats (`functions/http/office.ts`). */
+const OFFICE_AREAS: readonly Area[] = ["assessment", "scoring", "circulars"];
+
+/** The office formats (docx, ExcelJS) as one minified ESM bundle, built with the functions' esbuild settings. */
+function officeBundle(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "office-")), "office.mjs");
+  buildSync({
+    entryPoints: [root("shared/office/index.ts")],
+    outfile: file,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: BUNDLING.target,
+    minify: BUNDLING.minify,
+    mainFields: [...BUNDLING.mainFields],
+    banner: { js: BUNDLING.banner },
+    legalComments: "none",
+    logLevel: "error",
+  });
+  return file;
 }
 
 /** The OpenAPI document of these routes, written to a temporary file for the platform bundle. */

@@ -4,28 +4,35 @@ import type { StoredReport } from "../../shared/data/stores/reports";
 import type { StoredReview } from "../../shared/data/stores/reviews";
 import type { StoredRulebook } from "../../shared/data/stores/rulebooks";
 import type { StoredTargets } from "../../shared/data/stores/targets";
+import { reportsWorkbook, rollupWorkbook } from "../../shared/domain/tables";
 import {
   getHighlights,
   getReview,
   getRulebook,
   getTargets,
+  importReport,
+  importTargets,
   listReports,
   listUnlocks,
   provinceRollup,
   publishRulebook,
   reportHistory,
-  rollupCsv,
+  reportsForExport,
+  reportTemplateOf,
   rulebookVersions,
   rulebookYears,
   setHighlights,
   setReview,
   setTargets,
   submitReport,
+  targetsTemplateOf,
   tenantPeriods,
   tenantProgress,
   unlockPeriod,
 } from "../../shared/services/assessment";
+import { workbookDownload } from "../http/downloads";
 import type { Handlers } from "../http/route";
+import { importFrom } from "../http/uploads";
 import type { assessmentRoutes } from "./routes";
 
 const created = (result: { created: boolean }) => (result.created ? 201 : 200);
@@ -169,7 +176,14 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     };
   },
 
-  listReports: async ({ params }) => {
+  listReports: async ({ params, query }) => {
+    if (query.format === "csv" || query.format === "xlsx") {
+      const data = await reportsForExport(dbFromEnv(), params.t, params.y);
+      return workbookDownload(
+        reportsWorkbook(data.tenant, params.y, data.rulebook, data.latest, data.versions),
+        query.format,
+      );
+    }
     const reports = await listReports(dbFromEnv(), params.t, params.y);
     return { body: { reports: reports.map(reportBody) } };
   },
@@ -185,6 +199,41 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       },
     };
   },
+
+  getTargetsTemplate: async ({ params, query }) =>
+    workbookDownload(await targetsTemplateOf(dbFromEnv(), params.p, params.y), query.format ?? "xlsx"),
+
+  importTargets: async ({ params, query, upload, principal, headers }) => ({
+    body: await importFrom(upload, headers, (grid) =>
+      importTargets(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        grid,
+        dryRun: query.dryRun !== "false",
+        actor: principal,
+      }),
+    ),
+  }),
+
+  getReportTemplate: async ({ params, query }) =>
+    workbookDownload(
+      await reportTemplateOf(dbFromEnv(), params.t, params.y, params.period),
+      query.format ?? "xlsx",
+    ),
+
+  importReport: async ({ params, query, upload, principal, ifMatch, headers }) => ({
+    body: await importFrom(upload, headers, (grid) =>
+      importReport(dbFromEnv(), {
+        tenantId: params.t,
+        year: params.y,
+        period: params.period,
+        grid,
+        dryRun: query.dryRun !== "false",
+        ifMatch,
+        actor: principal,
+      }),
+    ),
+  }),
 
   createUnlock: async ({ params, body, principal }) => {
     const unlock = await unlockPeriod(dbFromEnv(), {
@@ -231,14 +280,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
 
   getRollup: async ({ params, query }) => {
     const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);
-    if (query.format === "csv") {
-      const { csv, filename } = rollupCsv(result);
-      return {
-        raw: csv,
-        contentType: "text/csv; charset=utf-8",
-        headers: { "content-disposition": `attachment; filename="${filename}"` },
-      };
-    }
+    if (query.format === "csv" || query.format === "xlsx")
+      return workbookDownload(
+        rollupWorkbook(result.rollup, result.rulebook, result.provinceId),
+        query.format,
+      );
     return { body: { provinceId: result.provinceId, ...result.rollup } };
   },
 };

@@ -8,8 +8,10 @@ import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
 import { customIssue, zodMessage } from "../../shared/lib/zod-text";
+import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
 import { idSchema, text, versionField, yearParam } from "../http/schemas";
+import { SPREADSHEET_UPLOAD } from "../http/uploads";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -288,6 +290,31 @@ const periodsResponse = lazySchema(() =>
 // Routes
 // ---------------------------------------------------------------------------------------------
 
+/** An import's answer (`api.md` → "Imports with a dry run"). */
+const importResponse = lazySchema(() => {
+  const cell = z.union([z.number(), z.string(), z.null()]);
+  return z.object({
+    dryRun: z.boolean(),
+    summary: z.object({ created: z.int(), updated: z.int(), unchanged: z.int(), errors: z.int() }),
+    rows: z.array(
+      z.object({
+        row: z.int(),
+        key: z.string(),
+        status: z.enum(["created", "updated", "unchanged", "error"]),
+        changes: z.optional(z.array(z.object({ field: z.string(), from: cell, to: cell }))),
+        errors: z.optional(
+          z.array(z.object({ path: z.string(), cell: z.string(), field: z.string(), message: z.string() })),
+        ),
+      }),
+    ),
+  });
+});
+
+const templateQuery = lazySchema(() => z.strictObject({ format: z.optional(z.enum(["xlsx", "csv"])) }));
+const dryRunQuery = lazySchema(() =>
+  z.strictObject({ dryRun: z.optional(z.enum(["true", "false"], zodMessage("must be true or false", "应为 true 或 false"))) }),
+);
+
 const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;
 const TENANT_AND_PROVINCE = [...TENANT_ROLES, ...PROVINCE_ROLES] as const;
 
@@ -393,10 +420,14 @@ export const assessmentRoutes = defineRoutes({
     path: "/v1/tenants/{t}/years/{y}/reports",
     area: "assessment",
     summary: "The latest version of every reported period, in period order",
+    description:
+      "`format=csv|xlsx` downloads them with Chinese headers (one column per indicator); the XLSX has a second sheet with every version.",
     tags: ["reports"],
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYear,
+    query: lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "csv", "xlsx"])) })),
     response: lazySchema(() => z.object({ reports: z.array(reportResponse) })),
+    produces: [CSV_TYPE, XLSX_TYPE],
   },
   listReportVersions: {
     operationId: "listReportVersions",
@@ -455,6 +486,74 @@ export const assessmentRoutes = defineRoutes({
     params: tenantYear,
     query: lazySchema(() => z.strictObject({ period: z.optional(periodSchema) })),
     response: progressResponse,
+  },
+  getTargetsTemplate: {
+    operationId: "getTargetsTemplate",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/targets/template",
+    area: "assessment",
+    summary:
+      "The targets template: one row per unit in displayOrder, one column per indicator, current targets filled in",
+    description: "`format=xlsx` (default) or `csv`. Fill it in Excel or WPS and send it to …/targets/import.",
+    tags: ["targets", "imports"],
+    access: { roles: ["province-admin"] },
+    params: provinceYear,
+    query: templateQuery,
+    produces: [XLSX_TYPE, CSV_TYPE],
+  },
+  importTargets: {
+    operationId: "importTargets",
+    method: "POST",
+    path: "/v1/provinces/{p}/years/{y}/targets/import",
+    area: "assessment",
+    summary:
+      "Import the filled targets template: ?dryRun=true (default) shows what would change, false writes it",
+    description:
+      "Every row is checked as the targets PUT checks it; the answer names each row by its spreadsheet row number and each " +
+      "error by its cell (D7). A dry run writes nothing. A commit with any error is 422 with the same body and writes " +
+      "nothing; otherwise every changed unit gets a new targets version, all in one transaction (at most 49 changed units " +
+      "per file). A file that is not the template (missing or unknown columns), not a spreadsheet, with merged cells, or " +
+      "over 2 MB is 400/413.",
+    tags: ["targets", "imports"],
+    access: { roles: ["province-admin"] },
+    params: provinceYear,
+    query: dryRunQuery,
+    upload: SPREADSHEET_UPLOAD,
+    response: importResponse,
+  },
+  getReportTemplate: {
+    operationId: "getReportTemplate",
+    method: "GET",
+    path: "/v1/tenants/{t}/years/{y}/reports/{period}/template",
+    area: "assessment",
+    summary:
+      "The monthly report template: one row per indicator (target, previous period, value to fill), then 来源 and 修改原因",
+    description: "`format=xlsx` (default) or `csv`. Fill it in and send it to …/reports/{period}/import.",
+    tags: ["reports", "imports"],
+    access: { roles: TENANT_ROLES },
+    params: tenantYearPeriod,
+    query: templateQuery,
+    produces: [XLSX_TYPE, CSV_TYPE],
+  },
+  importReport: {
+    operationId: "importReport",
+    method: "POST",
+    path: "/v1/tenants/{t}/years/{y}/reports/{period}/import",
+    area: "assessment",
+    summary:
+      "Import the filled report template: exactly the rules of the report PUT; ?dryRun=true (default) writes nothing",
+    description:
+      "The file becomes the PUT's body: the reporting window (423), If-Match (428/412) and 修改原因 on a revision, the " +
+      "value rules and cumulative counts never decreasing (422, naming the cell and the indicator). A dry run checks " +
+      "all of it and writes nothing; a commit writes the report as the PUT does, keeping every version.",
+    tags: ["reports", "imports"],
+    access: { roles: TENANT_ROLES },
+    params: tenantYearPeriod,
+    query: dryRunQuery,
+    upload: SPREADSHEET_UPLOAD,
+    response: importResponse,
+    alsoErrors: [423],
+    versioned: true,
   },
   createUnlock: {
     operationId: "createUnlock",
@@ -529,17 +628,18 @@ export const assessmentRoutes = defineRoutes({
     summary:
       "Every city × indicator: target, actual, completion, expected progress, lagging; province totals",
     description:
-      "`period` defaults to the latest reported; `format=csv` downloads it with Chinese column headers.",
+      "`period` defaults to the latest reported; `format=csv` downloads it with Chinese column headers (UTF-8 with BOM), " +
+      "`format=xlsx` as a workbook with one sheet per view: by unit × indicator, province totals, not reported / late.",
     tags: ["rollup"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
     query: lazySchema(() =>
       z.strictObject({
         period: z.optional(periodSchema),
-        format: z.optional(z.enum(["json", "csv"])),
+        format: z.optional(z.enum(["json", "csv", "xlsx"])),
       }),
     ),
     response: rollupResponse,
-    produces: ["text/csv"],
+    produces: [CSV_TYPE, XLSX_TYPE],
   },
 });

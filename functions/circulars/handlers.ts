@@ -1,6 +1,7 @@
 import { dbFromEnv } from "../../shared/data/client";
 import type { Principal } from "../../shared/domain/principal";
 import { nowIso } from "../../shared/lib/clock";
+import { contentDisposition } from "../../shared/lib/content-disposition";
 import {
   approveCircular,
   type CircularStep,
@@ -12,11 +13,15 @@ import {
   getPublicCircular,
   listCirculars,
   listPublicCirculars,
+  type PrintableCircular,
+  printableCircular,
   publishCircular,
+  publishedCircular,
   renderCircular,
 } from "../../shared/services/circulars";
-import type { Handlers, IfMatch } from "../http/route";
-import type { circularsRoutes } from "./routes";
+import { office } from "../http/office";
+import type { Handlers, IfMatch, RawResult } from "../http/route";
+import { type circularsRoutes, DOCX_TYPE } from "./routes";
 
 /** Published circulars never change their document; a supersession notice may still be added. */
 const PUBLIC_CACHE = "public, max-age=60";
@@ -34,6 +39,22 @@ function stepOf(input: {
     ifMatch: input.ifMatch,
     by: input.principal.sub,
     at: nowIso(),
+  };
+}
+
+/** The Word document of a circular, as a download (the office bundle is loaded only here). */
+async function docxDownload(
+  printable: PrintableCircular,
+  headers: Record<string, string>,
+): Promise<RawResult> {
+  const { renderDocx } = await office();
+  return {
+    raw: await renderDocx(printable.document, printable.options),
+    contentType: DOCX_TYPE,
+    headers: {
+      ...headers,
+      "content-disposition": contentDisposition(printable.filename, printable.fallbackFilename),
+    },
   };
 }
 
@@ -68,7 +89,9 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
     const format = query.format ?? "json";
     if (format !== "json") {
       const stored = await circularOfYear(dbFromEnv(), params.p, params.y, params.c);
-      return { ...renderCircular(stored, format), headers: { etag: `"${stored.version}"` } };
+      const etag = { etag: `"${stored.version}"` };
+      if (format === "docx") return docxDownload(printableCircular(stored), etag);
+      return { ...renderCircular(stored, format), headers: etag };
     }
     return withVersion(await getCircularView(dbFromEnv(), params.p, params.y, params.c));
   },
@@ -89,7 +112,15 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   }),
 
   getPublicCircular: async ({ params, query }) => {
-    const published = await getPublicCircular(dbFromEnv(), params.p, params.c, query.format ?? "json");
+    const format = query.format ?? "json";
+    if (format === "docx") {
+      const stored = await publishedCircular(dbFromEnv(), params.p, params.c);
+      return docxDownload(printableCircular(stored), {
+        etag: `"${stored.sha256}"`,
+        "cache-control": PUBLIC_CACHE,
+      });
+    }
+    const published = await getPublicCircular(dbFromEnv(), params.p, params.c, format);
     return {
       raw: published.raw,
       contentType: published.contentType,

@@ -74,8 +74,11 @@ const document = lazySchema(() =>
 
 const circular = lazySchema(() => z.object({ ...circularFieldsShape(), document }));
 
-const formatQuery = lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "txt", "html"])) }));
-const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8"] as const;
+const formatQuery = lazySchema(() =>
+  z.strictObject({ format: z.optional(z.enum(["json", "txt", "html", "docx"])) }),
+);
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8", DOCX_TYPE] as const;
 
 /** `{p}` and `{y}` (a shape of schemas that are themselves built on first use). */
 const provinceYear = { p: idSchema, y: yearParam };
@@ -122,7 +125,8 @@ export const circularsRoutes = defineRoutes({
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
     area: "circulars",
-    summary: "A circular of any status with its document (?format=txt|html previews the rendered forms)",
+    summary:
+      "A circular of any status with its document (?format=txt|html|docx previews the rendered forms, marked 草稿 until published)",
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
     params: oneCircular,
@@ -201,7 +205,7 @@ export const circularsRoutes = defineRoutes({
     path: "/v1/public/provinces/{p}/circulars/{c}",
     area: "circulars",
     summary:
-      "A published circular (drafts 404) as canonical JSON, plain text or print-ready HTML; ETag is its SHA-256",
+      "A published circular (drafts 404) as canonical JSON, plain text, print-ready HTML or a Word document (docx); ETag is its SHA-256",
     tags: ["public"],
     access: "public",
     params: lazySchema(() => z.strictObject({ p: idSchema, c: circularIdSchema })),

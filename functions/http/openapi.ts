@@ -48,7 +48,7 @@ function errorStatuses(route: RouteSpec): number[] {
   };
   if (route.access !== "public") add(401, 403, 429);
   if (route.params) add(404);
-  if (route.body) add(413, 415, 422);
+  if (route.body || route.upload) add(413, 415, 422);
   if (route.versioned) add(409, 412, 428);
   add(...(route.alsoErrors ?? []));
   return [...statuses].sort((a, b) => a - b);
@@ -111,6 +111,17 @@ export function buildOpenApi(
       ...(route.description ? { description: route.description } : {}),
       tags: route.tags ?? [route.area],
       ...(parameters.length ? { parameters } : {}),
+      ...(route.upload
+        ? {
+            requestBody: {
+              required: true,
+              description: `The file, at most ${route.upload.maxBytes} bytes`,
+              content: Object.fromEntries(
+                route.upload.types.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+              ),
+            },
+          }
+        : {}),
       ...(route.body
         ? {
             requestBody: {

@@ -30,7 +30,7 @@ import { ROUTE_LABELS } from "../../shared/lib/labels";
 import { readAuthentication } from "./auth-context";
 import { contentLanguage, preferredLanguage } from "./language";
 import { logger } from "./logger";
-import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
+import type { HandlerResult, Handlers, IfMatch, RouteSpec, Upload } from "./route";
 import { routeKey } from "./route";
 import { issuesToFieldErrors, parseWith } from "./validation";
 
@@ -95,7 +95,8 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       errors,
       labels,
     );
-    const rawBody = readBody(route, event);
+    const upload = route.upload ? readUpload(route.upload, event) : undefined;
+    const rawBody = route.upload ? undefined : readBody(route, event);
     const body = parsePart(route.body, rawBody, "body", errors, labels);
     const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
     if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
@@ -106,6 +107,7 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       body,
       principal,
       ifMatch,
+      upload,
       headers: (event.headers ?? {}) as Record<string, string>,
       requestId: event.requestContext?.requestId ?? "",
     } as never);
@@ -281,6 +283,50 @@ function readBody(route: RouteSpec, event: HttpEvent): unknown {
   }
 }
 
+/** The file of an upload route: one of its media types, within its size limit, not empty. */
+function readUpload(spec: NonNullable<RouteSpec["upload"]>, event: HttpEvent): Upload {
+  const raw = event.body ?? "";
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
+  if (bytes.length > spec.maxBytes) {
+    throw new PayloadTooLargeError(
+      {
+        en: `the file is larger than ${spec.maxBytes} bytes (${bytes.length})`,
+        zh: `文件大小为 ${bytes.length} 字节，超过了 ${spec.maxBytes} 字节的上限。`,
+      },
+      {
+        errors: [
+          { path: "body", message: `at most ${spec.maxBytes} bytes`, zh: `不能超过 ${spec.maxBytes} 字节` },
+        ],
+      },
+    );
+  }
+  const mediaType = (event.headers?.["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!spec.types.includes(mediaType)) {
+    throw new UnsupportedMediaTypeError(
+      {
+        en: `send the file as one of: ${spec.types.join(", ")}`,
+        zh: `请以下列类型之一上传文件：${spec.types.join("、")}。`,
+      },
+      {
+        errors: [
+          {
+            path: "headers.content-type",
+            message: `must be one of ${spec.types.join(", ")}`,
+            zh: `应为 ${spec.types.join("、")} 之一`,
+          },
+        ],
+      },
+    );
+  }
+  if (bytes.length === 0) {
+    throw new ValidationError(
+      { en: "the file is empty", zh: "上传的文件是空的。" },
+      { errors: [{ path: "body", message: "empty file", zh: "文件为空" }] },
+    );
+  }
+  return { mediaType, bytes };
+}
+
 function parseIfMatch(header: string | undefined, errors: FieldError[]): IfMatch | undefined {
   if (header === undefined) return undefined;
   const value = header.trim();
@@ -304,10 +350,12 @@ function summarize(errors: FieldError[]): Bilingual {
 function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
   const headers: Record<string, string> = { "cache-control": "no-store", ...(result.headers ?? {}) };
   if ("raw" in result) {
+    const binary = typeof result.raw !== "string";
     return {
       statusCode: result.status ?? route.status ?? 200,
       headers: { ...headers, "content-type": result.contentType },
-      body: result.raw,
+      body: binary ? Buffer.from(result.raw).toString("base64") : (result.raw as string),
+      ...(binary ? { isBase64Encoded: true } : {}),
     };
   }
   if (!("body" in result)) return { statusCode: 204, headers };

@@ -46,6 +46,17 @@ export interface RouteSpec {
   tenantMayBeNew?: boolean;
   /** largest accepted body in bytes (default 256 KiB) */
   maxBodyBytes?: number;
+  /**
+   * A file upload instead of a JSON body: the accepted media types and the size limit (413 above
+   * it); the handler gets the bytes as `upload`. Base64 bodies (as API Gateway sends binary) are decoded.
+   */
+  upload?: { types: readonly string[]; maxBytes: number };
+}
+
+/** An uploaded file: its media type (without parameters) and bytes. */
+export interface Upload {
+  mediaType: string;
+  bytes: Buffer;
 }
 
 /**
@@ -79,6 +90,8 @@ export interface HandlerInput<R extends RouteSpec> {
   body: Out<R["body"]>;
   principal: R["access"] extends "public" ? Principal | null : Principal;
   ifMatch: IfMatch | undefined;
+  /** the uploaded file of an `upload` route */
+  upload: R["upload"] extends object ? Upload : undefined;
   headers: Readonly<Record<string, string>>;
   requestId: string;
 }
@@ -93,7 +106,8 @@ export type JsonResult<R extends RouteSpec> = {
 
 export type RawResult = {
   status?: number;
-  raw: string;
+  /** text, or bytes (sent base64-encoded with `isBase64Encoded`, as API Gateway expects of binary bodies) */
+  raw: string | Uint8Array;
   contentType: string;
   headers?: Record<string, string>;
 };

@@ -22,6 +22,8 @@ export const provinceBody = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
+    /** the full name where one is needed (吉林省人民政府, 延边朝鲜族自治州人民政府) */
+    fullAuthorityName: z.optional(text(100)),
     divisionCode: z.optional(divisionCode),
   }),
 );
@@ -31,6 +33,7 @@ const province = lazySchema(() =>
     provinceId: z.string(),
     name: z.string(),
     authorityName: z.string(),
+    fullAuthorityName: z.optional(z.string()),
     divisionCode: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -41,6 +44,8 @@ export const tenantBody = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
+    /** the full name (长春市人民政府, 长白山保护开发区管理委员会) beside the short authorityName */
+    fullAuthorityName: z.optional(text(100)),
     displayOrder: z.int().check(z.gte(1), z.lte(999_999)),
     divisionCode: z.optional(divisionCode),
   }),
@@ -52,6 +57,7 @@ const tenant = lazySchema(() =>
     provinceId: z.string(),
     name: z.string(),
     authorityName: z.string(),
+    fullAuthorityName: z.optional(z.string()),
     displayOrder: z.int(),
     divisionCode: z.optional(z.string()),
     createdAt: z.string(),

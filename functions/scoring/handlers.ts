@@ -1,5 +1,6 @@
 import { dbFromEnv } from "../../shared/data/client";
 import { tenantProvince } from "../../shared/data/stores/tenancy";
+import { scoringRunWorkbook } from "../../shared/domain/tables";
 import { nowIso } from "../../shared/lib/clock";
 import { NotFoundError, ValidationError } from "../../shared/lib/errors";
 import {
@@ -9,6 +10,7 @@ import {
   listRuns,
   tenantScore,
 } from "../../shared/services/scoring";
+import { workbookDownload } from "../http/downloads";
 import type { Handlers } from "../http/route";
 import type { scoringRoutes } from "./routes";
 
@@ -53,9 +55,12 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
     body: await listRuns(dbFromEnv(), params.p, params.y, { limit: query.limit ?? 50, cursor: query.cursor }),
   }),
 
-  getScoringRun: async ({ params }) => ({
-    body: await getScoringRun(dbFromEnv(), params.p, params.y, params.runId),
-  }),
+  getScoringRun: async ({ params, query }) => {
+    const run = await getScoringRun(dbFromEnv(), params.p, params.y, params.runId);
+    if (query.format === "csv" || query.format === "xlsx")
+      return workbookDownload(scoringRunWorkbook(run, params.p), query.format);
+    return { body: run };
+  },
 
   getTenantScore: async ({ params }) => {
     // The tenant is the caller's own (access rule); its runs live in its province's partition.

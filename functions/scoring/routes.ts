@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
 import { zodMessage } from "../../shared/lib/zod-text";
+import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
 import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
 
@@ -225,9 +226,13 @@ export const scoringRoutes = defineRoutes({
     area: "scoring",
     summary:
       "A stored run: results, the versions of its inputs, and the inputs themselves (to re-check the hashes)",
+    description:
+      "`format=csv` downloads the ranks and grades, `format=xlsx` a workbook with the ranks and grades and every line with its formula.",
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
     params: lazySchema(() => z.strictObject({ p: idSchema, y: yearParam, runId: runIdSchema })),
+    query: lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "csv", "xlsx"])) })),
+    produces: [CSV_TYPE, XLSX_TYPE],
     response: lazySchema(() =>
       z.object({
         ...scoringRunShape(),

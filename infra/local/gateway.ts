@@ -4,6 +4,7 @@
  * calls the same middy handler in-process. Local-only routes (`/local/...`) live here and nowhere
  * in the route table, so they can never be deployed.
  */
+import { isUtf8 } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "aws-lambda";
@@ -140,7 +141,14 @@ export function createGateway(options: GatewayOptions) {
     const headers = flattenHeaders(req);
     const authContext = match.route.access === "public" ? undefined : await options.authenticate(headers);
     const contentType = headers["content-type"] ?? "";
-    const textual = rawBody.length === 0 || /json|text|xml|x-www-form-urlencoded/i.test(contentType);
+    // as API Gateway does: text-like bodies as text, anything else (an XLSX upload) base64-encoded —
+    // and text that is not UTF-8 (a CSV saved as GB18030) base64 too, so that no byte is lost
+    const textual =
+      rawBody.length === 0 ||
+      (/^\s*(text\/|application\/([\w.+-]+\+)?(json|xml)\b|application\/x-www-form-urlencoded)/i.test(
+        contentType,
+      ) &&
+        isUtf8(rawBody));
     const queryStringParameters = queryParams(url.searchParams);
     const requestId = randomUUID();
     const at = now();
@@ -365,7 +373,7 @@ function corsHeaders(
   if (!allowed || !(allowed.includes("*") || allowed.includes(origin))) return {};
   return {
     "access-control-allow-origin": allowed.includes("*") ? "*" : origin,
-    "access-control-expose-headers": "etag,location,retry-after",
+    "access-control-expose-headers": "etag,location,retry-after,content-disposition",
     ...(preflight
       ? {
           "access-control-allow-methods": "GET,PUT,POST,PATCH,DELETE,OPTIONS",

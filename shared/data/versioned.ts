@@ -102,18 +102,29 @@ export async function readCurrent(db: Db, key: KeyAttributes): Promise<Record<st
   return out.Item;
 }
 
-export async function writeVersioned(write: VersionedWrite): Promise<VersionedResult> {
-  const existing = write.knownVersion === undefined ? await readCurrent(write.db, write.current) : undefined;
-  const currentVersion =
-    write.knownVersion !== undefined
-      ? (write.knownVersion ?? undefined)
-      : typeof existing?.version === "number"
-        ? existing.version
-        : undefined;
-  checkIfMatch(write.ifMatch, currentVersion, write.requireIfMatch);
+/**
+ * The two items of a new version: the current item, conditional on the version it replaces (or on
+ * not existing), and the immutable version item. `writeVersioned` writes them with its conditions;
+ * a batch (an import) puts several resources' pairs into one transaction.
+ */
+export function versionItems(
+  write: Pick<
+    VersionedWrite,
+    | "db"
+    | "current"
+    | "versionKey"
+    | "type"
+    | "versionType"
+    | "data"
+    | "currentOnly"
+    | "writtenAt"
+    | "writtenBy"
+  >,
+  currentVersion: number | undefined,
+): [TransactItem, TransactItem] {
   const version = (currentVersion ?? 0) + 1;
   const meta = { version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
-  const items: TransactItem[] = [
+  return [
     {
       Put: {
         TableName: write.db.table,
@@ -128,6 +139,21 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
         ConditionExpression: "attribute_not_exists(pk)",
       },
     },
+  ];
+}
+
+export async function writeVersioned(write: VersionedWrite): Promise<VersionedResult> {
+  const existing = write.knownVersion === undefined ? await readCurrent(write.db, write.current) : undefined;
+  const currentVersion =
+    write.knownVersion !== undefined
+      ? (write.knownVersion ?? undefined)
+      : typeof existing?.version === "number"
+        ? existing.version
+        : undefined;
+  checkIfMatch(write.ifMatch, currentVersion, write.requireIfMatch);
+  const version = (currentVersion ?? 0) + 1;
+  const items: TransactItem[] = [
+    ...versionItems(write, currentVersion),
     ...(write.conditions ?? []).map((c) => c.item),
     ...(write.puts ?? []),
   ];

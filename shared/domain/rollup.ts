@@ -1,7 +1,7 @@
 /**
  * The provincial rollup (定期调度): every tenant × indicator with target, actual, completion,
  * expected progress (时序进度) and a lagging flag, plus province totals — the body of
- * `GET /v1/provinces/{p}/years/{y}/rollup` — and its CSV export.
+ * `GET /v1/provinces/{p}/years/{y}/rollup` (its CSV and XLSX forms: `tables.ts`).
  *
  * Pure and linear in tenants × indicators × periods: the only sort is of the tenants, once.
  */
@@ -315,105 +315,12 @@ export function computeRollup(input: RollupInput): Rollup {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV
+// Cells shared with the exports (`tables.ts`)
 // ---------------------------------------------------------------------------------------------
 
-export const ROLLUP_CSV_HEADERS = [
-  "单位",
-  "指标",
-  "单位(计量)",
-  "目标",
-  "实际",
-  "完成率",
-  "时序进度",
-  "是否滞后",
-  "数据期",
-  "是否迟报",
-  "本期是否上报",
-] as const;
-
 export const PROVINCE_TOTAL_LABEL = "全省合计";
-
-const BOM = "\uFEFF";
-const CRLF = "\r\n";
-
-/** RFC 4180: quote a field containing a comma, a double quote, CR or LF; double inner quotes. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/**
- * Free text (names, units) that a spreadsheet would read as a formula (`= + - @`, tab, CR) gets a
- * leading apostrophe, so an exported file cannot run a formula (CSV injection).
- */
-function textCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function numberCell(value: number | null): string {
-  return value === null ? "" : dec(value).toString(); // plain notation, never 1e-7
-}
 
 /** A 4-decimal fraction as a percentage with 2 decimals: `"1.0832"` → `"108.32%"`. */
 export function percentCell(fraction: string | null): string {
   return fraction === null ? "" : `${fixed(dec(fraction).times(100), 2)}%`;
-}
-
-function yesNo(value: boolean): string {
-  return value ? "是" : "否";
-}
-
-/**
- * The rollup as CSV for Excel: UTF-8 with a BOM, CRLF line endings (also after the last row),
- * RFC 4180 quoting, Chinese headers (`ROLLUP_CSV_HEADERS`). One row per tenant × indicator in
- * displayOrder and rulebook order, then one `全省合计` row per indicator. Indicator names and
- * units come from `rulebook` (falling back to the rollup's own). Completion and expected progress
- * are percentages with 2 decimals (`108.32%`); booleans are `是`/`否`; missing values are empty.
- * Province rows leave 是否迟报/本期是否上报 empty; for rates (not summed) they leave every figure
- * and 是否滞后 empty.
- */
-export function rollupToCsv(rollup: Rollup, rulebook: Pick<Rulebook, "indicators">): string {
-  const labels = new Map<string, { name: string; unit: string }>();
-  for (const ind of rollup.indicators) labels.set(ind.code, { name: ind.name, unit: ind.unit ?? "" });
-  for (const ind of rulebook.indicators) labels.set(ind.code, { name: ind.name, unit: ind.unit ?? "" });
-  const label = (code: string) => labels.get(code) ?? { name: code, unit: "" };
-
-  const lines: string[] = [ROLLUP_CSV_HEADERS.join(",")];
-  const push = (cells: string[]) => lines.push(cells.map(csvField).join(","));
-
-  for (const tenant of rollup.tenants) {
-    for (const row of tenant.rows) {
-      const { name, unit } = label(row.code);
-      push([
-        textCell(tenant.name),
-        textCell(name),
-        textCell(unit),
-        numberCell(row.target),
-        numberCell(row.actual),
-        percentCell(row.completion),
-        percentCell(row.expectedProgress),
-        yesNo(row.lagging),
-        row.actualPeriod ?? "",
-        yesNo(tenant.late),
-        yesNo(tenant.reported),
-      ]);
-    }
-  }
-  for (const total of rollup.totals) {
-    const { name, unit } = label(total.code);
-    push([
-      PROVINCE_TOTAL_LABEL,
-      textCell(name),
-      textCell(unit),
-      numberCell(total.target),
-      numberCell(total.actual),
-      percentCell(total.completion),
-      percentCell(total.expectedProgress),
-      total.summed ? yesNo(total.lagging) : "",
-      total.summed ? rollup.period : "",
-      "",
-      "",
-    ]);
-  }
-  return BOM + lines.join(CRLF) + CRLF;
 }

@@ -10,6 +10,9 @@
  */
 
 /** A text in the two languages the service answers in: English (the default) and Chinese. */
+/** A problem's extra members, as they are or built in the answer's language. */
+export type Extensions = Record<string, unknown> | ((language: Language) => Record<string, unknown>);
+
 export interface Bilingual {
   readonly en: string;
   readonly zh: string;
@@ -94,7 +97,8 @@ export abstract class AppError extends Error {
   readonly detail: Bilingual;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
-  readonly extensions: Record<string, unknown> | undefined;
+  /** extra members of the problem; a function when they hold texts in the answer's language */
+  readonly extensions: Extensions | undefined;
 
   constructor(
     detail: Bilingual,
@@ -102,7 +106,7 @@ export abstract class AppError extends Error {
       errors?: FieldError[];
       cause?: unknown;
       headers?: Record<string, string>;
-      extensions?: Record<string, unknown>;
+      extensions?: Extensions;
     } = {},
   ) {
     super(detail.en, { cause: options.cause });
@@ -238,7 +242,11 @@ export function toProblem(error: AppError, language: Language = "en", instance?:
   };
   if (error.errors && error.errors.length > 0 && error.status < 500)
     problem.errors = localizeErrors(error.errors, language);
-  if (error.extensions && error.status < 500) Object.assign(problem, error.extensions);
+  if (error.extensions && error.status < 500)
+    Object.assign(
+      problem,
+      typeof error.extensions === "function" ? error.extensions(language) : error.extensions,
+    );
   if (instance) problem.instance = instance;
   return problem;
 }

@@ -34,6 +34,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   displayOrder: "排序",
   // the rulebook
   documentNo: "文号",
+  // the circular's 版记
+  colophon: "版记",
+  cc: "抄送",
+  issuedBy: "印发机关",
+  issuedOn: "印发日期",
   title: "标题",
   indicators: "指标",
   code: "代码",

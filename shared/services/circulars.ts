@@ -33,8 +33,10 @@ import {
   type CircularProseEdits,
   type CityHighlights,
   circularSha256,
+  DRAFT_MARK,
+  type PrintOptions,
   parseCircularDocument,
-  type RenderOptions,
+  printTitle,
   renderHtml,
   renderText,
 } from "../domain/circular";
@@ -50,7 +52,7 @@ import { sortableId } from "../lib/ids";
 import type { IfMatch } from "../lib/if-match";
 import { loadScoringRun } from "./scoring";
 
-export type CircularFormat = "json" | "txt" | "html";
+export type CircularFormat = "json" | "txt" | "html" | "docx";
 
 /** A circular as province roles see it: every status, with its document. */
 export interface CircularView extends Omit<StoredCircular, "scores" | "sha256" | "supersededBy"> {
@@ -209,7 +211,7 @@ export async function createCircular(db: Db, request: CreateCircularRequest): Pr
   try {
     document = buildCircularDocument({
       circularId,
-      province: { id: provinceId, authorityName: province.authorityName },
+      province: { id: provinceId, authorityName: province.fullAuthorityName ?? province.authorityName },
       year,
       rulebook: { title: rulebook.title, documentNo: rulebook.documentNo, grades: rulebook.grades },
       tenants: inputs.tenants.map((t) => ({
@@ -342,10 +344,14 @@ export async function publishCircular(db: Db, request: CircularStep): Promise<Ci
   return circularView(published);
 }
 
-function renderOptions(c: StoredCircular): RenderOptions {
-  return c.supersededBy
-    ? { supersededBy: { circularId: c.supersededBy, documentNo: c.supersededByDocumentNo ?? null } }
-    : {};
+/** How a stored circular is rendered: a supersession notice when corrected, 草稿 until published. */
+function renderOptions(c: StoredCircular): PrintOptions {
+  return {
+    ...(c.supersededBy
+      ? { supersededBy: { circularId: c.supersededBy, documentNo: c.supersededByDocumentNo ?? null } }
+      : {}),
+    ...(c.status !== "published" ? { draft: true } : {}),
+  };
 }
 
 export interface Rendered {
@@ -359,6 +365,28 @@ export function renderCircular(c: StoredCircular, format: "txt" | "html"): Rende
   return format === "txt"
     ? { raw: renderText(document, renderOptions(c)), contentType: "text/plain; charset=utf-8" }
     : { raw: renderHtml(document, renderOptions(c)), contentType: "text/html; charset=utf-8" };
+}
+
+/** What a DOCX renderer needs of a stored circular, and the download's file names. */
+export interface PrintableCircular {
+  document: CircularDocument;
+  options: PrintOptions & { sha256?: string };
+  /** 吉林省人民政府关于…的通报（吉政函〔2020〕33号）.docx; a draft's starts with 【草稿】 */
+  filename: string;
+  /** the ASCII name for clients that cannot read `filename*` */
+  fallbackFilename: string;
+}
+
+export function printableCircular(c: StoredCircular): PrintableCircular {
+  const document = parseCircularDocument(c.document);
+  const draft = c.status !== "published";
+  const name = `${draft ? `【${DRAFT_MARK}】` : ""}${printTitle(document)}（${document.documentNo}）`;
+  return {
+    document,
+    options: { ...renderOptions(c), ...(c.sha256 && !draft ? { sha256: c.sha256 } : {}) },
+    filename: `${name.replace(/[\\/:*?"<>|]/g, "_")}.docx`,
+    fallbackFilename: `circular-${c.provinceId}-${c.year}-${c.circularId}${draft ? "-draft" : ""}.docx`,
+  };
 }
 
 /** A province's published circulars, newest first; 404 for a province that does not exist. */
@@ -387,12 +415,12 @@ export interface PublicCircular {
  * (`canonicalHash(document) = sha256`), text and HTML are rendered from that document. Drafts and
  * approved circulars are 404, as are unknown ones.
  */
-export async function getPublicCircular(
+/** A published circular whose document still matches its hash (404 for drafts and unknown ones). */
+export async function publishedCircular(
   db: Db,
   provinceId: string,
   circularId: string,
-  format: CircularFormat,
-): Promise<PublicCircular> {
+): Promise<StoredCircular & { sha256: string; publishedAt: string }> {
   const circular = await getCircular(db, provinceId, circularId);
   if (circular?.status !== "published" || !circular.sha256 || !circular.publishedAt) {
     throw new NotFoundError({
@@ -400,10 +428,20 @@ export async function getPublicCircular(
       zh: `没有已印发的通报“${circularId}”。`,
     });
   }
-  const document = parseCircularDocument(circular.document);
-  if (circularSha256(document) !== circular.sha256) {
+  if (circularSha256(parseCircularDocument(circular.document)) !== circular.sha256) {
     throw new Error(`published circular ${circularId} does not match its stored hash`);
   }
+  return { ...circular, sha256: circular.sha256, publishedAt: circular.publishedAt };
+}
+
+export async function getPublicCircular(
+  db: Db,
+  provinceId: string,
+  circularId: string,
+  format: Exclude<CircularFormat, "docx">,
+): Promise<PublicCircular> {
+  const circular = await publishedCircular(db, provinceId, circularId);
+  const document = parseCircularDocument(circular.document);
   if (format !== "json") return { sha256: circular.sha256, ...renderCircular(circular, format) };
   const envelope = {
     circularId: circular.circularId,

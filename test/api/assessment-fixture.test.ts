@@ -5,7 +5,7 @@
  * reports December late, through an unlock.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLLUP_CSV_HEADERS } from "../../shared/domain/rollup";
+import { ROLLUP_CSV_HEADERS } from "../../shared/domain/tables";
 import { setNow } from "../../shared/lib/clock";
 import { dec, ZERO } from "../../shared/lib/decimal";
 import { loadFixture } from "../support/fixture";
@@ -191,7 +191,9 @@ describe("the Jilin 2019 case, month by month through the API", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="rollup-${P}-2019-12.csv"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="rollup-${P}-2019-12.csv"; filename*=UTF-8''${encodeURIComponent("考评进度汇总（2019-12）.csv")}`,
+    );
     const lines = res.text
       .replace(/^\uFEFF/, "")
       .trimEnd()

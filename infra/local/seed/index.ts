@@ -38,6 +38,15 @@ export function loadDemoData(): DemoData {
   return JSON.parse(readFileSync(new URL("../demo/jilin-2019.json", import.meta.url), "utf8")) as DemoData;
 }
 
+/** The full names (fullAuthorityName) of the demo province and units, by id (`../demo/full-authority-names.json`). */
+export function loadFullAuthorityNames(): Record<string, string> {
+  const names = JSON.parse(
+    readFileSync(new URL("../demo/full-authority-names.json", import.meta.url), "utf8"),
+  ) as Record<string, string>;
+  delete names["//"];
+  return names;
+}
+
 export async function seedDemo(
   db: Db,
   log: (line: string) => void,
@@ -54,10 +63,12 @@ export async function seedDemo(
   const started = performance.now();
   const at = nowIso();
   log(`loading demo province ${demo.province.id} (${demo.province.name}) …`);
-  await putProvince(db, demo.province.id, demo.province, at);
+  const fullNames = loadFullAuthorityNames();
+  const fullName = (id: string) => (Object.hasOwn(fullNames, id) ? { fullAuthorityName: fullNames[id] } : {});
+  await putProvince(db, demo.province.id, { ...demo.province, ...fullName(demo.province.id) }, at);
   for (const tenant of demo.tenants) {
     if (await getTenant(db, tenant.id, true)) continue;
-    await putTenant(db, demo.province.id, tenant.id, tenant, at);
+    await putTenant(db, demo.province.id, tenant.id, { ...tenant, ...fullName(tenant.id) }, at);
   }
   log(`  ${demo.tenants.length} tenants`);
   await seedAssessment(db, demo, log);

@@ -12,6 +12,8 @@ import { transact } from "../versioned";
 export interface ProvinceInput {
   name: string;
   authorityName: string;
+  /** the full name where one is needed (吉林省人民政府) */
+  fullAuthorityName?: string | undefined;
   divisionCode?: string | undefined;
 }
 
@@ -23,7 +25,10 @@ export interface Province extends ProvinceInput {
 
 export interface TenantInput {
   name: string;
+  /** the short name the circular uses (长春市政府, 延边州政府) */
   authorityName: string;
+  /** the full name (长春市人民政府, 延边朝鲜族自治州人民政府) */
+  fullAuthorityName?: string | undefined;
   displayOrder: number;
   divisionCode?: string | undefined;
 }
@@ -51,6 +56,7 @@ export async function putProvince(
     provinceId,
     name: input.name,
     authorityName: input.authorityName,
+    ...(input.fullAuthorityName ? { fullAuthorityName: input.fullAuthorityName } : {}),
     ...(input.divisionCode ? { divisionCode: input.divisionCode } : {}),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -107,6 +113,7 @@ export async function putTenant(
     provinceId,
     name: input.name,
     authorityName: input.authorityName,
+    ...(input.fullAuthorityName ? { fullAuthorityName: input.fullAuthorityName } : {}),
     displayOrder: input.displayOrder,
     ...(input.divisionCode ? { divisionCode: input.divisionCode } : {}),
     createdAt: existing?.createdAt ?? at,

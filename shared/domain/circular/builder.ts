@@ -7,6 +7,7 @@ import type { Bilingual } from "../../lib/errors";
 import { zhIssue } from "../../lib/zod-text";
 import {
   CIRCULAR_SCHEMA_VERSION,
+  type CircularColophon,
   type CircularDocument,
   type CircularHighlight,
   CircularInputError,
@@ -30,6 +31,14 @@ import {
 
 const prose = (max: number) => z.string().check(z.maxLength(max));
 
+/** 版记 as the province types it: any field may be left out or empty. */
+const colophonProse = () =>
+  z.strictObject({
+    cc: z.optional(prose(500)),
+    issuedBy: z.optional(prose(100)),
+    issuedOn: z.optional(isoDateSchema),
+  });
+
 /**
  * The fields of the province's prose for a new circular, built fresh on each call:
  * `circularProseSchema` checks them strictly (schemas are built on first use, so importing this
@@ -47,6 +56,8 @@ export function circularProseShape() {
     showScores: z.optional(z.boolean()),
     /** overrides the preamble generated from the rulebook */
     preamble: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
+    /** 版记 (抄送, 印发机关, 印发日期), printed at the end of the last page */
+    colophon: z.optional(colophonProse()),
   };
 }
 
@@ -70,6 +81,8 @@ export const circularProseEditsSchema = z.lazy(() => {
     closing: z.optional(prose(MAX_PARAGRAPH_LENGTH)),
     disclosure: z.optional(disclosureSchema),
     showScores: z.optional(z.boolean()),
+    /** replaces the 版记; null removes it */
+    colophon: z.optional(z.nullable(colophonProse())),
     highlights: z.optional(
       z.record(z.string(), z.strictObject({ employment: highlightEdit, entrepreneurship: highlightEdit })),
     ),
@@ -127,6 +140,21 @@ export function defaultPreamble(input: {
     `按照${j.government}安排部署，根据《${title}》（${documentNo}），${j.level}就业工作领导小组办公室` +
     `对${input.year}年${j.whole}就业创业工作目标责任制完成情况进行了考评，现将考评情况通报如下：`
   );
+}
+
+/** The 版记 as stored: text normalised, empty fields left out; none at all when nothing is left. */
+function colophonOf(
+  input: z.infer<ReturnType<typeof colophonProse>> | null | undefined,
+): CircularColophon | undefined {
+  if (!input) return undefined;
+  const cc = toParagraph(input.cc ?? "").replace(/[\s。．.，,、；;：:]+$/u, "");
+  const issuedBy = toParagraph(input.issuedBy ?? "");
+  const out: CircularColophon = {
+    ...(cc !== "" ? { cc } : {}),
+    ...(issuedBy !== "" ? { issuedBy } : {}),
+    ...(input.issuedOn !== undefined ? { issuedOn: input.issuedOn } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Problems as numbered items: one paragraph each, typed numbers removed, empty ones dropped. */
@@ -255,6 +283,7 @@ export function buildCircularDocument(input: BuildCircularInput): CircularDocume
   };
   const preambleOverride = toParagraph(proseIn.preamble ?? "");
 
+  const colophon = colophonOf(proseIn.colophon);
   const doc = {
     schemaVersion: CIRCULAR_SCHEMA_VERSION,
     circularId: input.circularId,
@@ -276,6 +305,7 @@ export function buildCircularDocument(input: BuildCircularInput): CircularDocume
     issueDate: proseIn.issueDate,
     disclosure: proseIn.disclosure,
     supersedes: input.supersedes ?? null,
+    ...(colophon ? { colophon } : {}),
   };
   return parseCircularDocument(doc);
 }
@@ -300,6 +330,11 @@ export function applyProseEdits(
   if (e.problems !== undefined) next.problems = problemItems(e.problems);
   if (e.closing !== undefined) next.closing = toParagraph(e.closing);
   if (e.disclosure !== undefined) next.disclosure = e.disclosure;
+  if (e.colophon !== undefined) {
+    const colophon = colophonOf(e.colophon);
+    if (colophon) next.colophon = colophon;
+    else delete next.colophon;
+  }
 
   if (e.highlights !== undefined) {
     const known = new Set(doc.units.map((u) => u.tenantId));

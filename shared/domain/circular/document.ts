@@ -76,6 +76,25 @@ export const circularResultUnitSchema = z.lazy(() =>
   }),
 );
 
+/** 版记 (printed forms only): 抄送, 印发机关, 印发日期 — each optional, at least one given. */
+export const circularColophonSchema = z.lazy(() =>
+  z
+    .strictObject({
+      /** 抄送: the units that receive a copy, e.g. 省委各部门，省人大常委会办公厅 */
+      cc: z.optional(lineSchema(500)),
+      /** 印发机关, e.g. 吉林省人民政府办公厅 */
+      issuedBy: z.optional(lineSchema(100)),
+      /** 印发日期 */
+      issuedOn: z.optional(isoDateSchema),
+    })
+    .check(
+      z.refine(
+        (c) => c.cc !== undefined || c.issuedBy !== undefined || c.issuedOn !== undefined,
+        zodMessage("name at least one of cc, issuedBy, issuedOn", "抄送、印发机关、印发日期至少填写一项"),
+      ),
+    ),
+);
+
 export const circularGradeResultSchema = z.lazy(() =>
   z.strictObject({
     /** the rulebook's grade name, e.g. 优秀 (printed 优秀等次) */
@@ -131,6 +150,8 @@ export const circularDocumentSchema = z.lazy(() =>
       disclosure: disclosureSchema,
       /** the circularId of the circular this one corrects, or null */
       supersedes: z.nullable(lineSchema(100)),
+      /** 版记, printed at the end of the last page; absent when there is none (so older documents hash as before) */
+      colophon: z.optional(circularColophonSchema),
     })
     .check(
       z.superRefine((doc, ctx) => {
@@ -233,6 +254,7 @@ export type CircularHighlight = z.infer<typeof circularHighlightSchema>;
 export type CircularGradeResult = z.infer<typeof circularGradeResultSchema>;
 export type CircularResultUnit = z.infer<typeof circularResultUnitSchema>;
 export type CircularDisclosure = z.infer<typeof disclosureSchema>;
+export type CircularColophon = z.infer<typeof circularColophonSchema>;
 
 /** A failing field of a circular's input: its path, and what is wrong in English (`message`) and Chinese. */
 export interface CircularIssue {
@@ -277,7 +299,7 @@ export function parseCircularDocument(value: unknown): CircularDocument {
   );
 }
 
-/** The SHA-256 (hex) of the document's canonical JSON: identifies the JSON, text and HTML forms. */
+/** The SHA-256 (hex) of the document's canonical JSON: identifies the JSON, text, HTML and DOCX forms. */
 export function circularSha256(doc: CircularDocument): string {
   return canonicalHash(doc);
 }

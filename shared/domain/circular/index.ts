@@ -17,6 +17,7 @@ export {
 } from "./builder";
 export {
   CIRCULAR_SCHEMA_VERSION,
+  type CircularColophon,
   type CircularDisclosure,
   type CircularDocument,
   type CircularGradeResult,
@@ -24,6 +25,7 @@ export {
   CircularInputError,
   type CircularResultUnit,
   type CircularUnit,
+  circularColophonSchema,
   circularDocumentSchema,
   circularSha256,
   parseCircularDocument,
@@ -39,6 +41,18 @@ export {
   supersessionNotice,
 } from "./layout";
 export { chineseDate, chineseNumeral, isIsoDate, sectionNumber, subsectionNumber } from "./numbering";
+export {
+  DRAFT_MARK,
+  DRAFT_NOTE,
+  type PrintBlock,
+  type PrintFormat,
+  type PrintModel,
+  type PrintOptions,
+  printFormatOf,
+  printModel,
+  printTitle,
+  printTitleLines,
+} from "./print";
 export { BODY_FONT_STACK, escapeHtml, PAGE_CSS, renderHtml, TITLE_FONT_STACK } from "./render-html";
 export { INDENT, renderText } from "./render-text";
 export { shortUnitName, withCityPrefix } from "./text";

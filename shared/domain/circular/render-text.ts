@@ -6,7 +6,8 @@
  * and the disclosure line. Lines end with "\n"; the text ends with one.
  */
 import type { CircularDocument } from "./document";
-import { type CircularBlock, layoutCircular, type RenderOptions } from "./layout";
+import { type CircularBlock, layoutCircular } from "./layout";
+import { DRAFT_MARK, DRAFT_NOTE, type PrintOptions } from "./print";
 
 export const INDENT = "\u3000\u3000";
 
@@ -30,9 +31,9 @@ function blockLines(block: CircularBlock): string[] {
   }
 }
 
-/** The plain-text form; the same document always gives the same string. */
-export function renderText(doc: CircularDocument, options: RenderOptions = {}): string {
-  let text = "";
+/** The plain-text form; the same document always gives the same string. A draft's preview starts with 【草稿】. */
+export function renderText(doc: CircularDocument, options: PrintOptions = {}): string {
+  let text = options.draft ? `【${DRAFT_MARK}】${DRAFT_NOTE}\n\n` : "";
   layoutCircular(doc, options).forEach((group, i) => {
     // groups are separated by a blank line; the signature follows the closing directly, as in 2019
     if (i > 0) text += group[0]?.kind === "signature" ? "\n" : "\n\n";

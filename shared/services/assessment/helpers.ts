@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the assessment services (no I/O): the targets-against-rulebook rule, the
- * unlock in force, the rollup's inputs from stored items, the CSV file name.
+ * unlock in force, the rollup's inputs from stored items.
  */
 import type { StoredReport } from "../../data/stores/reports";
 import type { RollupTenantRow } from "../../data/stores/rollup";
@@ -95,9 +95,4 @@ export function rollupInput(args: {
     targets,
     reports,
   };
-}
-
-/** `rollup-jl-2019-12.csv` */
-export function rollupFilename(provinceId: string, period: string): string {
-  return `rollup-${provinceId}-${period}.csv`;
 }

@@ -1,10 +1,17 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
 export { type Actor, StaleReadError } from "./common";
 export { getHighlights, setHighlights } from "./highlights";
+export {
+  type ImportInput,
+  importReport,
+  importTargets,
+  reportTemplateOf,
+  targetsTemplateOf,
+} from "./imports";
 export { tenantPeriods } from "./periods";
-export { listReports, type ReportBody, reportHistory, submitReport } from "./reports";
+export { listReports, type ReportBody, reportHistory, reportsForExport, submitReport } from "./reports";
 export { getReview, setReview } from "./reviews";
-export { type ProvinceRollup, provinceRollup, rollupCsv, tenantProgress } from "./rollup";
+export { type ProvinceRollup, provinceRollup, tenantProgress } from "./rollup";
 export { getRulebook, publishRulebook, rulebookVersions, rulebookYears } from "./rulebook";
 export { getTargets, setTargets } from "./targets";
 export { listUnlocks, type UnlockBody, unlockPeriod } from "./unlocks";

@@ -19,6 +19,7 @@ import {
   reportingStatus,
   validateReportValues,
 } from "../../domain/reporting";
+import type { Rulebook } from "../../domain/rulebook";
 import { now } from "../../lib/clock";
 import {
   BusinessRuleError,
@@ -54,6 +55,8 @@ export interface SubmitReportInput {
   report: ReportBody;
   ifMatch: IfMatch | undefined;
   actor: Actor;
+  /** check everything a submission is checked for, and write nothing (an import's dry run) */
+  dryRun?: boolean;
 }
 
 export async function submitReport(
@@ -125,19 +128,30 @@ export async function submitReport(
       });
     }
 
+    const submission = {
+      values: report.values,
+      source: report.source,
+      ...(report.reason !== undefined ? { reason: report.reason } : {}),
+      submittedBy: input.actor.sub,
+      submittedAt: at.toISOString(),
+      late: status.late,
+    };
+    if (input.dryRun)
+      return {
+        tenantId,
+        provinceId: tenant.provinceId,
+        year,
+        period,
+        ...submission,
+        version: (current?.version ?? 0) + 1,
+        created: current === undefined,
+      };
     return putReport(db, {
       provinceId: tenant.provinceId,
       tenantId,
       year,
       period,
-      submission: {
-        values: report.values,
-        source: report.source,
-        ...(report.reason !== undefined ? { reason: report.reason } : {}),
-        submittedBy: input.actor.sub,
-        submittedAt: at.toISOString(),
-        late: status.late,
-      },
+      submission,
       ifMatch: input.ifMatch,
       known: { version: current?.version ?? null, revision },
       onStale: () =>
@@ -192,4 +206,29 @@ export async function reportHistory(
       zh: `单位“${tenantId}”尚未报送${zhPeriod(period)}的数据。`,
     });
   return versions;
+}
+
+/**
+ * A city's reports of a year for the spreadsheet export: the tenant, the year's rulebook (its
+ * indicators are the columns), the latest version of every period and every version of each.
+ */
+export async function reportsForExport(
+  db: Db,
+  tenantId: string,
+  year: number,
+): Promise<{
+  tenant: { tenantId: string; name: string };
+  rulebook: Rulebook;
+  latest: StoredReport[];
+  versions: StoredReport[];
+}> {
+  const tenant = await requireTenant(db, tenantId);
+  const [rulebook, latest] = await Promise.all([
+    requireRulebook(db, tenant.provinceId, year, { en: "exporting reports", zh: "导出月度数据" }),
+    reportsOfTenantYear(db, tenantId, year),
+  ]);
+  const versions = (
+    await Promise.all(latest.map((r) => reportVersions(db, tenantId, year, r.period)))
+  ).flat();
+  return { tenant: { tenantId, name: tenant.name }, rulebook: rulebook.rulebook, latest, versions };
 }

@@ -9,11 +9,11 @@ import { readRollupSources } from "../../data/stores/rollup";
 import { getRulebook } from "../../data/stores/rulebooks";
 import { getTargets } from "../../data/stores/targets";
 import { periodBelongsToYear } from "../../domain/reporting";
-import { computeRollup, type Rollup, type RollupTenant, rollupToCsv } from "../../domain/rollup";
+import { computeRollup, type Rollup, type RollupTenant } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { requireTenant } from "./common";
-import { rollupFilename, rollupInput } from "./helpers";
+import { rollupInput } from "./helpers";
 import { noRulebook } from "./rulebook";
 
 export interface ProvinceRollup {
@@ -109,13 +109,5 @@ export async function tenantProgress(
     expectedProgress: rollup.expectedProgress,
     indicators: rollup.indicators,
     tenant: row,
-  };
-}
-
-/** The rollup as a CSV download (Chinese headers, UTF-8 with BOM). */
-export function rollupCsv(result: ProvinceRollup): { csv: string; filename: string } {
-  return {
-    csv: rollupToCsv(result.rollup, result.rulebook),
-    filename: rollupFilename(result.provinceId, result.rollup.period),
   };
 }

@@ -5,12 +5,7 @@ import type { Unlock } from "../../../shared/data/stores/unlocks";
 import { reportingStatus } from "../../../shared/domain/reporting";
 import { computeRollup } from "../../../shared/domain/rollup";
 import { rulebookSchema } from "../../../shared/domain/rulebook";
-import {
-  checkTargets,
-  rollupFilename,
-  rollupInput,
-  unlockInForceAt,
-} from "../../../shared/services/assessment/helpers";
+import { checkTargets, rollupInput, unlockInForceAt } from "../../../shared/services/assessment/helpers";
 import { loadFixture } from "../../support/fixture";
 
 const rulebook = rulebookSchema.parse({
@@ -125,12 +120,6 @@ describe("rollupInput", () => {
       reports: [],
     });
     expect(input.period).toBe("2019-05");
-  });
-});
-
-describe("rollupFilename", () => {
-  it("names the province and the period", () => {
-    expect(rollupFilename("jl", "2019-12")).toBe("rollup-jl-2019-12.csv");
   });
 });
 

@@ -340,3 +340,28 @@ describe("parseCircularDocument", () => {
     expect(() => parseCircularDocument(bad)).toThrow(CircularInputError);
   });
 });
+
+describe("the 版记 (colophon)", () => {
+  const base = buildCircularDocument(jilinInput());
+
+  it("is absent unless given, so documents without one hash as before", () => {
+    expect("colophon" in base).toBe(false);
+    const withEmpty = buildCircularDocument(
+      jilinInput({ prose: { ...jilinInput().prose, colophon: { cc: " ", issuedBy: "" } } }),
+    );
+    expect("colophon" in withEmpty).toBe(false);
+    expect(circularSha256(withEmpty)).toBe(circularSha256(base));
+  });
+
+  it("is normalised when given and removed by an edit of null", () => {
+    const doc = applyProseEdits(base, {
+      colophon: { cc: "省委各部门，\n省人大常委会办公厅。", issuedOn: "2020-04-17" },
+    });
+    expect(doc.colophon).toEqual({ cc: "省委各部门，省人大常委会办公厅", issuedOn: "2020-04-17" });
+    expect(circularSha256(doc)).not.toBe(circularSha256(base));
+    const removed = applyProseEdits(doc, { colophon: null });
+    expect("colophon" in removed).toBe(false);
+    expect(circularSha256(removed)).toBe(circularSha256(base));
+    expect(() => applyProseEdits(base, { colophon: { issuedOn: "2020-02-30" } })).toThrow(CircularInputError);
+  });
+});

@@ -42,30 +42,85 @@ describe("renderHtml", () => {
     );
     expect(html.trimEnd().endsWith("</html>")).toBe(true);
     expect(html).toContain(
-      "<title>关于2019年度就业创业工作目标责任制考评情况的通报（吉政函〔2020〕33号）</title>",
+      "<title>吉林省人民政府关于2019年度就业创业工作目标责任制考评情况的通报（吉政函〔2020〕33号）</title>",
     );
   });
 
   it("sets up an A4 page with the GB/T 9704 margins and the 仿宋 body at 三号", () => {
     expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
     expect(html).toContain(`font-family: ${BODY_FONT_STACK};`);
-    expect(html).toContain('"FangSong", "仿宋", "STFangsong", "FangSong_GB2312", serif');
-    expect(html).toMatch(/body \{[^}]*font-size: 16pt;[^}]*line-height: 28\.9pt;/);
+    expect(html).toContain('"FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋"');
+    expect(html).toMatch(/body \{[^}]*font-size: 16pt;[^}]*line-height: 28\.95pt;/);
+    expect(html).toContain('@page :right { @bottom-right { content: "— " counter(page) " —";');
+    expect(html).toContain('@page :left { @bottom-left { content: "— " counter(page) " —";');
     expect(html).toMatch(/\.title \{[^}]*text-align: center;[^}]*"方正小标宋简体"/);
     expect(html).toMatch(/\bp \{[^}]*text-indent: 2em;/);
     expect(html).toMatch(/\.signature \{[^}]*text-align: right;/);
   });
 
-  it("carries the same words as the plain text, block for block", () => {
+  it("carries the same words as the plain text, block for block, in the GB/T 9704 order of its head", () => {
     const text = renderText(doc)
       .split("\n")
       .map((l) => l.replace(/^　+/, ""))
       .filter((l) => l !== "");
-    expect(htmlTexts(html)).toEqual(text);
+    // plain text (the 2019 web release): issuer, title, number; print: issuer mark, number, full title
+    const [issuer, title, documentNo, ...rest] = text;
+    expect(htmlTexts(html)).toEqual([
+      issuer,
+      documentNo,
+      `${issuer}${title}`,
+      ...rest.slice(0, -3),
+      "印章",
+      ...rest.slice(-3),
+    ]);
   });
 
-  it("breaks the title as the 2019 circular does and marks up the structure", () => {
-    expect(html).toContain('<h1 class="title">关于2019年度就业创业工作<br>目标责任制考评情况的通报</h1>');
+  it("prints a 函 in 信函格式: double red rule, number at the right edge, no page number on page one", () => {
+    expect(html).toContain('<article class="circular letter">');
+    expect(html).toContain(
+      '<p class="issuer">吉林省人民政府</p>\n<div class="double-rule" role="presentation"></div>\n<p class="document-no">吉政函〔2020〕33号</p>',
+    );
+    expect(html).toMatch(/\.letter \.document-no \{ text-align: right;/);
+    expect(html).toContain("@page :first {\n  @bottom-right { content: none; }");
+  });
+
+  it("prints other circulars in 文件格式: 文件 after the name, the number centred above a single red rule", () => {
+    const file = renderHtml(applyProseEdits(doc, { documentNo: "吉政发〔2020〕3号" }));
+    expect(file).toContain('<article class="circular file">');
+    expect(file).toContain(
+      '<p class="issuer">吉林省人民政府文件</p>\n<p class="document-no">吉政发〔2020〕3号</p>\n<hr class="rule">',
+    );
+    expect(file).not.toContain("@page :first");
+  });
+
+  it("prints the 版记 at the end: 抄送 always, 印发机关 and 印发日期 in 文件格式 only", () => {
+    const colophon = {
+      cc: "省委各部门，省人大常委会办公厅",
+      issuedBy: "吉林省人民政府办公厅",
+      issuedOn: "2020-04-17",
+    };
+    const file = renderHtml(applyProseEdits(doc, { documentNo: "吉政发〔2020〕3号", colophon }));
+    expect(file).toContain(
+      '<footer class="colophon">\n<p class="cc">抄送：省委各部门，省人大常委会办公厅。</p>\n<p class="issued"><span>吉林省人民政府办公厅</span><span>2020年4月17日印发</span></p>\n</footer>',
+    );
+    const letter = renderHtml(applyProseEdits(doc, { colophon }));
+    expect(letter).toContain(
+      '<footer class="colophon">\n<p class="cc">抄送：省委各部门，省人大常委会办公厅。</p>\n</footer>',
+    );
+    expect(html).not.toContain('class="colophon"');
+  });
+
+  it("marks a draft's preview 草稿", () => {
+    const draft = renderHtml(doc, { draft: true });
+    expect(draft).toContain('<div class="draft-mark" aria-hidden="true">草稿</div>');
+    expect(draft).toContain("<title>【草稿】吉林省人民政府关于");
+    expect(html).not.toContain("草稿");
+  });
+
+  it("breaks the title into whole words and marks up the structure", () => {
+    expect(html).toContain(
+      '<h1 class="title">吉林省人民政府关于2019年度<br>就业创业工作目标责任制考评情况的通报</h1>',
+    );
     expect(html).toContain('<p class="issuer">吉林省人民政府</p>');
     expect(html).toContain('<h2 class="heading">三、考评结果</h2>');
     expect(html).toContain(
@@ -108,7 +163,7 @@ describe("renderHtml", () => {
       supersededBy: { circularId: "jl-2019-02", documentNo: "吉政函〔2020〕<40>号" },
     });
     expect(out).toContain(
-      '<article class="circular">\n<p class="notice" role="note">本通报已被更正通报（吉政函〔2020〕&lt;40&gt;号，编号jl-2019-02）取代，请以更正通报为准。</p>',
+      '<article class="circular letter">\n<p class="notice" role="note">本通报已被更正通报（吉政函〔2020〕&lt;40&gt;号，编号jl-2019-02）取代，请以更正通报为准。</p>',
     );
     expect(circularSha256(doc)).toBe(hash);
     expect(html).not.toContain('class="notice"');

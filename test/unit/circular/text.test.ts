@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCircularDocument, circularSha256 } from "../../../shared/domain/circular";
-import { titleLines } from "../../../shared/domain/circular/render-html";
+import { printTitleLines } from "../../../shared/domain/circular/print";
 import {
   addresseesLine,
   endSentence,
@@ -73,12 +73,22 @@ describe("text rules", () => {
     expect(stripLeadingEnumeration(text)).toBe(expected);
   });
 
-  it("breaks a long title after 就业创业工作 only", () => {
-    expect(titleLines("关于2019年度就业创业工作目标责任制考评情况的通报")).toEqual([
+  it("breaks a long printed title after whole words, into the fewest and most even lines of 20 characters", () => {
+    expect(printTitleLines("吉林省人民政府关于2019年度就业创业工作目标责任制考评情况的通报")).toEqual([
+      "吉林省人民政府关于2019年度",
+      "就业创业工作目标责任制考评情况的通报",
+    ]);
+    expect(printTitleLines("关于2019年度就业创业工作目标责任制考评情况的通报")).toEqual([
       "关于2019年度就业创业工作",
       "目标责任制考评情况的通报",
     ]);
-    expect(titleLines("关于考评情况的通报")).toEqual(["关于考评情况的通报"]);
+    expect(
+      printTitleLines("延边朝鲜族自治州人民政府关于2019年度就业创业工作目标责任制考评情况的通报"),
+    ).toEqual(["延边朝鲜族自治州人民政府关于2019年度", "就业创业工作目标责任制考评情况的通报"]);
+    expect(
+      printTitleLines("新疆维吾尔自治区人民政府办公厅关于2019年度就业创业工作目标责任制考评情况的通报"),
+    ).toEqual(["新疆维吾尔自治区人民政府办公厅关于", "2019年度就业创业工作", "目标责任制考评情况的通报"]);
+    expect(printTitleLines("关于考评情况的通报")).toEqual(["关于考评情况的通报"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeRollup, ROLLUP_CSV_HEADERS, rollupToCsv } from "../../../shared/domain/rollup";
+import { computeRollup } from "../../../shared/domain/rollup";
+import { ROLLUP_CSV_HEADERS, rollupToCsv } from "../../../shared/domain/tables";
 import { fixtureRollupInput, report, smallRulebook } from "./rollup-input";
 
 const BOM = "\uFEFF";
@@ -61,7 +62,7 @@ describe("rollupToCsv", () => {
 
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split("\r\n")[0]).toBe(
-      "单位,指标,单位(计量),目标,实际,完成率,时序进度,是否滞后,数据期,是否迟报,本期是否上报",
+      "单位,指标,计量单位,目标,实际,完成率,时序进度,是否滞后,统计期,是否迟报,本期是否上报",
     );
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
