@@ -8,7 +8,7 @@ import { PERIOD_PATTERN, periodSchema } from "../../shared/domain/reporting";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
 import { defineRoutes, lazySchema } from "../http/route";
-import { idSchema, text, versionField, yearParam } from "../http/schemas";
+import { idSchema, paragraph, text, versionField, yearParam } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -54,7 +54,7 @@ const reportBody = lazySchema(() =>
     /** where the figures come from, e.g. 实名制就业信息系统 */
     source: text(500),
     /** why a submitted report is revised (required on a revision) */
-    reason: z.optional(text(500)),
+    reason: z.optional(paragraph(500)),
   }),
 );
 
@@ -62,7 +62,7 @@ const unlockBody = lazySchema(() =>
   z.strictObject({
     tenantId: idSchema,
     period: periodSchema,
-    reason: text(500),
+    reason: paragraph(500),
     until: z.iso.datetime({
       offset: true,
       message: "must be an ISO-8601 instant such as 2020-01-20T23:59:59+08:00",
@@ -73,9 +73,9 @@ const unlockBody = lazySchema(() =>
 const highlightsBody = lazySchema(() =>
   z.strictObject({
     /** 就业工作方面 */
-    employment: z.optional(text(2000)),
+    employment: z.optional(paragraph(2000)),
     /** 创业工作方面 */
-    entrepreneurship: z.optional(text(2000)),
+    entrepreneurship: z.optional(paragraph(2000)),
   }),
 );
 

@@ -14,6 +14,7 @@ import {
   AppError,
   type FieldError,
   ForbiddenError,
+  formatPath,
   internalProblem,
   NotFoundError,
   PayloadTooLargeError,
@@ -23,6 +24,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from "../../shared/lib/errors";
+import { checkJsonText } from "../../shared/lib/safe-text";
 import { readAuthentication } from "./auth-context";
 import { logger } from "./logger";
 import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
@@ -54,7 +56,9 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
   }
 
   const core = async (event: HttpEvent): Promise<HttpResult> => {
-    const entry = table.get(event.routeKey);
+    // HEAD runs the GET route of the path (API Gateway has a HEAD route for each) without the body
+    const head = event.routeKey?.startsWith("HEAD ") ?? false;
+    const entry = table.get(head ? `GET ${event.routeKey.slice(5)}` : event.routeKey);
     if (!entry)
       throw new NotFoundError(`no route ${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`);
     const { route, handler } = entry;
@@ -82,7 +86,13 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     const errors: FieldError[] = [];
     const query = parsePart(route.query, normalizeQuery(event.queryStringParameters), "query", errors);
     const rawBody = readBody(route, event);
-    const body = parsePart(route.body, rawBody, "body", errors);
+    // characters no field may hold are refused (and every string NFC-normalised) before the schema
+    const unsafe: FieldError[] = [];
+    const safeBody = checkJsonText(rawBody, [], (path, message) =>
+      unsafe.push({ path: formatPath("body", path), message }),
+    );
+    errors.push(...unsafe);
+    const body = unsafe.length > 0 ? undefined : parsePart(route.body, safeBody, "body", errors);
     const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
     if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
 
@@ -95,7 +105,8 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       headers: (event.headers ?? {}) as Record<string, string>,
       requestId: event.requestContext?.requestId ?? "",
     } as never);
-    return toHttpResult(route, result);
+    const response = toHttpResult(route, result);
+    return head ? { ...response, body: "", isBase64Encoded: false } : response;
   };
 
   return middy<HttpEvent, HttpResult, Error, Context>()
@@ -258,12 +269,27 @@ function summarize(errors: FieldError[]): string {
   return `${first.path}: ${first.message}${more}`;
 }
 
+/**
+ * HTML the API serves (a circular's print view) runs no script and loads nothing from elsewhere:
+ * inline styles only, no framing by other sites.
+ */
+export const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
-  const headers: Record<string, string> = { "cache-control": "no-store", ...(result.headers ?? {}) };
+  const headers: Record<string, string> = {
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...(result.headers ?? {}),
+  };
   if ("raw" in result) {
     return {
       statusCode: result.status ?? route.status ?? 200,
-      headers: { ...headers, "content-type": result.contentType },
+      headers: {
+        ...headers,
+        ...(/^text\/html\b/i.test(result.contentType) ? { "content-security-policy": HTML_CSP } : {}),
+        "content-type": result.contentType,
+      },
       body: result.raw,
     };
   }
@@ -320,7 +346,12 @@ export function problemResult(
 ): HttpResult {
   return {
     statusCode: status,
-    headers: { "cache-control": "no-store", ...headers, "content-type": "application/problem+json" },
+    headers: {
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      ...headers,
+      "content-type": "application/problem+json",
+    },
     body: JSON.stringify(problem),
   };
 }

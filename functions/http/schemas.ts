@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import { idSchema } from "../../shared/domain/principal";
+import { multiLineText, singleLineText } from "../../shared/lib/safe-text";
 import { lazySchema } from "./route";
 
 export { idSchema };
@@ -11,7 +12,7 @@ export { idSchema };
 /** `{y}`: a year 2000–2100, given in the path as digits. */
 export const yearParam = lazySchema(() =>
   z.pipe(
-    z.string().check(z.regex(/^\d{4}$/, "must be a year such as 2019")),
+    z.string().check(z.regex(/^(20\d\d|2100)$/, "must be a year 2000–2100 such as 2019")),
     z.pipe(
       z.transform((v: string) => Number(v)),
       z.int().check(z.gte(2000, "must be 2000–2100"), z.lte(2100, "must be 2000–2100")),
@@ -19,12 +20,16 @@ export const yearParam = lazySchema(() =>
   ),
 );
 
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** A one-line text field (NFC, no control or bidi characters; shared/lib/safe-text.ts). */
+export const text = (max: number) => singleLineText(max);
+
+/** A multi-line text field: line feeds and tabs allowed. */
+export const paragraph = (max: number) => multiLineText(max);
 
 export const limitQuery = lazySchema(() =>
   z.optional(
     z.pipe(
-      z.string().check(z.regex(/^\d{1,4}$/, "must be a whole number")),
+      z.string().check(z.regex(/^([1-9]\d{0,2}|1000)$/, "must be a whole number 1–1000")),
       z.pipe(
         z.transform((v: string) => Number(v)),
         z.int().check(z.gte(1), z.lte(1000)),
@@ -33,7 +38,14 @@ export const limitQuery = lazySchema(() =>
   ),
 );
 
-export const cursorQuery = lazySchema(() => z.optional(z.string().check(z.maxLength(2048))));
+/** An opaque cursor from the same list's `nextCursor` (shared/data/cursors.ts). */
+export const cursorQuery = lazySchema(() =>
+  z.optional(
+    z
+      .string()
+      .check(z.maxLength(2048), z.regex(/^[A-Za-z0-9_-]+$/, "must be the nextCursor of a page of this list")),
+  ),
+);
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 

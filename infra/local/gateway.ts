@@ -18,23 +18,18 @@ import { now, nowIso, setNow } from "../../shared/lib/clock";
 import {
   type AppError,
   internalProblem,
-  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
+  PROBLEM_TYPE_BASE,
   toProblem,
   ValidationError,
 } from "../../shared/lib/errors";
+import { createRouteMatcher, unknownRouteResponse } from "../../functions/web/unknown-route";
 import type { AreaHandler } from "./areas";
 import type { DevIssuer } from "./dev-issuer";
 
 /** API Gateway's own payload ceiling for Lambda integrations is 6 MB; the route pipeline applies its own smaller limit. */
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
-
-interface CompiledRoute {
-  route: RouteSpec;
-  pattern: RegExp;
-  names: string[];
-}
 
 export interface GatewayOptions {
   routes: readonly RouteSpec[];
@@ -44,22 +39,6 @@ export interface GatewayOptions {
   /** print one line per request */
   accessLog?: (line: string) => void;
   corsOrigins?: readonly string[];
-}
-
-function compile(route: RouteSpec): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split("/")
-    .map((segment) => {
-      const param = /^\{([a-zA-Z]+)\}$/.exec(segment);
-      if (param?.[1]) {
-        names.push(param[1]);
-        return "([^/]+)";
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("/");
-  return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
 const tokenRequest = z.strictObject({
@@ -73,7 +52,7 @@ const tokenRequest = z.strictObject({
 const clockRequest = z.strictObject({ now: z.nullable(z.iso.datetime({ offset: true })) });
 
 export function createGateway(options: GatewayOptions) {
-  const compiled = options.routes.map(compile);
+  const match = createRouteMatcher(options.routes);
 
   async function dispatch(req: IncomingMessage, rawBody: Buffer): Promise<HttpResult> {
     const method = (req.method ?? "GET").toUpperCase();
@@ -81,20 +60,15 @@ export function createGateway(options: GatewayOptions) {
     const path = url.pathname;
     if (path.startsWith("/local/")) return localRoute(method, path, rawBody);
 
-    const matches = compiled.filter((c) => c.pattern.test(path));
-    const match = matches.find((c) => c.route.method === method);
-    if (!match) {
-      if (matches.length > 0) throw new MethodNotAllowedError(`${method} is not allowed on ${path}`);
-      throw new NotFoundError(`no route ${method} ${path}`);
-    }
-    const values = match.pattern.exec(path)?.slice(1) ?? [];
-    const pathParameters: Record<string, string> = {};
-    match.names.forEach((name, i) => {
-      pathParameters[name] = safeDecode(values[i] ?? "");
-    });
+    const matched = match(method, path);
+    // the same 404 / 405-with-Allow as the deployed `$default` route (functions/web)
+    if (matched.kind !== "route") return unknownRouteResponse(method, path, matched);
+    const { route, pathParameters } = matched;
+    // HEAD runs the path's GET route; the pipeline leaves the body out
+    const key = method === "HEAD" ? `HEAD ${route.path}` : routeKey(route);
 
     const headers = flattenHeaders(req);
-    const authContext = match.route.access === "public" ? undefined : await options.authenticate(headers);
+    const authContext = route.access === "public" ? undefined : await options.authenticate(headers);
     const contentType = headers["content-type"] ?? "";
     const textual = rawBody.length === 0 || /json|text|xml|x-www-form-urlencoded/i.test(contentType);
     const queryStringParameters = queryParams(url.searchParams);
@@ -102,12 +76,12 @@ export function createGateway(options: GatewayOptions) {
     const at = now();
     const event: HttpEvent = {
       version: "2.0",
-      routeKey: routeKey(match.route),
+      routeKey: key,
       rawPath: path,
       rawQueryString: url.search.replace(/^\?/, ""),
       headers,
       ...(queryStringParameters ? { queryStringParameters } : {}),
-      ...(match.names.length > 0 ? { pathParameters } : {}),
+      ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
       ...(rawBody.length > 0
         ? { body: textual ? rawBody.toString("utf8") : rawBody.toString("base64"), isBase64Encoded: !textual }
         : { isBase64Encoded: false }),
@@ -124,16 +98,16 @@ export function createGateway(options: GatewayOptions) {
           userAgent: headers["user-agent"] ?? "",
         },
         requestId,
-        routeKey: routeKey(match.route),
+        routeKey: key,
         stage: "$default",
         time: at.toUTCString(),
         timeEpoch: at.getTime(),
         ...(authContext ? { authorizer: { lambda: authContext } } : {}),
       } as HttpEvent["requestContext"],
     };
-    const handler = options.handlers[match.route.area];
-    if (!handler) throw new NotFoundError(`the ${match.route.area} area is not available`);
-    return handler(event, lambdaContext(match.route.area, requestId));
+    const handler = options.handlers[route.area];
+    if (!handler) throw new NotFoundError(`the ${route.area} area is not available`);
+    return handler(event, lambdaContext(route.area, requestId));
   }
 
   async function localRoute(method: string, path: string, rawBody: Buffer): Promise<HttpResult> {
@@ -187,11 +161,54 @@ export function createGateway(options: GatewayOptions) {
     res.writeHead(status, {
       ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
       // as API Gateway answers: a Content-Length, not chunked encoding
-      ...(status === 204 || status === 304 ? {} : { "content-length": String(body.length) }),
+      ...(status === 204 || status === 304 || req.method === "HEAD"
+        ? {}
+        : { "content-length": String(body.length) }),
     });
     res.end(body.length > 0 ? body : undefined);
     options.accessLog?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
   };
+}
+
+const STATUS_LINE: Record<number, string> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+  501: "Not Implemented",
+};
+
+/**
+ * What the HTTP server itself answers to a request its parser refused (Node's `clientError`): the
+ * same problem+json as every other error, instead of Node's empty 400. A request line or headers
+ * over 16 KB (a long URL included) is 431, an unknown method token 501.
+ */
+export function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? "";
+  const [status, detail] =
+    code === "HPE_HEADER_OVERFLOW"
+      ? [431, "the request line and headers are larger than 16 KB"]
+      : code === "HPE_INVALID_METHOD"
+        ? [501, "the request method is not one this server knows"]
+        : code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "the request was not received in time"]
+          : [400, "the request is not valid HTTP"];
+  const title = STATUS_LINE[status] ?? "Bad Request";
+  const body = JSON.stringify({
+    type: `${PROBLEM_TYPE_BASE}${status === 400 ? "bad-request" : title.toLowerCase().replace(/ /g, "-")}`,
+    title,
+    status,
+    detail,
+  });
+  return [
+    `HTTP/1.1 ${status} ${title}`,
+    "content-type: application/problem+json",
+    "cache-control: no-store",
+    "x-content-type-options: nosniff",
+    `content-length: ${Buffer.byteLength(body)}`,
+    "connection: close",
+    "",
+    body,
+  ].join("\r\n");
 }
 
 function errorResult(error: unknown): HttpResult {
@@ -271,14 +288,6 @@ function queryParams(params: URLSearchParams): Record<string, string> | undefine
     any = true;
   }
   return any ? out : undefined;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function corsHeaders(

@@ -15,7 +15,7 @@ import { setNow } from "../../shared/lib/clock";
 import { areaHandlers } from "./areas";
 import { createDevIssuer, type DevIssuer } from "./dev-issuer";
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb";
-import { createGateway } from "./gateway";
+import { clientErrorResponse, createGateway } from "./gateway";
 import { seedDemo } from "./seed/index";
 
 export const DEFAULT_TABLE = "employment-local";
@@ -98,6 +98,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     server = httpServer;
     httpServer.keepAliveTimeout = 5000;
+    // the parser's own refusals (bad header, 16 KB URL, unknown method) as problem+json too
+    httpServer.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === "ECONNRESET" || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      socket.end(clientErrorResponse(error));
+    });
     await new Promise<void>((resolveListen, reject) => {
       httpServer.once("error", reject);
       httpServer.listen(options.port, options.host ?? "127.0.0.1", () => resolveListen());

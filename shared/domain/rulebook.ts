@@ -4,13 +4,14 @@
  * names its field path.
  */
 import * as z from "zod/mini";
+import { singleLineText } from "../lib/safe-text";
 
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const codeSchema = z.lazy(() =>
   z.string().check(z.regex(CODE_PATTERN, "must be snake_case (a-z, 0-9, _)")),
 );
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => singleLineText(max);
 
 // Every schema here is built on first use (`z.lazy`), so importing this module builds nothing.
 
@@ -18,7 +19,7 @@ export const indicatorSchema = z.lazy(() =>
   z.strictObject({
     code: codeSchema,
     name: text(100),
-    unit: z.optional(z.string().check(z.maxLength(20))),
+    unit: z.optional(singleLineText(20, { min: 0 })),
     weight: z.number().check(z.gt(0, "weight must be > 0")),
     method: z.enum(["ratio", "ceiling"]),
     /** ratio indicators: completion is capped at this multiple of the target; [1, 2], default 1 */

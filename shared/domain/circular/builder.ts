@@ -3,6 +3,7 @@
  * and the province's prose, and applying prose edits to a draft. Pure: no I/O, no clock.
  */
 import * as z from "zod/mini";
+import { multiLineText } from "../../lib/safe-text";
 import {
   CIRCULAR_SCHEMA_VERSION,
   type CircularDocument,
@@ -26,7 +27,8 @@ import {
   withCityPrefix,
 } from "./text";
 
-const prose = (max: number) => z.string().check(z.maxLength(max));
+/** Prose as typed: may be empty, may hold line breaks (joined into one paragraph), never unsafe characters. */
+const prose = (max: number) => multiLineText(max, { min: 0, trim: false });
 
 /**
  * The fields of the province's prose for a new circular, built fresh on each call:
