@@ -15,6 +15,7 @@ import {
   type FieldError,
   ForbiddenError,
   formatPath,
+  IdentityProviderUnavailableError,
   internalProblem,
   NotFoundError,
   PayloadTooLargeError,
@@ -25,7 +26,7 @@ import {
   ValidationError,
 } from "../../shared/lib/errors";
 import { checkJsonText } from "../../shared/lib/safe-text";
-import { readAuthentication } from "./auth-context";
+import type { Authenticate } from "./auth-context";
 import { logger } from "./logger";
 import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
 import { routeKey } from "./route";
@@ -39,6 +40,8 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export interface PipelineDeps {
   /** The province a tenant belongs to, or null when there is no such tenant. */
   tenantProvince(tenantId: string): Promise<string | null>;
+  /** The verdict on a request's credentials (functions/authorizer/authenticate.ts). */
+  authenticate: Authenticate;
 }
 
 export function createHttpHandler<T extends Record<string, RouteSpec>>(
@@ -62,9 +65,10 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     if (!entry)
       throw new NotFoundError(`no route ${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`);
     const { route, handler } = entry;
+    const dependencies = deps();
     let principal: Principal | null = null;
     try {
-      principal = authenticate(route, event);
+      principal = await authenticate(route, event, dependencies);
     } finally {
       // one call: the route is logged even when authentication refuses the request
       logger.appendKeys({
@@ -82,7 +86,7 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     }
 
     const params = parseOrThrow(route.params, event.pathParameters ?? {}, "path");
-    await authorize(route, principal, params, deps());
+    await authorize(route, principal, params, dependencies);
     const errors: FieldError[] = [];
     const query = parsePart(route.query, normalizeQuery(event.queryStringParameters), "query", errors);
     const rawBody = readBody(route, event);
@@ -115,15 +119,26 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     .handler(core);
 }
 
-function authenticate(route: RouteSpec, event: HttpEvent): Principal | null {
-  const auth = readAuthentication(event.requestContext);
-  if (auth.kind === "unavailable") throw storageUnavailable(new Error("authorizer could not reach storage"));
+/** The caller of a protected route, from its credentials; public routes read none. */
+async function authenticate(
+  route: RouteSpec,
+  event: HttpEvent,
+  deps: PipelineDeps,
+): Promise<Principal | null> {
+  if (route.access === "public") return null;
+  const auth = await deps.authenticate(event.headers ?? {});
+  if (auth.kind === "unavailable") {
+    if (auth.what === "storage")
+      throw storageUnavailable(new Error("the API key store could not be reached"));
+    throw new IdentityProviderUnavailableError("identity provider unavailable", {
+      headers: { "retry-after": "5" },
+    });
+  }
   if (auth.kind === "rate-limited") {
     throw new TooManyRequestsError("this API key has made too many requests; retry later", {
       headers: { "retry-after": String(auth.retryAfterSeconds) },
     });
   }
-  if (route.access === "public") return auth.kind === "principal" ? auth.principal : null;
   if (auth.kind === "principal") return auth.principal;
   throw new UnauthorizedError(
     auth.kind === "refused"
@@ -324,7 +339,7 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult, Error, Context
             : undefined;
       const requestId = request.event?.requestContext?.requestId;
       if (known) {
-        if (known.status >= 500) logger.error("storage unavailable", { error: error as Error });
+        if (known.status >= 500) logger.error(known.message, { error: error as Error });
         else logger.info("request refused", { status: known.status, detail: known.message });
         const problem = toProblem(known);
         if (known.status >= 500 && requestId) problem.requestId = requestId;

@@ -1,18 +1,18 @@
 /**
  * The local stand-in for API Gateway (HTTP API, payload 2.0): matches the request against the
- * route table, runs the same authenticator as the Lambda authorizer, builds the same v2 event and
- * calls the same middy handler in-process. Local-only routes (`/local/...`) live here and nowhere
+ * route table, builds the same v2 event and calls the same middy handler in-process (which
+ * authenticates the request itself, as in Lambda). Local-only routes (`/local/...`) live here and nowhere
  * in the route table, so they can never be deployed.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "aws-lambda";
 import * as z from "zod/mini";
-import type { AuthContext } from "../../functions/http/auth-context";
 import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeKey } from "../../functions/http/route";
 import { issuesToFieldErrors } from "../../functions/http/validation";
+import { createRouteMatcher, unknownRouteResponse } from "../../functions/web/unknown-route";
 import { missingScope, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now, nowIso, setNow } from "../../shared/lib/clock";
 import {
@@ -24,7 +24,6 @@ import {
   toProblem,
   ValidationError,
 } from "../../shared/lib/errors";
-import { createRouteMatcher, unknownRouteResponse } from "../../functions/web/unknown-route";
 import type { AreaHandler } from "./areas";
 import type { DevIssuer } from "./dev-issuer";
 
@@ -34,7 +33,6 @@ const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 export interface GatewayOptions {
   routes: readonly RouteSpec[];
   handlers: Partial<Record<string, AreaHandler>>;
-  authenticate(headers: Record<string, string>): Promise<AuthContext>;
   issuer: DevIssuer;
   /** print one line per request */
   accessLog?: (line: string) => void;
@@ -68,7 +66,6 @@ export function createGateway(options: GatewayOptions) {
     const key = method === "HEAD" ? `HEAD ${route.path}` : routeKey(route);
 
     const headers = flattenHeaders(req);
-    const authContext = route.access === "public" ? undefined : await options.authenticate(headers);
     const contentType = headers["content-type"] ?? "";
     const textual = rawBody.length === 0 || /json|text|xml|x-www-form-urlencoded/i.test(contentType);
     const queryStringParameters = queryParams(url.searchParams);
@@ -102,7 +99,6 @@ export function createGateway(options: GatewayOptions) {
         stage: "$default",
         time: at.toUTCString(),
         timeEpoch: at.getTime(),
-        ...(authContext ? { authorizer: { lambda: authContext } } : {}),
       } as HttpEvent["requestContext"],
     };
     const handler = options.handlers[route.area];

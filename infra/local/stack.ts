@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createAuthenticator } from "../../functions/authorizer/authenticate";
+import { setAuthenticator } from "../../functions/http/deps";
 import { routeTable } from "../../functions/routes";
 import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
@@ -75,16 +76,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const authenticate = createAuthenticator({
       oidc: { issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys },
-      // the process-wide client, exactly as in the Lambda authorizer
+      // the process-wide client, exactly as in each Lambda function
       verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
       ...(options.apiKeyRatePerMinute
         ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, options.apiKeyRatePerMinute ?? 0) }
         : {}),
     });
+    // the area handlers authenticate every request with it, as each Lambda does with its own
+    setAuthenticator(authenticate);
     const listener = createGateway({
       routes: routeTable,
       handlers: areaHandlers,
-      authenticate,
       issuer,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.accessLog ? { accessLog: log } : {}),
@@ -126,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         });
         db.doc.destroy();
         setDb(undefined);
+        setAuthenticator(undefined);
         await running?.stop();
       },
     };

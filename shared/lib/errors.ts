@@ -40,6 +40,8 @@ export abstract class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
   readonly extensions: Record<string, unknown> | undefined;
+  /** what a 5xx says instead of the generic text (never anything internal) */
+  readonly publicDetail: string | undefined = undefined;
 
   constructor(
     detail: string,
@@ -139,7 +141,14 @@ export class TooManyRequestsError extends AppError {
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly title = "Service temporarily unavailable";
-  readonly slug = "unavailable";
+  readonly slug: string = "unavailable";
+}
+
+/** The identity provider's signing keys cannot be fetched: no token can be checked right now. */
+export class IdentityProviderUnavailableError extends ServiceUnavailableError {
+  override readonly slug = "identity-provider-unavailable";
+  override readonly publicDetail =
+    "The service cannot reach its identity provider to check your token right now. Try again shortly.";
 }
 
 export const PROBLEM_TYPE_BASE = "https://problems.employment-accountability.dev/";
@@ -159,7 +168,7 @@ export function toProblem(error: AppError, instance?: string): ProblemDetails {
     type: `${PROBLEM_TYPE_BASE}${error.slug}`,
     title: error.title,
     status: error.status,
-    detail: error.status >= 500 ? genericDetail(error.status) : error.message,
+    detail: error.status >= 500 ? (error.publicDetail ?? genericDetail(error.status)) : error.message,
   };
   if (error.errors && error.errors.length > 0 && error.status < 500) problem.errors = error.errors;
   if (error.extensions && error.status < 500) Object.assign(problem, error.extensions);
