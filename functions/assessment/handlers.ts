@@ -21,6 +21,7 @@ import {
   submitReport,
   unlockPeriod,
 } from "../../shared/services/assessment";
+import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import type { assessmentRoutes } from "./routes";
 
@@ -128,6 +129,8 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
+    countBusiness("ReportsSubmitted");
+    if (result.late) countBusiness("ReportsLate");
     return {
       status: created(result),
       body: reportBody(result),
@@ -166,6 +169,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       unlock: body,
       actor: principal,
     });
+    countBusiness("Unlocks");
     return { status: 201, body: unlock };
   },
 

@@ -15,6 +15,7 @@ import {
   publishCircular,
   renderCircular,
 } from "../../shared/services/circulars";
+import { countBusiness } from "../http/observability";
 import type { Handlers, IfMatch } from "../http/route";
 import type { circularsRoutes } from "./routes";
 
@@ -78,7 +79,11 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
 
   approveCircular: async (input) => withVersion(await approveCircular(dbFromEnv(), stepOf(input))),
 
-  publishCircular: async (input) => withVersion(await publishCircular(dbFromEnv(), stepOf(input))),
+  publishCircular: async (input) => {
+    const published = await publishCircular(dbFromEnv(), stepOf(input));
+    countBusiness("CircularsPublished");
+    return withVersion(published);
+  },
 
   listPublicCirculars: async ({ params, query }) => ({
     body: await listPublicCirculars(dbFromEnv(), params.p, {

@@ -9,6 +9,7 @@ import { tenantProvince } from "../../shared/data/stores/tenancy";
 import { createAuthenticator } from "../authorizer/authenticate";
 import { remoteJwks } from "../authorizer/remote-jwks";
 import type { Authenticate } from "./auth-context";
+import { traceClient } from "./observability";
 import type { PipelineDeps } from "./pipeline";
 
 /**
@@ -64,10 +65,16 @@ export function setAuthenticator(replacement: Authenticate | undefined): void {
   authenticator = replacement;
 }
 
-export const pipelineDeps = (): PipelineDeps => ({
+export const pipelineDeps = (): PipelineDeps => {
+  // the table's calls as X-Ray subsegments (once per client; nothing outside Lambda)
+  traceClient(dbFromEnv().doc);
+  return deps;
+};
+
+const deps: PipelineDeps = {
   tenantProvince: cachedTenantProvince,
   authenticate: (headers) => {
     authenticator ??= authenticatorFromEnv();
     return authenticator(headers);
   },
-});
+};

@@ -5,6 +5,8 @@
  * thin handler runs.
  */
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import * as z from "zod/mini";
@@ -28,6 +30,7 @@ import {
 import { checkJsonText } from "../../shared/lib/safe-text";
 import type { Authenticate } from "./auth-context";
 import { logger } from "./logger";
+import { countBusiness, metrics, observeRequests, tracer } from "./observability";
 import type { HandlerResult, Handlers, IfMatch, RouteSpec } from "./route";
 import { routeKey } from "./route";
 import { issuesToFieldErrors, parseWith } from "./validation";
@@ -113,8 +116,19 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     return head ? { ...response, body: "", isBase64Encoded: false } : response;
   };
 
+  const routeOf = (event: HttpEvent) => {
+    const head = event.routeKey?.startsWith("HEAD ") ?? false;
+    const entry = table.get(head ? `GET ${event.routeKey.slice(5)}` : event.routeKey);
+    return entry ? `${head ? "HEAD " : ""}${entry.route.operationId}` : "unmatched";
+  };
+
+  // after/onError run in reverse: problem+json first, then the request's metrics and log line,
+  // then the metrics flush, the trace and the logger's context reset
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(observeRequests(routeOf))
     .use(problemResponses())
     .handler(core);
 }
@@ -128,6 +142,7 @@ async function authenticate(
   if (route.access === "public") return null;
   const auth = await deps.authenticate(event.headers ?? {});
   if (auth.kind === "unavailable") {
+    countBusiness(auth.what === "storage" ? "CredentialStoreUnavailable" : "IdentityProviderUnavailable");
     if (auth.what === "storage")
       throw storageUnavailable(new Error("the API key store could not be reached"));
     throw new IdentityProviderUnavailableError("identity provider unavailable", {

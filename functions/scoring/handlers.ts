@@ -9,6 +9,7 @@ import {
   listRuns,
   tenantScore,
 } from "../../shared/services/scoring";
+import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import type { scoringRoutes } from "./routes";
 
@@ -32,6 +33,7 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
       by: principal.sub,
       at: nowIso(),
     });
+    countBusiness("ScoringRuns");
     return {
       status: 201,
       body: run,
