@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
+          globalSetup: ["test/support/synth-global-setup.ts", "test/support/dynamodb-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -18,22 +18,12 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { MiddlewareObj } from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { logger } from "./logger";
+import { type BusinessMetric, METRICS_NAMESPACE, SERVICE_NAME } from "./metric-names";
 
-const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? "employment-api";
-
-export const METRICS_NAMESPACE = "EmploymentApi";
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME;
 
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName });
 export const tracer = new Tracer({ serviceName });
-
-export type BusinessMetric =
-  | "ReportsSubmitted"
-  | "ReportsLate"
-  | "Unlocks"
-  | "ScoringRuns"
-  | "CircularsPublished"
-  | "IdentityProviderUnavailable"
-  | "CredentialStoreUnavailable";
 
 /** Count one business event (its own EMF record, without the route dimension). */
 export function countBusiness(name: BusinessMetric, value = 1): void {
