@@ -36,7 +36,10 @@ export default async function setup(project: TestProject) {
     app.synth();
   } catch (error) {
     // an unacknowledged finding fails the synth after writing the report, which the test reads
-    if ((error as { name?: string }).name !== "ValidationError" && !String(error).includes("Validation failed"))
+    if (
+      (error as { name?: string }).name !== "ValidationError" &&
+      !String(error).includes("Validation failed")
+    )
       throw error;
   }
   project.provide("assemblyDir", outdir);
