@@ -91,6 +91,12 @@ export const circularsRoutes = defineRoutes({
     body: createCircularBody,
     response: circular,
     status: 201,
+    links: {
+      getCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      updateCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      approveCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      publishCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+    },
   },
   listCirculars: {
     operationId: "listCirculars",
@@ -153,6 +159,7 @@ export const circularsRoutes = defineRoutes({
     params: oneCircular,
     response: circular,
     versioned: true,
+    links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circularId" } },
   },
   listPublicCirculars: {
     operationId: "listPublicCirculars",
@@ -180,6 +187,7 @@ export const circularsRoutes = defineRoutes({
         nextCursor: z.nullable(z.string()),
       }),
     ),
+    links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },
   getPublicCircular: {
     operationId: "getPublicCircular",

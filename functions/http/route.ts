@@ -46,6 +46,11 @@ export interface RouteSpec {
   tenantMayBeNew?: boolean;
   /** largest accepted body in bytes (default 256 KiB) */
   maxBodyBytes?: number;
+  /**
+   * OpenAPI links from this route's success response to operations its ids feed, e.g.
+   * `{ getCircular: { p: "$request.path.p", c: "$response.body#/circularId" } }`
+   */
+  links?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**

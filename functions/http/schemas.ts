@@ -49,12 +49,29 @@ export const cursorQuery = lazySchema(() =>
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
+/**
+ * A problem (RFC 9457). Field errors may carry facts a client can act on besides `path` and
+ * `message` (e.g. a refused top-up's baseline and limit), and a problem may carry extensions
+ * (`requestId` on a 5xx, a 422's details): both are open objects.
+ */
 export const problemSchema = lazySchema(() =>
-  z.object({
+  z.looseObject({
     type: z.string(),
     title: z.string(),
-    status: z.int(),
+    status: z.int().check(z.gte(400), z.lte(599)),
     detail: z.string(),
-    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    errors: z.optional(
+      z.array(
+        z.looseObject({
+          /** where: `body.x`, `query.y`, `path.z`, `headers.if-match` */
+          path: z.string(),
+          message: z.string(),
+          code: z.optional(z.string()),
+          name: z.optional(z.string()),
+        }),
+      ),
+    ),
   }),
 );

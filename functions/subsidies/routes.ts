@@ -34,6 +34,8 @@ export const LATEST_DATE = "2999-12-31";
 /** An evaluation date `YYYY-MM-DD` (Asia/Shanghai calendar day), within a sane range. */
 export const evaluationDate = lazySchema(() =>
   z.string().check(
+    // the pattern documents the form in OpenAPI; the refinement checks the calendar
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true }),
     z.refine(isDate, "must be a date YYYY-MM-DD"),
     z.refine(
       (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),

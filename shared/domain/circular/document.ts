@@ -25,7 +25,14 @@ export const lineSchema = (max: number) => z.string().check(z.minLength(1), z.ma
 /** A possibly empty single-line string of at most `max` characters. */
 export const optionalLineSchema = (max: number) => z.string().check(z.maxLength(max), noBreaks());
 
-export const isoDateSchema = z.lazy(() => z.string().check(z.refine(isIsoDate, "must be a date YYYY-MM-DD")));
+export const isoDateSchema = z.lazy(() =>
+  z
+    .string()
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true }),
+      z.refine(isIsoDate, "must be a date YYYY-MM-DD"),
+    ),
+);
 export const disclosureSchema = z.lazy(() => z.enum(["public", "restricted"]));
 /** A scoring-run total: a non-negative decimal string, e.g. "100.20". */
 export const totalSchema = z.lazy(() =>
