@@ -6,11 +6,11 @@
  * Invocations: 1 per request (each area function authenticates its own requests); before this
  * stack it was 2 (a Lambda authorizer with caching off, then the function).
  */
-import { startLocalStack } from "../../infra/local/stack";
-import { startDynamo } from "./harness";
-import { median, round } from "./stats";
+import { round } from "./stats";
 
+// before the modules that read them are loaded (below, by dynamic import)
 process.env.POWERTOOLS_METRICS_DISABLED = "true";
+process.env.POWERTOOLS_LOG_LEVEL = "CRITICAL";
 
 /** List prices, us-east-1 / ap-east-1 order of magnitude, USD (2025): state the region you price. */
 export const PRICES = {
@@ -42,11 +42,14 @@ export interface CostFigure {
   readUnits: number;
   writeUnits: number;
   handlerMs: number;
+  billedMsEstimate: number;
   usdPerMillion: number;
   usdPerMillionBefore: number;
 }
 
 async function main() {
+  const { startLocalStack } = await import("../../infra/local/stack");
+  const { startDynamo } = await import("./harness");
   const json = process.argv.includes("--json");
   const dynamo = await startDynamo();
   const stack = await startLocalStack({
@@ -105,7 +108,13 @@ async function main() {
     circulars: Array<{ circularId: string }>;
   };
   const circularId = circulars.circulars[0]?.circularId ?? "";
-  const report = { values: { urban_new_jobs: 1000 }, source: "实名制就业信息系统" };
+  const reports = (await (
+    await fetch(`${stack.url}/v1/tenants/changchun/years/2019/reports`, {
+      headers: { authorization: `Bearer ${city}` },
+    })
+  ).json()) as { reports: Array<{ period: string; version: number; values: Record<string, number> }> };
+  const may = reports.reports.find((r) => r.period === "2019-05");
+  const report = { values: may?.values ?? {}, source: "实名制就业信息系统", reason: "更正" };
   const cases: RouteCase[] = [
     { label: "GET /v1/health", method: "GET", path: "/v1/health", credential: "none" },
     {
@@ -121,18 +130,19 @@ async function main() {
       credential: "key",
     },
     {
-      label: "PUT report, first (API key)",
+      label: "PUT report revision (API key)",
       method: "PUT",
       path: "/v1/tenants/changchun/years/2019/reports/2019-05",
       credential: "key",
       body: report,
+      ifMatch: true,
     },
     {
-      label: "PUT report, revision (city JWT)",
+      label: "PUT report revision (city JWT)",
       method: "PUT",
       path: "/v1/tenants/changchun/years/2019/reports/2019-05",
       credential: "city",
-      body: { ...report, reason: "更正" },
+      body: report,
       ifMatch: true,
     },
     {
@@ -183,7 +193,7 @@ async function main() {
     },
   ];
   const figures: CostFigure[] = [];
-  let version = 0;
+  let version = may?.version ?? 0;
   for (const c of cases) {
     const headers: Record<string, string> = {};
     if (c.credential === "city") headers.authorization = `Bearer ${city}`;
@@ -222,8 +232,11 @@ async function main() {
         times.push(performance.now() - t0);
       }
     }
-    const handlerMs = median(times);
-    const billedMs = Math.max(1, Math.ceil(handlerMs));
+    // the fastest of the runs: on a busy machine the median measures the other processes
+    const handlerMs = Math.min(...times);
+    // Lambda's billed time, estimated (the local time measures this machine and its load): 5 ms of
+    // handler work plus 5 ms per DynamoDB round trip in the region
+    const billedMs = 5 + 5 * dynamoRequests;
     const lambda = (invocations: number, ms: number) =>
       invocations * PRICES.lambdaRequestsPerMillion + ms * 1e-3 * MEMORY_GB * PRICES.lambdaArmGbSecond * 1e6;
     const dynamoCost = readUnits * PRICES.dynamoReadPerMillion + writeUnits * PRICES.dynamoWritePerMillion;
@@ -241,6 +254,7 @@ async function main() {
       readUnits: round(readUnits, 1),
       writeUnits: round(writeUnits, 1),
       handlerMs: round(handlerMs, 2),
+      billedMsEstimate: billedMs,
       usdPerMillion: round(usdPerMillion, 2),
       usdPerMillionBefore: round(usdPerMillion + authorizer, 2),
     });
@@ -252,15 +266,15 @@ async function main() {
     return;
   }
   const lines = [
-    "| route | invocations (before) | DynamoDB requests | RRU / WRU | local ms | USD per million (before) |",
-    "| --- | ---: | --- | ---: | ---: | ---: |",
+    "| route | invocations (before) | DynamoDB requests | RRU / WRU | billed ms (est.) | local ms | USD per million (before) |",
+    "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
     ...figures.map(
       (f) =>
         `| ${f.route} | 1 (${f.route.includes("public") || f.route.includes("health") || f.route.includes("entitlements") || f.route.includes("catalogue") ? 1 : 2}) | ${f.dynamoRequests} (${
           Object.entries(f.byCommand)
             .map(([k, v]) => `${k} ${v}`)
             .join(", ") || "none"
-        }) | ${f.readUnits} / ${f.writeUnits} | ${f.handlerMs} | ${f.usdPerMillion.toFixed(2)} (${f.usdPerMillionBefore.toFixed(2)}) |`,
+        }) | ${f.readUnits} / ${f.writeUnits} | ${f.billedMsEstimate} | ${f.handlerMs} | ${f.usdPerMillion.toFixed(2)} (${f.usdPerMillionBefore.toFixed(2)}) |`,
     ),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
