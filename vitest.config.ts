@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     env: {
       POWERTOOLS_LOG_LEVEL: "CRITICAL",
+      POWERTOOLS_METRICS_DISABLED: "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
     projects: [
@@ -41,6 +42,7 @@ export default defineConfig({
         test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
+          globalSetup: ["test/support/synth-global-setup.ts", "test/support/dynamodb-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -31,6 +31,7 @@ import {
   unlockPeriod,
 } from "../../shared/services/assessment";
 import { workbookDownload } from "../http/downloads";
+import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import { importFrom } from "../http/uploads";
 import type { assessmentRoutes } from "./routes";
@@ -162,6 +163,8 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
+    countBusiness("ReportsSubmitted");
+    if (result.late) countBusiness("ReportsLate");
     return {
       status: created(result),
       body: reportBody(result),
@@ -242,6 +245,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       unlock: body,
       actor: principal,
     });
+    countBusiness("Unlocks");
     return { status: 201, body: unlock };
   },
 

@@ -10,7 +10,7 @@ import { rulebookSchema, rulebookShape } from "../../shared/domain/rulebook";
 import { customIssue, zodMessage } from "../../shared/lib/zod-text";
 import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
-import { idSchema, text, versionField, yearParam } from "../http/schemas";
+import { idSchema, paragraph, text, versionField, yearParam } from "../http/schemas";
 import { SPREADSHEET_UPLOAD } from "../http/uploads";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
@@ -62,7 +62,7 @@ const reportBody = lazySchema(() =>
     /** where the figures come from, e.g. 实名制就业信息系统 */
     source: text(500),
     /** why a submitted report is revised (required on a revision) */
-    reason: z.optional(text(500)),
+    reason: z.optional(paragraph(500)),
   }),
 );
 
@@ -70,7 +70,7 @@ const unlockBody = lazySchema(() =>
   z.strictObject({
     tenantId: idSchema,
     period: periodSchema,
-    reason: text(500),
+    reason: paragraph(500),
     until: z.iso.datetime({
       offset: true,
       message: zodMessage(
@@ -84,9 +84,9 @@ const unlockBody = lazySchema(() =>
 const highlightsBody = lazySchema(() =>
   z.strictObject({
     /** 就业工作方面 */
-    employment: z.optional(text(2000)),
+    employment: z.optional(paragraph(2000)),
     /** 创业工作方面 */
-    entrepreneurship: z.optional(text(2000)),
+    entrepreneurship: z.optional(paragraph(2000)),
   }),
 );
 
@@ -312,7 +312,9 @@ const importResponse = lazySchema(() => {
 
 const templateQuery = lazySchema(() => z.strictObject({ format: z.optional(z.enum(["xlsx", "csv"])) }));
 const dryRunQuery = lazySchema(() =>
-  z.strictObject({ dryRun: z.optional(z.enum(["true", "false"], zodMessage("must be true or false", "应为 true 或 false"))) }),
+  z.strictObject({
+    dryRun: z.optional(z.enum(["true", "false"], zodMessage("must be true or false", "应为 true 或 false"))),
+  }),
 );
 
 const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;

@@ -1,17 +1,21 @@
 /**
- * Credentials → principal. The one piece of logic behind the Lambda authorizer and the local
- * stack: a bearer JWT verified against the configured issuer's keys (signature, issuer,
- * audience, expiry; `alg: none` and unknown algorithms refused), or an integration API key.
+ * Credentials → principal. The one piece of logic every area function (and the local stack)
+ * authenticates with: a bearer JWT verified against the configured issuer's keys (signature,
+ * issuer, audience, expiry; `alg: none` and unknown algorithms refused), or an integration API
+ * key (looked up on every request, so a revoked key stops at once, and rate-limited per key).
+ * When the issuer's keys cannot be fetched the verdict is "unavailable" (503), not a refusal:
+ * an identity-provider outage must not look like every user's token being wrong.
  */
-import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { decodeJwt, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import * as z from "zod/mini";
 import { isStorageUnavailable } from "../../shared/data/infra-errors";
 import type { VerifiedKey } from "../../shared/data/stores/api-keys";
 import { missingScopeText, type Principal, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now } from "../../shared/lib/clock";
 import type { Bilingual } from "../../shared/lib/errors";
-import { type AuthContext, authenticatedContext } from "../http/auth-context";
+import type { Authenticate, Authentication } from "../http/auth-context";
 import { lazySchema } from "../http/route";
+import { isJwksUnavailable } from "./remote-jwks";
 
 export interface OidcSettings {
   issuer: string;
@@ -66,21 +70,17 @@ export function principalFromClaims(payload: JWTPayload): Principal | Bilingual 
   return missing ?? principal.data;
 }
 
-function refused(reason: Bilingual): AuthContext {
-  return { outcome: "refused", reason: reason.en, reasonZh: reason.zh };
-}
-
 /**
  * Verified tokens, kept until they expire so a warm authorizer does not redo the signature check
  * on every request of a session. The key is the whole token (signature included), so only the
  * exact token that passed can hit; expiry is still checked against the clock on every hit.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, { context: AuthContext; expiresAtMs: number }>();
+  private readonly entries = new Map<string, { context: Authentication; expiresAtMs: number }>();
 
   constructor(private readonly capacity = 1000) {}
 
-  get(token: string): AuthContext | undefined {
+  get(token: string): Authentication | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (entry.expiresAtMs <= now().getTime()) {
@@ -90,7 +90,7 @@ class VerifiedTokens {
     return entry.context;
   }
 
-  set(token: string, context: AuthContext, expiresAtSeconds: number | undefined): void {
+  set(token: string, context: Authentication, expiresAtSeconds: number | undefined): void {
     if (expiresAtSeconds === undefined) return;
     if (this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next().value;
@@ -100,10 +100,23 @@ class VerifiedTokens {
   }
 }
 
-export function createAuthenticator(deps: AuthenticatorDeps) {
+function refused(reason: Bilingual): Authentication {
+  return { kind: "refused", reason };
+}
+
+/** Cognito access tokens name the client in `client_id`, not `aud`, and carry no custom attributes. */
+function isAccessToken(token: string): boolean {
+  try {
+    return decodeJwt(token).token_use === "access";
+  } catch {
+    return false;
+  }
+}
+
+export function createAuthenticator(deps: AuthenticatorDeps): Authenticate {
   const verifiedTokens = new VerifiedTokens();
 
-  async function bearer(authorization: string): Promise<AuthContext> {
+  async function bearer(authorization: string): Promise<Authentication> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     if (!token)
       return refused({
@@ -112,6 +125,11 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
       });
     const known = verifiedTokens.get(token);
     if (known) return known;
+    if (isAccessToken(token))
+      return refused({
+        en: "send the ID token as the bearer, not the access token",
+        zh: "请以 ID 令牌（而非访问令牌）作为 Bearer 令牌",
+      });
     try {
       const { payload } = await jwtVerify(token, deps.oidc.keys, {
         issuer: deps.oidc.issuer,
@@ -123,43 +141,45 @@ export function createAuthenticator(deps: AuthenticatorDeps) {
       });
       const principal = principalFromClaims(payload);
       if ("en" in principal) return refused(principal);
-      const context = authenticatedContext(principal);
+      const context: Authentication = { kind: "principal", principal: Object.freeze(principal) };
       verifiedTokens.set(token, context, payload.exp);
       return context;
     } catch (error) {
+      if (isJwksUnavailable(error)) return { kind: "unavailable", what: "identity-provider" };
       return refused(jwtFailure(error));
     }
   }
 
-  async function integrationKey(presented: string): Promise<AuthContext> {
+  async function integrationKey(presented: string): Promise<Authentication> {
     let key: VerifiedKey | undefined;
     try {
       key = await deps.verifyApiKey(presented);
       if (key && deps.rateLimit) {
         const limit = await deps.rateLimit(key);
-        if (!limit.allowed) return { outcome: "rate-limited", retryAfter: String(limit.retryAfterSeconds) };
+        if (!limit.allowed) return { kind: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
       }
     } catch (error) {
-      if (isStorageUnavailable(error)) return { outcome: "unavailable" };
+      if (isStorageUnavailable(error)) return { kind: "unavailable", what: "storage" };
       throw error;
     }
     if (!key) return refused({ en: "unknown or revoked API key", zh: "API 密钥不存在或已被吊销" });
-    return authenticatedContext({
-      sub: `apikey:${key.keyId}`,
-      role: "integration",
-      provinceId: key.provinceId,
-      tenantId: key.tenantId,
-      kind: "api-key",
-      keyId: key.keyId,
-    });
+    return {
+      kind: "principal",
+      principal: Object.freeze({
+        sub: `apikey:${key.keyId}`,
+        role: "integration" as const,
+        provinceId: key.provinceId,
+        tenantId: key.tenantId,
+        kind: "api-key" as const,
+        keyId: key.keyId,
+      }),
+    };
   }
 
-  return async function authenticate(
-    headers: Readonly<Record<string, string | undefined>>,
-  ): Promise<AuthContext> {
+  return async function authenticate(headers) {
     if (headers.authorization !== undefined) return bearer(headers.authorization);
     if (headers["x-api-key"] !== undefined) return integrationKey(headers["x-api-key"]);
-    return { outcome: "anonymous" };
+    return { kind: "anonymous" };
   };
 }
 

@@ -12,6 +12,16 @@ import { get } from "node:https";
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
 import { now } from "../../shared/lib/clock";
 
+/** The issuer's key set could not be downloaded (unreachable, slow, not a key set): a 503, not a 401. */
+export class JwksUnavailableError extends Error {
+  override name = "JwksUnavailableError";
+}
+
+export function isJwksUnavailable(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown } | undefined;
+  return e?.name === "JwksUnavailableError" || e?.code === "ERR_JWKS_TIMEOUT";
+}
+
 export interface RemoteJwksOptions {
   timeoutMs?: number;
   maxAgeMs?: number;
@@ -31,11 +41,19 @@ export function remoteJwks(url: URL, options: RemoteJwksOptions = {}): JWTVerify
 
   const reload = async () => {
     pending ??= download(url, timeoutMs)
-      .then((json) => {
-        if (!isJwks(json)) throw new Error("the issuer's JWKS response is not a JSON Web Key Set");
-        local = createLocalJWKSet(json);
-        fetchedAt = now().getTime();
-      })
+      .then(
+        (json) => {
+          if (!isJwks(json))
+            throw new JwksUnavailableError("the issuer's JWKS response is not a JSON Web Key Set");
+          local = createLocalJWKSet(json);
+          fetchedAt = now().getTime();
+        },
+        (error: unknown) => {
+          throw new JwksUnavailableError(`the issuer's JWKS could not be fetched from ${url.host}`, {
+            cause: error,
+          });
+        },
+      )
       .finally(() => {
         pending = undefined;
       });
@@ -43,7 +61,16 @@ export function remoteJwks(url: URL, options: RemoteJwksOptions = {}): JWTVerify
   };
 
   return async (protectedHeader, token) => {
-    if (!local || now().getTime() - fetchedAt > maxAgeMs) await reload();
+    if (!local || now().getTime() - fetchedAt > maxAgeMs) {
+      try {
+        await reload();
+      } catch (error) {
+        // never fetched: nothing to verify with (503). Stale: keep verifying with the last good
+        // set and try the issuer again after the cool-down, not on every request.
+        if (!local) throw error;
+        fetchedAt = now().getTime() - maxAgeMs + cooldownMs;
+      }
+    }
     const keys = local as JWTVerifyGetKey;
     try {
       return await keys(protectedHeader, token);

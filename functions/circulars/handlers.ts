@@ -19,6 +19,7 @@ import {
   publishedCircular,
   renderCircular,
 } from "../../shared/services/circulars";
+import { countBusiness } from "../http/observability";
 import { office } from "../http/office";
 import type { Handlers, IfMatch, RawResult } from "../http/route";
 import { type circularsRoutes, DOCX_TYPE } from "./routes";
@@ -101,7 +102,11 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
 
   approveCircular: async (input) => withVersion(await approveCircular(dbFromEnv(), stepOf(input))),
 
-  publishCircular: async (input) => withVersion(await publishCircular(dbFromEnv(), stepOf(input))),
+  publishCircular: async (input) => {
+    const published = await publishCircular(dbFromEnv(), stepOf(input));
+    countBusiness("CircularsPublished");
+    return withVersion(published);
+  },
 
   listPublicCirculars: async ({ params, query }) => ({
     body: await listPublicCirculars(dbFromEnv(), params.p, {

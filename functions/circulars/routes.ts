@@ -108,6 +108,12 @@ export const circularsRoutes = defineRoutes({
     body: createCircularBody,
     response: circular,
     status: 201,
+    links: {
+      getCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      updateCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      approveCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      publishCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+    },
   },
   listCirculars: {
     operationId: "listCirculars",
@@ -171,6 +177,7 @@ export const circularsRoutes = defineRoutes({
     params: oneCircular,
     response: circular,
     versioned: true,
+    links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circularId" } },
   },
   listPublicCirculars: {
     operationId: "listPublicCirculars",
@@ -198,6 +205,7 @@ export const circularsRoutes = defineRoutes({
         nextCursor: z.nullable(z.string()),
       }),
     ),
+    links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },
   getPublicCircular: {
     operationId: "getPublicCircular",

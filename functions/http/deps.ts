@@ -1,6 +1,15 @@
-/** The pipeline's dependencies in a deployed (or local) function: the process-wide table client. */
+/**
+ * The pipeline's dependencies in a deployed (or local) function: the process-wide table client,
+ * a tenant → province cache, and the authenticator.
+ */
 import { dbFromEnv } from "../../shared/data/client";
+import { verifyApiKey } from "../../shared/data/stores/api-keys";
+import { checkRateLimit } from "../../shared/data/stores/rate-limit";
 import { tenantProvince } from "../../shared/data/stores/tenancy";
+import { createAuthenticator } from "../authorizer/authenticate";
+import { remoteJwks } from "../authorizer/remote-jwks";
+import type { Authenticate } from "./auth-context";
+import { traceClient } from "./observability";
 import type { PipelineDeps } from "./pipeline";
 
 /**
@@ -26,4 +35,46 @@ async function cachedTenantProvince(tenantId: string): Promise<string | null> {
   return provinceId;
 }
 
-export const pipelineDeps = (): PipelineDeps => ({ tenantProvince: cachedTenantProvince });
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is required`);
+  return value;
+}
+
+/**
+ * The deployed authenticator: the issuer and audience from the environment, the issuer's keys
+ * fetched from its JWKS URL (cached per instance), API keys checked in the table on every request
+ * and rate-limited per key (API_KEY_RATE_PER_MINUTE; 0 = unlimited).
+ */
+function authenticatorFromEnv(): Authenticate {
+  const issuer = requiredEnv("OIDC_ISSUER");
+  const audience = requiredEnv("OIDC_AUDIENCE");
+  const jwksUri = process.env.OIDC_JWKS_URI || `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
+  const perMinute = Number(process.env.API_KEY_RATE_PER_MINUTE ?? "0");
+  return createAuthenticator({
+    oidc: { issuer, audience, keys: remoteJwks(new URL(jwksUri)) },
+    verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
+    ...(perMinute > 0 ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, perMinute) } : {}),
+  });
+}
+
+let authenticator: Authenticate | undefined;
+
+/** Replace the process-wide authenticator (the local stack verifies its development issuer's tokens). */
+export function setAuthenticator(replacement: Authenticate | undefined): void {
+  authenticator = replacement;
+}
+
+export const pipelineDeps = (): PipelineDeps => {
+  // the table's calls as X-Ray subsegments (once per client; nothing outside Lambda)
+  traceClient(dbFromEnv().doc);
+  return deps;
+};
+
+const deps: PipelineDeps = {
+  tenantProvince: cachedTenantProvince,
+  authenticate: (headers) => {
+    authenticator ??= authenticatorFromEnv();
+    return authenticator(headers);
+  },
+};

@@ -22,6 +22,11 @@ function propertiesOf(
   return Object.entries(properties).map(([name, s]) => ({ name, schema: s, required: required.has(name) }));
 }
 
+/** What the server accepts as If-Match (functions/http/pipeline.ts `parseIfMatch`). */
+export const IF_MATCH_PATTERN = '^\\s*(\\*|(W/)?"?[0-9]{1,9}"?)\\s*$';
+/** What it sends as ETag: a version `"3"`, or a published circular's SHA-256 `"<hex>"`. */
+const ETAG_PATTERN = '^"([0-9]{1,9}|[0-9a-f]{64})"$';
+
 const problemRef = { $ref: "#/components/schemas/Problem" };
 const problemContent = { "application/problem+json": { schema: problemRef } };
 
@@ -71,27 +76,41 @@ export function buildOpenApi(
         required: p.required,
         schema: p.schema,
       })),
-      ...(route.versioned
+      ...(route.versioned && route.method !== "GET"
         ? [
             {
               name: "If-Match",
               in: "header",
               required: false,
-              description: 'The version being replaced, e.g. "3" (required to replace an existing version)',
-              schema: { type: "string" },
+              description:
+                'The version being replaced as its ETag, e.g. "3" (required to replace an existing version); * for any',
+              schema: { type: "string", pattern: IF_MATCH_PATTERN },
             },
           ]
         : []),
     ];
     const success = route.status ?? 200;
     const responses: Record<string, unknown> = {};
+    const links = route.links
+      ? {
+          links: Object.fromEntries(
+            Object.entries(route.links).map(([operationId, parameters]) => [
+              operationId,
+              { operationId, parameters },
+            ]),
+          ),
+        }
+      : {};
     for (const status of [success, ...(route.alsoStatus ?? [])]) {
       responses[String(status)] =
         status === 204
           ? { description: "No content" }
           : {
               description: "Success",
-              ...(route.versioned ? { headers: { ETag: { schema: { type: "string" } } } } : {}),
+              ...(route.versioned
+                ? { headers: { ETag: { schema: { type: "string", pattern: ETAG_PATTERN } } } }
+                : {}),
+              ...links,
               content: {
                 ...(route.response
                   ? { "application/json": { schema: schemaOf(route.response, "output") } }
@@ -136,15 +155,36 @@ export function buildOpenApi(
     };
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation;
+    if (route.method === "GET") {
+      // HEAD answers as GET does, without a body
+      const headResponses = Object.fromEntries(
+        Object.entries(responses).map(([status, response]) => {
+          const { content: _content, links: _links, ...rest } = response as Record<string, unknown>;
+          return [status, rest];
+        }),
+      );
+      (paths[route.path] as Record<string, unknown>).head = {
+        ...operation,
+        operationId: `${route.operationId}Head`,
+        summary: `${route.summary} (headers only)`,
+        responses: headResponses,
+      };
+    }
   }
   return {
     openapi: "3.1.0",
     info: {
       ...info,
+      license: {
+        name: "Proprietary: for the employment bureaus' own use",
+        identifier: "LicenseRef-Proprietary",
+      },
       description:
         "Employment-target accountability for provincial and city employment bureaus: rulebooks, targets, monthly reports, scoring, circulars and subsidies. Errors are application/problem+json.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    // the same origin the document is served from (the API's endpoint or custom domain, or the local stack)
+    servers: [{ url: "/", description: "this deployment" }],
     paths,
     components: {
       schemas: { Problem: schemaOf(problemSchema, "output") },

@@ -5,6 +5,8 @@
  * thin handler runs.
  */
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import * as z from "zod/mini";
@@ -15,6 +17,8 @@ import {
   type Bilingual,
   type FieldError,
   ForbiddenError,
+  formatPath,
+  IdentityProviderUnavailableError,
   internalProblem,
   type Language,
   NotFoundError,
@@ -26,10 +30,12 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from "../../shared/lib/errors";
-import { ROUTE_LABELS } from "../../shared/lib/labels";
-import { readAuthentication } from "./auth-context";
+import { fieldLabel, ROUTE_LABELS } from "../../shared/lib/labels";
+import { checkJsonText } from "../../shared/lib/safe-text";
+import type { Authenticate } from "./auth-context";
 import { contentLanguage, preferredLanguage } from "./language";
 import { logger } from "./logger";
+import { countBusiness, metrics, observeRequests, tracer } from "./observability";
 import type { HandlerResult, Handlers, IfMatch, RouteSpec, Upload } from "./route";
 import { routeKey } from "./route";
 import { issuesToFieldErrors, parseWith } from "./validation";
@@ -42,6 +48,8 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export interface PipelineDeps {
   /** The province a tenant belongs to, or null when there is no such tenant. */
   tenantProvince(tenantId: string): Promise<string | null>;
+  /** The verdict on a request's credentials (functions/authorizer/authenticate.ts). */
+  authenticate: Authenticate;
 }
 
 export function createHttpHandler<T extends Record<string, RouteSpec>>(
@@ -59,15 +67,18 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
   }
 
   const core = async (event: HttpEvent): Promise<HttpResult> => {
-    const entry = table.get(event.routeKey);
+    // HEAD runs the GET route of the path (API Gateway has a HEAD route for each) without the body
+    const head = event.routeKey?.startsWith("HEAD ") ?? false;
+    const entry = table.get(head ? `GET ${event.routeKey.slice(5)}` : event.routeKey);
     if (!entry) {
       const request = `${event.requestContext?.http?.method ?? ""} ${event.rawPath ?? ""}`;
       throw new NotFoundError({ en: `no route ${request}`, zh: `没有此接口：${request}` });
     }
     const { route, handler } = entry;
+    const dependencies = deps();
     let principal: Principal | null = null;
     try {
-      principal = authenticate(route, event);
+      principal = await authenticate(route, event, dependencies);
     } finally {
       // one call: the route is logged even when authentication refuses the request
       logger.appendKeys({
@@ -86,7 +97,7 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
 
     const labels = ROUTE_LABELS[route.operationId];
     const params = parseOrThrow(route.params, event.pathParameters ?? {}, "path", labels);
-    await authorize(route, principal, params, deps());
+    await authorize(route, principal, params, dependencies);
     const errors: FieldError[] = [];
     const query = parsePart(
       route.query,
@@ -97,7 +108,17 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
     );
     const upload = route.upload ? readUpload(route.upload, event) : undefined;
     const rawBody = route.upload ? undefined : readBody(route, event);
-    const body = parsePart(route.body, rawBody, "body", errors, labels);
+    // characters no field may hold are refused (and every string NFC-normalised) before the schema
+    const unsafe: FieldError[] = [];
+    const safeBody = checkJsonText(rawBody, [], (path, problem) =>
+      unsafe.push({
+        path: formatPath("body", path),
+        message: problem.en,
+        zh: `${fieldLabel("body", path, labels)}${problem.zh}`,
+      }),
+    );
+    errors.push(...unsafe);
+    const body = unsafe.length > 0 ? undefined : parsePart(route.body, safeBody, "body", errors, labels);
     const ifMatch = parseIfMatch(event.headers?.["if-match"], errors);
     if (errors.length > 0) throw new ValidationError(summarize(errors), { errors });
 
@@ -111,18 +132,46 @@ export function createHttpHandler<T extends Record<string, RouteSpec>>(
       headers: (event.headers ?? {}) as Record<string, string>,
       requestId: event.requestContext?.requestId ?? "",
     } as never);
-    return toHttpResult(route, result);
+    const response = toHttpResult(route, result);
+    return head ? { ...response, body: "", isBase64Encoded: false } : response;
   };
 
+  const routeOf = (event: HttpEvent) => {
+    const head = event.routeKey?.startsWith("HEAD ") ?? false;
+    const entry = table.get(head ? `GET ${event.routeKey.slice(5)}` : event.routeKey);
+    return entry ? `${head ? "HEAD " : ""}${entry.route.operationId}` : "unmatched";
+  };
+
+  // after/onError run in reverse: problem+json first, then the request's metrics and log line,
+  // then the metrics flush, the trace and the logger's context reset
   return middy<HttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(observeRequests(routeOf))
     .use(problemResponses())
     .handler(core);
 }
 
-function authenticate(route: RouteSpec, event: HttpEvent): Principal | null {
-  const auth = readAuthentication(event.requestContext);
-  if (auth.kind === "unavailable") throw storageUnavailable(new Error("authorizer could not reach storage"));
+/** The caller of a protected route, from its credentials; public routes read none. */
+async function authenticate(
+  route: RouteSpec,
+  event: HttpEvent,
+  deps: PipelineDeps,
+): Promise<Principal | null> {
+  if (route.access === "public") return null;
+  const auth = await deps.authenticate(event.headers ?? {});
+  if (auth.kind === "unavailable") {
+    countBusiness(auth.what === "storage" ? "CredentialStoreUnavailable" : "IdentityProviderUnavailable");
+    if (auth.what === "storage")
+      throw storageUnavailable(new Error("the API key store could not be reached"));
+    throw new IdentityProviderUnavailableError(
+      { en: "identity provider unavailable", zh: "身份认证服务不可用" },
+      {
+        headers: { "retry-after": "5" },
+      },
+    );
+  }
   if (auth.kind === "rate-limited") {
     throw new TooManyRequestsError(
       {
@@ -132,13 +181,12 @@ function authenticate(route: RouteSpec, event: HttpEvent): Principal | null {
       { headers: { "retry-after": String(auth.retryAfterSeconds) } },
     );
   }
-  if (route.access === "public") return auth.kind === "principal" ? auth.principal : null;
   if (auth.kind === "principal") return auth.principal;
   throw new UnauthorizedError(
     auth.kind === "refused"
       ? {
-          en: `credentials refused: ${auth.reason}`,
-          zh: `身份凭据未通过验证：${auth.reasonZh ?? "无法识别的身份凭据"}。`,
+          en: `credentials refused: ${auth.reason.en}`,
+          zh: `身份凭据未通过验证：${auth.reason.zh}。`,
         }
       : { en: "this route needs a bearer token or an API key", zh: "此接口须携带 Bearer 令牌或 API 密钥。" },
     { headers: { "www-authenticate": 'Bearer realm="employment-api"' } },
@@ -347,13 +395,28 @@ function summarize(errors: FieldError[]): Bilingual {
   return summarizeErrors(errors, { en: "the request is not valid", zh: "请求无效。" });
 }
 
+/**
+ * HTML the API serves (a circular's print view) runs no script and loads nothing from elsewhere:
+ * inline styles only, no framing by other sites.
+ */
+export const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 function toHttpResult(route: RouteSpec, result: HandlerResult<RouteSpec>): HttpResult {
-  const headers: Record<string, string> = { "cache-control": "no-store", ...(result.headers ?? {}) };
+  const headers: Record<string, string> = {
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...(result.headers ?? {}),
+  };
   if ("raw" in result) {
     const binary = typeof result.raw !== "string";
     return {
       statusCode: result.status ?? route.status ?? 200,
-      headers: { ...headers, "content-type": result.contentType },
+      headers: {
+        ...headers,
+        ...(/^text\/html\b/i.test(result.contentType) ? { "content-security-policy": HTML_CSP } : {}),
+        "content-type": result.contentType,
+      },
       body: binary ? Buffer.from(result.raw).toString("base64") : (result.raw as string),
       ...(binary ? { isBase64Encoded: true } : {}),
     };
@@ -390,7 +453,7 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult, Error, Context
       const requestId = request.event?.requestContext?.requestId;
       const language = preferredLanguage(request.event?.headers?.["accept-language"]);
       if (known) {
-        if (known.status >= 500) logger.error("storage unavailable", { error: error as Error });
+        if (known.status >= 500) logger.error(known.message, { error: error as Error });
         else logger.info("request refused", { status: known.status, detail: known.message });
         const problem = toProblem(known, language);
         if (known.status >= 500 && requestId) problem.requestId = requestId;
@@ -416,6 +479,7 @@ export function problemResult(
     statusCode: status,
     headers: {
       "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
       ...headers,
       "content-type": "application/problem+json",
       "content-language": contentLanguage(language),

@@ -51,6 +51,11 @@ export interface RouteSpec {
    * it); the handler gets the bytes as `upload`. Base64 bodies (as API Gateway sends binary) are decoded.
    */
   upload?: { types: readonly string[]; maxBytes: number };
+  /**
+   * OpenAPI links from this route's success response to operations its ids feed, e.g.
+   * `{ getCircular: { p: "$request.path.p", c: "$response.body#/circularId" } }`
+   */
+  links?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** An uploaded file: its media type (without parameters) and bytes. */

@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import { idSchema } from "../../shared/domain/principal";
+import { multiLineText, singleLineText } from "../../shared/lib/safe-text";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { lazySchema } from "./route";
 
@@ -12,7 +13,14 @@ export { idSchema };
 /** `{y}`: a year 2000–2100, given in the path as digits. */
 export const yearParam = lazySchema(() =>
   z.pipe(
-    z.string().check(z.regex(/^\d{4}$/, zodMessage("must be a year such as 2019", "须为四位数年份，如2019"))),
+    z
+      .string()
+      .check(
+        z.regex(
+          /^(20\d\d|2100)$/,
+          zodMessage("must be a year 2000–2100 such as 2019", "须为2000至2100之间的四位数年份，如2019"),
+        ),
+      ),
     z.pipe(
       z.transform((v: string) => Number(v)),
       z
@@ -25,12 +33,23 @@ export const yearParam = lazySchema(() =>
   ),
 );
 
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** A one-line text field (NFC, no control or bidi characters; shared/lib/safe-text.ts). */
+export const text = (max: number) => singleLineText(max);
+
+/** A multi-line text field: line feeds and tabs allowed. */
+export const paragraph = (max: number) => multiLineText(max);
 
 export const limitQuery = lazySchema(() =>
   z.optional(
     z.pipe(
-      z.string().check(z.regex(/^\d{1,4}$/, zodMessage("must be a whole number", "须为整数"))),
+      z
+        .string()
+        .check(
+          z.regex(
+            /^([1-9]\d{0,2}|1000)$/,
+            zodMessage("must be a whole number 1–1000", "须为1至1000之间的整数"),
+          ),
+        ),
       z.pipe(
         z.transform((v: string) => Number(v)),
         z.int().check(z.gte(1), z.lte(1000)),
@@ -39,16 +58,46 @@ export const limitQuery = lazySchema(() =>
   ),
 );
 
-export const cursorQuery = lazySchema(() => z.optional(z.string().check(z.maxLength(2048))));
+/** An opaque cursor from the same list's `nextCursor` (shared/data/cursors.ts). */
+export const cursorQuery = lazySchema(() =>
+  z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(2048),
+        z.regex(
+          /^[A-Za-z0-9_-]+$/,
+          zodMessage("must be the nextCursor of a page of this list", "须为本列表上一页返回的 nextCursor"),
+        ),
+      ),
+  ),
+);
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
+/**
+ * A problem (RFC 9457). Field errors may carry facts a client can act on besides `path` and
+ * `message` (e.g. a refused top-up's baseline and limit), and a problem may carry extensions
+ * (`requestId` on a 5xx, a 422's details): both are open objects.
+ */
 export const problemSchema = lazySchema(() =>
-  z.object({
+  z.looseObject({
     type: z.string(),
     title: z.string(),
-    status: z.int(),
+    status: z.int().check(z.gte(400), z.lte(599)),
     detail: z.string(),
-    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    errors: z.optional(
+      z.array(
+        z.looseObject({
+          /** where: `body.x`, `query.y`, `path.z`, `headers.if-match` */
+          path: z.string(),
+          message: z.string(),
+          code: z.optional(z.string()),
+          name: z.optional(z.string()),
+        }),
+      ),
+    ),
   }),
 );

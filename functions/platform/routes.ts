@@ -133,10 +133,13 @@ export const platformRoutes = defineRoutes({
     tags: ["tenancy"],
     access: { roles: ["province-admin"] },
     tenantMayBeNew: true,
+    // a tenant id another province already holds
+    alsoErrors: [409],
     params: lazySchema(() => z.strictObject({ p: idSchema, t: idSchema })),
     body: tenantBody,
     response: tenant,
     alsoStatus: [201],
+    links: { getTenant: { t: "$response.body#/tenantId" } },
   },
   getTenant: {
     operationId: "getTenant",
@@ -163,6 +166,7 @@ export const platformRoutes = defineRoutes({
       z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
     ),
     status: 201,
+    links: { revokeApiKey: { t: "$request.path.t", keyId: "$response.body#/keyId" } },
   },
   listApiKeys: {
     operationId: "listApiKeys",

@@ -11,6 +11,7 @@ import {
   tenantScore,
 } from "../../shared/services/scoring";
 import { workbookDownload } from "../http/downloads";
+import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import type { scoringRoutes } from "./routes";
 
@@ -44,6 +45,7 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
       by: principal.sub,
       at: nowIso(),
     });
+    countBusiness("ScoringRuns");
     return {
       status: 201,
       body: run,

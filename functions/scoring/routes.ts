@@ -204,6 +204,7 @@ export const scoringRoutes = defineRoutes({
     response: lazySchema(() => z.union([scoringRun, dryRun])),
     status: 201,
     alsoStatus: [200],
+    links: { getScoringRun: { p: "$request.path.p", y: "$request.path.y", runId: "$response.body#/runId" } },
   },
   listScoringRuns: {
     operationId: "listScoringRuns",

@@ -35,6 +35,11 @@ export const LATEST_DATE = "2999-12-31";
 /** An evaluation date `YYYY-MM-DD` (Asia/Shanghai calendar day), within a sane range. */
 export const evaluationDate = lazySchema(() =>
   z.string().check(
+    // the pattern documents the form in OpenAPI; the refinement checks the calendar
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期"),
+      abort: true,
+    }),
     z.refine(isDate, zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期")),
     z.refine(
       (v) => !isDate(v) || (v >= EARLIEST_DATE && v <= LATEST_DATE),

@@ -1,7 +1,7 @@
 /**
  * The local stand-in for API Gateway (HTTP API, payload 2.0): matches the request against the
- * route table, runs the same authenticator as the Lambda authorizer, builds the same v2 event and
- * calls the same middy handler in-process. Local-only routes (`/local/...`) live here and nowhere
+ * route table, builds the same v2 event and calls the same middy handler in-process (which
+ * authenticates the request itself, as in Lambda). Local-only routes (`/local/...`) live here and nowhere
  * in the route table, so they can never be deployed.
  */
 import { isUtf8 } from "node:buffer";
@@ -11,21 +11,21 @@ import type { Context } from "aws-lambda";
 import * as z from "zod/mini";
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from "../../functions/console/config";
 import { type ConsoleSite, consolePolicy, isApiPath, serveConsole } from "../../functions/console/serve";
-import type { AuthContext } from "../../functions/http/auth-context";
 import { preferredLanguage } from "../../functions/http/language";
 import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeKey } from "../../functions/http/route";
 import { issuesToFieldErrors } from "../../functions/http/validation";
+import { createRouteMatcher, unknownRouteResponse } from "../../functions/web/unknown-route";
 import { missingScopeText, principalSchema, ROLES } from "../../shared/domain/principal";
 import { now, nowIso, setNow } from "../../shared/lib/clock";
 import {
   type AppError,
   internalProblem,
   type Language,
-  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
+  PROBLEM_TYPE_BASE,
   summarizeErrors,
   toProblem,
   ValidationError,
@@ -37,16 +37,9 @@ import type { DevOidcProvider } from "./dev-oidc";
 /** API Gateway's own payload ceiling for Lambda integrations is 6 MB; the route pipeline applies its own smaller limit. */
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
-interface CompiledRoute {
-  route: RouteSpec;
-  pattern: RegExp;
-  names: string[];
-}
-
 export interface GatewayOptions {
   routes: readonly RouteSpec[];
   handlers: Partial<Record<string, AreaHandler>>;
-  authenticate(headers: Record<string, string>): Promise<AuthContext>;
   issuer: DevIssuer;
   /** print one line per request */
   accessLog?: (line: string) => void;
@@ -60,22 +53,6 @@ export interface GatewayOptions {
   };
 }
 
-function compile(route: RouteSpec): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split("/")
-    .map((segment) => {
-      const param = /^\{([a-zA-Z]+)\}$/.exec(segment);
-      if (param?.[1]) {
-        names.push(param[1]);
-        return "([^/]+)";
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("/");
-  return { route, pattern: new RegExp(`^${source}$`), names };
-}
-
 const tokenRequest = z.strictObject({
   sub: z.string().check(z.minLength(1), z.maxLength(256)),
   role: z.enum(ROLES),
@@ -87,7 +64,7 @@ const tokenRequest = z.strictObject({
 const clockRequest = z.strictObject({ now: z.nullable(z.iso.datetime({ offset: true })) });
 
 export function createGateway(options: GatewayOptions) {
-  const compiled = options.routes.map(compile);
+  const match = createRouteMatcher(options.routes);
 
   async function dispatch(req: IncomingMessage, rawBody: Buffer): Promise<HttpResult> {
     const method = (req.method ?? "GET").toUpperCase();
@@ -122,24 +99,14 @@ export function createGateway(options: GatewayOptions) {
       });
     }
 
-    const matches = compiled.filter((c) => c.pattern.test(path));
-    const match = matches.find((c) => c.route.method === method);
-    if (!match) {
-      if (matches.length > 0)
-        throw new MethodNotAllowedError({
-          en: `${method} is not allowed on ${path}`,
-          zh: `${path} 不支持 ${method} 请求。`,
-        });
-      throw new NotFoundError({ en: `no route ${method} ${path}`, zh: `没有此接口：${method} ${path}` });
-    }
-    const values = match.pattern.exec(path)?.slice(1) ?? [];
-    const pathParameters: Record<string, string> = {};
-    match.names.forEach((name, i) => {
-      pathParameters[name] = safeDecode(values[i] ?? "");
-    });
+    const matched = match(method, path);
+    // the same 404 / 405-with-Allow as the deployed `$default` route (functions/web)
+    if (matched.kind !== "route") return unknownRouteResponse(method, path, matched, languageOf(req));
+    const { route, pathParameters } = matched;
+    // HEAD runs the path's GET route; the pipeline leaves the body out
+    const key = method === "HEAD" ? `HEAD ${route.path}` : routeKey(route);
 
     const headers = flattenHeaders(req);
-    const authContext = match.route.access === "public" ? undefined : await options.authenticate(headers);
     const contentType = headers["content-type"] ?? "";
     // as API Gateway does: text-like bodies as text, anything else (an XLSX upload) base64-encoded —
     // and text that is not UTF-8 (a CSV saved as GB18030) base64 too, so that no byte is lost
@@ -154,12 +121,12 @@ export function createGateway(options: GatewayOptions) {
     const at = now();
     const event: HttpEvent = {
       version: "2.0",
-      routeKey: routeKey(match.route),
+      routeKey: key,
       rawPath: path,
       rawQueryString: url.search.replace(/^\?/, ""),
       headers,
       ...(queryStringParameters ? { queryStringParameters } : {}),
-      ...(match.names.length > 0 ? { pathParameters } : {}),
+      ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
       ...(rawBody.length > 0
         ? { body: textual ? rawBody.toString("utf8") : rawBody.toString("base64"), isBase64Encoded: !textual }
         : { isBase64Encoded: false }),
@@ -176,20 +143,19 @@ export function createGateway(options: GatewayOptions) {
           userAgent: headers["user-agent"] ?? "",
         },
         requestId,
-        routeKey: routeKey(match.route),
+        routeKey: key,
         stage: "$default",
         time: at.toUTCString(),
         timeEpoch: at.getTime(),
-        ...(authContext ? { authorizer: { lambda: authContext } } : {}),
       } as HttpEvent["requestContext"],
     };
-    const handler = options.handlers[match.route.area];
+    const handler = options.handlers[route.area];
     if (!handler)
       throw new NotFoundError({
-        en: `the ${match.route.area} area is not available`,
-        zh: `${match.route.area} 功能区暂不可用。`,
+        en: `the ${route.area} area is not available`,
+        zh: `${route.area} 功能区暂不可用。`,
       });
-    return handler(event, lambdaContext(match.route.area, requestId));
+    return handler(event, lambdaContext(route.area, requestId));
   }
 
   async function localRoute(method: string, path: string, rawBody: Buffer): Promise<HttpResult> {
@@ -258,11 +224,54 @@ export function createGateway(options: GatewayOptions) {
     res.writeHead(status, {
       ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
       // as API Gateway answers: a Content-Length, not chunked encoding
-      ...(status === 204 || status === 304 ? {} : { "content-length": String(body.length) }),
+      ...(status === 204 || status === 304 || req.method === "HEAD"
+        ? {}
+        : { "content-length": String(body.length) }),
     });
     res.end(body.length > 0 ? body : undefined);
     options.accessLog?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
   };
+}
+
+const STATUS_LINE: Record<number, string> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+  501: "Not Implemented",
+};
+
+/**
+ * What the HTTP server itself answers to a request its parser refused (Node's `clientError`): the
+ * same problem+json as every other error, instead of Node's empty 400. A request line or headers
+ * over 16 KB (a long URL included) is 431, an unknown method token 501.
+ */
+export function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? "";
+  const [status, detail] =
+    code === "HPE_HEADER_OVERFLOW"
+      ? [431, "the request line and headers are larger than 16 KB"]
+      : code === "HPE_INVALID_METHOD"
+        ? [501, "the request method is not one this server knows"]
+        : code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "the request was not received in time"]
+          : [400, "the request is not valid HTTP"];
+  const title = STATUS_LINE[status] ?? "Bad Request";
+  const body = JSON.stringify({
+    type: `${PROBLEM_TYPE_BASE}${status === 400 ? "bad-request" : title.toLowerCase().replace(/ /g, "-")}`,
+    title,
+    status,
+    detail,
+  });
+  return [
+    `HTTP/1.1 ${status} ${title}`,
+    "content-type: application/problem+json",
+    "cache-control: no-store",
+    "x-content-type-options: nosniff",
+    `content-length: ${Buffer.byteLength(body)}`,
+    "connection: close",
+    "",
+    body,
+  ].join("\r\n");
 }
 
 function errorResult(error: unknown, language: Language): HttpResult {
@@ -346,14 +355,6 @@ function queryParams(params: URLSearchParams): Record<string, string> | undefine
   return any ? out : undefined;
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** The answer's headers with the CORS headers for `origin` (`Vary` values merged, not replaced). */
 function withCors(
   headers: NonNullable<HttpResult["headers"]>,
@@ -363,6 +364,12 @@ function withCors(
   const cors = corsHeaders(allowed, origin, false);
   const vary = [headers.vary, cors.vary].filter((v) => v !== undefined && v !== "").join(", ");
   return { ...headers, ...cors, ...(vary ? { vary } : {}) };
+}
+
+/** The language the caller prefers (`Accept-Language`). */
+function languageOf(req: IncomingMessage): Language {
+  const header = req.headers["accept-language"];
+  return preferredLanguage(Array.isArray(header) ? header.join(",") : header);
 }
 
 function corsHeaders(

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const settings = readSettings(process.env);
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  // embedded-metric-format lines are for CloudWatch; locally they would only fill the terminal
+  process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
   await assertPortFree(settings.PORT, "API", "PORT");
   let stack: LocalStack | undefined;
   let stopping = false;

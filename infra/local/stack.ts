@@ -13,6 +13,7 @@ import { createAuthenticator } from "../../functions/authorizer/authenticate";
 import type { ConsoleConfig } from "../../functions/console/config";
 import { BUILD_MANIFEST } from "../../functions/console/manifest";
 import { openConsoleSite } from "../../functions/console/serve";
+import { setAuthenticator } from "../../functions/http/deps";
 import { routeTable } from "../../functions/routes";
 import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
@@ -23,7 +24,7 @@ import { areaHandlers } from "./areas";
 import { createDevIssuer, type DevIssuer, LOCAL_AUDIENCE } from "./dev-issuer";
 import { createDevOidc, OIDC_BASE } from "./dev-oidc";
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb";
-import { createGateway } from "./gateway";
+import { clientErrorResponse, createGateway } from "./gateway";
 import { loadDemoData, seedDemo } from "./seed/index";
 
 export const DEFAULT_TABLE = "employment-local";
@@ -117,12 +118,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const authenticate = createAuthenticator({
       oidc: { issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys },
-      // the process-wide client, exactly as in the Lambda authorizer
+      // the process-wide client, exactly as in each Lambda function
       verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
       ...(options.apiKeyRatePerMinute
         ? { rateLimit: (key) => checkRateLimit(dbFromEnv(), key, options.apiKeyRatePerMinute ?? 0) }
         : {}),
     });
+    // the area handlers authenticate every request with it, as each Lambda does with its own
+    setAuthenticator(authenticate);
     const provinces = options.signInProvinces ?? (options.seedDemo ? [loadDemoData().province.id] : []);
     const consoleDir = options.consoleDir ?? CONSOLE_DIST;
     // re-read when the console is rebuilt while the stack runs (`npm run build:console`)
@@ -131,7 +134,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const listener = createGateway({
       routes: routeTable,
       handlers: areaHandlers,
-      authenticate,
       issuer,
       oidc: createDevOidc({ issuer, db: dbFromEnv, provinces }),
       console: {
@@ -157,6 +159,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     server = httpServer;
     httpServer.keepAliveTimeout = 5000;
+    // the parser's own refusals (bad header, 16 KB URL, unknown method) as problem+json too
+    httpServer.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === "ECONNRESET" || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      socket.end(clientErrorResponse(error));
+    });
     await new Promise<void>((resolveListen, reject) => {
       httpServer.once("error", reject);
       httpServer.listen(options.port, options.host ?? "127.0.0.1", () => resolveListen());
@@ -177,6 +187,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         });
         db.doc.destroy();
         setDb(undefined);
+        setAuthenticator(undefined);
         await running?.stop();
       },
     };

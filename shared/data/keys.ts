@@ -106,6 +106,9 @@ export const keys = {
   localProgramHead: (t: string, code: string) => ({ pk: tenant(t), sk: `LOCALPROGHEAD#${code}` }),
   localProgramPrefix: () => "LOCALPROG#",
 
+  /** the random secret pagination cursors are sealed with (shared/data/cursors.ts); the platform's own item */
+  cursorSecret: () => ({ pk: "PLATFORM", sk: "CURSOR_SECRET" }),
+
   /** marks a demo data set as loaded, so a restart never loads it twice */
   seedMarker: (p: string, name: string) => ({ pk: prov(p), sk: `SEED#${name}` }),
 } as const;
@@ -139,4 +142,5 @@ export const ENTITY = {
   localProgram: "LocalProgram",
   localProgramHead: "LocalProgramHead",
   seedMarker: "SeedMarker",
+  cursorSecret: "CursorSecret",
 } as const;

@@ -5,10 +5,11 @@
  */
 import * as z from "zod/mini";
 import { dec } from "../lib/decimal";
+import { multiLineText } from "../lib/safe-text";
 import { zodMessage } from "../lib/zod-text";
 import type { Rulebook } from "./rulebook";
 
-const reason = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const reason = (max: number) => multiLineText(max);
 
 // The schemas are built on first use (`z.lazy`), so importing this module builds nothing.
 

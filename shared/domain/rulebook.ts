@@ -4,6 +4,7 @@
  * names its field path.
  */
 import * as z from "zod/mini";
+import { singleLineText } from "../lib/safe-text";
 import { customIssue, zodMessage } from "../lib/zod-text";
 
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
@@ -18,7 +19,7 @@ export const codeSchema = z.lazy(() =>
     ),
 );
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => singleLineText(max);
 
 // Every schema here is built on first use (`z.lazy`), so importing this module builds nothing.
 
@@ -26,7 +27,7 @@ export const indicatorSchema = z.lazy(() =>
   z.strictObject({
     code: codeSchema,
     name: text(100),
-    unit: z.optional(z.string().check(z.maxLength(20))),
+    unit: z.optional(singleLineText(20, { min: 0 })),
     weight: z.number().check(z.gt(0, zodMessage("weight must be > 0", "须大于0"))),
     method: z.enum(["ratio", "ceiling"]),
     /** ratio indicators: completion is capped at this multiple of the target; [1, 2], default 1 */

@@ -99,6 +99,8 @@ export abstract class AppError extends Error {
   readonly headers: Record<string, string> | undefined;
   /** extra members of the problem; a function when they hold texts in the answer's language */
   readonly extensions: Extensions | undefined;
+  /** what a 5xx says instead of the generic text (never anything internal) */
+  readonly publicDetail: Bilingual | undefined = undefined;
 
   constructor(
     detail: Bilingual,
@@ -212,8 +214,18 @@ export class TooManyRequestsError extends AppError {
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly title = "Service temporarily unavailable";
-  readonly zhTitle = "服务暂时不可用";
-  readonly slug = "unavailable";
+  readonly zhTitle: string = "服务暂时不可用";
+  readonly slug: string = "unavailable";
+}
+
+/** The identity provider's signing keys cannot be fetched: no token can be checked right now. */
+export class IdentityProviderUnavailableError extends ServiceUnavailableError {
+  override readonly zhTitle = "身份认证服务暂时不可用";
+  override readonly slug = "identity-provider-unavailable";
+  override readonly publicDetail = {
+    en: "The service cannot reach its identity provider to check your token right now. Try again shortly.",
+    zh: "暂时无法连接身份认证服务来验证您的令牌，请稍后重试。",
+  };
 }
 
 export const PROBLEM_TYPE_BASE = "https://problems.employment-accountability.dev/";
@@ -238,7 +250,11 @@ export function toProblem(error: AppError, language: Language = "en", instance?:
     title: zh ? error.zhTitle : error.title,
     status: error.status,
     detail:
-      error.status >= 500 ? genericDetail(error.status)[language] : zh ? error.detail.zh : error.message,
+      error.status >= 500
+        ? (error.publicDetail ?? genericDetail(error.status))[language]
+        : zh
+          ? error.detail.zh
+          : error.message,
   };
   if (error.errors && error.errors.length > 0 && error.status < 500)
     problem.errors = localizeErrors(error.errors, language);

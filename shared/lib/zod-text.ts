@@ -36,8 +36,16 @@ export function hasChineseFor(en: string): boolean {
 export function customIssue(
   path: PropertyKey[],
   text: Bilingual,
-): { code: "custom"; path: PropertyKey[]; message: string; params: { zh: string } } {
-  return { code: "custom", path, message: text.en, params: { zh: text.zh } };
+  extra: { input?: unknown; abort?: boolean } = {},
+): {
+  code: "custom";
+  path: PropertyKey[];
+  message: string;
+  params: { zh: string };
+  input?: unknown;
+  abort?: boolean;
+} {
+  return { code: "custom", path, message: text.en, params: { zh: text.zh }, ...extra };
 }
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {

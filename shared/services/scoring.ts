@@ -13,6 +13,7 @@ import {
   type NewScoringRun,
   putScoringRun,
   type ScoringRunMeta,
+  scoringRunsPage,
 } from "../data/stores/scoring-runs";
 import type { Review } from "../domain/review";
 import type { Rulebook } from "../domain/rulebook";
@@ -390,10 +391,10 @@ export async function tenantScore(
   year: number,
   tenantId: string,
 ): Promise<TenantScoreView> {
-  let cursor: string | undefined;
+  let startKey: Record<string, unknown> | undefined;
   let searched = 0;
   do {
-    const page = await listScoringRuns(db, provinceId, year, { limit: 5, cursor });
+    const page = await scoringRunsPage(db, provinceId, year, 5, startKey);
     for (const meta of page.runs) {
       searched++;
       const payload = (await getScoringRunPayload(db, meta)) as RunPayload;
@@ -410,8 +411,8 @@ export async function tenantScore(
       }
       if (searched >= SCORE_SEARCH_RUNS) break;
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && searched < SCORE_SEARCH_RUNS);
+    startKey = page.lastKey;
+  } while (startKey && searched < SCORE_SEARCH_RUNS);
   throw new NotFoundError({
     en: `no scoring run of ${year} includes tenant ${tenantId}`,
     zh: `${year}年度尚无包括单位“${tenantId}”的考评结果。`,

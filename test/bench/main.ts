@@ -16,7 +16,12 @@ import { measureLoad } from "./load";
 import { measureScale } from "./scale";
 import { progress, round } from "./stats";
 
-const BUDGETS = { bundleKb: 600, importVsFloor: 1.25, getVsRawP50: 1.5 };
+/**
+ * Bundles ≤ 650 KB: the X-Ray tracer (aws-xray-sdk-core with semver and cls-hooked, ~117 KB),
+ * Powertools metrics (~11 KB) and each function's own authentication (jose, ~20 KB) came in with
+ * observability and one invocation per request; the budget was 600 KB before them.
+ */
+const BUDGETS = { bundleKb: 650, importVsFloor: 1.25, getVsRawP50: 1.5 };
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
           pick(smallest).requests - pick(smallest).continuationPages,
       );
     const budgets = {
-      bundlesUnder600Kb: bundles.functions.every((f) => f.kb <= BUDGETS.bundleKb),
+      bundlesUnder650Kb: bundles.functions.every((f) => f.kb <= BUDGETS.bundleKb),
       importWithin125PercentOfFloor: bundles.functions.every((f) => f.importVsFloor <= BUDGETS.importVsFloor),
       apiGetP50Within150PercentOfRawGetItem: latency.getRatioP50 <= BUDGETS.getVsRawP50,
       rollupRequestsFlatUpToPages: flat((p) => p.rollup),

@@ -1,5 +1,6 @@
 /** A tiny HTTP client for API tests against the local stack. */
 import { Agent, request } from "node:http";
+import { checkConformance } from "./conformance";
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -50,6 +51,8 @@ export function client(baseUrl: string) {
       ...(body !== undefined ? { body } : {}),
     });
     const text = await res.text();
+    // every response the API suites receive must be what the served OpenAPI document says
+    checkConformance({ method, path, status: res.status, headers: res.headers, text });
     return {
       status: res.status,
       headers: res.headers,

@@ -11,10 +11,10 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { CircularDocument, UnitScore } from "../../domain/circular";
 import { BusinessRuleError, ConflictError, PreconditionFailedError } from "../../lib/errors";
 import type { Db } from "../client";
+import { openCursor, sealCursor } from "../cursors";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
 import { isConditionalCheckFailed, queryAll, type TransactItem, transact, versionCheck } from "../versioned";
-import { decodeCursor, encodeCursor } from "./tenancy";
 
 export type CircularStatus = "draft" | "approved" | "published";
 
@@ -442,6 +442,15 @@ export async function listPublishedCirculars(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
   const gsi1pk = keys.publishedCircularsOfProvince(provinceId);
+  const list = `published-circulars|${provinceId}`;
+  const startKey = page.cursor
+    ? await openCursor(db, list, page.cursor, {
+        pk: keys.province(provinceId).pk,
+        sk: (v) => v.startsWith("CIRCULAR#"),
+        gsi1pk,
+        gsi1sk: (v) => v.length > 0,
+      })
+    : undefined;
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.table,
@@ -459,7 +468,7 @@ export async function listPublishedCirculars(
       ]),
       ScanIndexForward: false,
       Limit: page.limit,
-      ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk }) } : {}),
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),
   );
   const circulars = (out.Items ?? []).map(
@@ -473,7 +482,10 @@ export async function listPublishedCirculars(
       supersededBy: typeof item.supersededBy === "string" ? item.supersededBy : null,
     }),
   );
-  return { circulars, nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null };
+  return {
+    circulars,
+    nextCursor: out.LastEvaluatedKey ? await sealCursor(db, list, out.LastEvaluatedKey) : null,
+  };
 }
 
 /** The year state's `publishedCircularId` (the year's current published circular), if any. */

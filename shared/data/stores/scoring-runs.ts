@@ -11,9 +11,9 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { canonicalJson } from "../../lib/canonical-json";
 import { BusinessRuleError, ConflictError } from "../../lib/errors";
 import type { Db } from "../client";
+import { openCursor, sealCursor } from "../cursors";
 import { ENTITY, keys } from "../keys";
 import { queryPrefix, type TransactItem, transact } from "../versioned";
-import { decodeCursor, encodeCursor } from "./tenancy";
 
 /** Largest chunk (a DynamoDB item is at most 400 KB with its keys and attribute names). */
 export const CHUNK_BYTES = 350 * 1024;
@@ -180,13 +180,14 @@ export async function getScoringRunPayload(db: Db, meta: ScoringRunMeta): Promis
   return decodePayload(chunks, meta.payloadSha256);
 }
 
-/** A province-year's runs, newest first (run ids are time-sortable), one page at a time; metadata only. */
-export async function listScoringRuns(
+/** One page of a province-year's runs, newest first, from a raw start key (internal paging). */
+export async function scoringRunsPage(
   db: Db,
   provinceId: string,
   year: number,
-  page: { limit: number; cursor?: string | undefined },
-): Promise<{ runs: ScoringRunMeta[]; nextCursor: string | null }> {
+  limit: number,
+  startKey: Record<string, unknown> | undefined,
+): Promise<{ runs: ScoringRunMeta[]; lastKey: Record<string, unknown> | undefined }> {
   const pk = keys.province(provinceId).pk;
   const out = await db.doc.send(
     new QueryCommand({
@@ -197,11 +198,32 @@ export async function listScoringRuns(
       ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#f${i}`, f])),
       ScanIndexForward: false,
       ConsistentRead: true,
-      Limit: page.limit,
-      ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor, { pk }) } : {}),
+      Limit: limit,
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),
   );
-  const runs = (out.Items ?? []).map(metaFromItem);
   // The projection leaves the keys out of the items but not out of LastEvaluatedKey.
-  return { runs, nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null };
+  return { runs: (out.Items ?? []).map(metaFromItem), lastKey: out.LastEvaluatedKey };
+}
+
+/**
+ * A province-year's runs, newest first (run ids are time-sortable), one page at a time; metadata
+ * only. Cursors are bound to this province-year's list.
+ */
+export async function listScoringRuns(
+  db: Db,
+  provinceId: string,
+  year: number,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ runs: ScoringRunMeta[]; nextCursor: string | null }> {
+  const list = `scoring-runs|${provinceId}|${year}`;
+  const prefix = keys.scoringRunPrefix(year);
+  const startKey = page.cursor
+    ? await openCursor(db, list, page.cursor, {
+        pk: keys.province(provinceId).pk,
+        sk: (v) => v.startsWith(prefix),
+      })
+    : undefined;
+  const { runs, lastKey } = await scoringRunsPage(db, provinceId, year, page.limit, startKey);
+  return { runs, nextCursor: lastKey ? await sealCursor(db, list, lastKey) : null };
 }

@@ -3,8 +3,9 @@
  * a conditional write refuses an id that another province already holds.
  */
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
+import { ConflictError, NotFoundError } from "../../lib/errors";
 import type { Db } from "../client";
+import { openCursor, sealCursor } from "../cursors";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
 import { transact } from "../versioned";
@@ -155,67 +156,56 @@ export async function putTenant(
   return { tenant, created: !existing };
 }
 
-/** A province's tenants in display order, one page at a time. */
-export async function listTenants(
+/** One page of a province's tenants in display order, from a raw start key (internal paging). */
+async function tenantsPage(
   db: Db,
   provinceId: string,
-  page: { limit: number; cursor?: string | undefined },
-): Promise<{ tenants: Tenant[]; nextCursor: string | null }> {
+  limit: number,
+  startKey: Record<string, unknown> | undefined,
+): Promise<{ tenants: Tenant[]; lastKey: Record<string, unknown> | undefined }> {
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.table,
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :pk",
       ExpressionAttributeValues: { ":pk": keys.tenantsOfProvince(provinceId) },
-      Limit: page.limit,
-      ...(page.cursor
-        ? { ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: keys.tenantsOfProvince(provinceId) }) }
-        : {}),
+      Limit: limit,
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),
   );
   return {
     tenants: (out.Items ?? []).map((item) => stripKeys(item) as unknown as Tenant),
-    nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+    lastKey: out.LastEvaluatedKey,
   };
+}
+
+/** A province's tenants in display order, one page at a time (cursors bound to this province's list). */
+export async function listTenants(
+  db: Db,
+  provinceId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ tenants: Tenant[]; nextCursor: string | null }> {
+  const list = `tenants|${provinceId}`;
+  const startKey = page.cursor
+    ? await openCursor(db, list, page.cursor, {
+        pk: (v) => v.startsWith("TENANT#"),
+        sk: "PROFILE",
+        gsi1pk: keys.tenantsOfProvince(provinceId),
+        gsi1sk: (v) => /^\d{6}#/.test(v),
+      })
+    : undefined;
+  const { tenants, lastKey } = await tenantsPage(db, provinceId, page.limit, startKey);
+  return { tenants, nextCursor: lastKey ? await sealCursor(db, list, lastKey) : null };
 }
 
 /** Every tenant of a province (all pages). */
 export async function allTenants(db: Db, provinceId: string): Promise<Tenant[]> {
   const tenants: Tenant[] = [];
-  let cursor: string | undefined;
+  let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await listTenants(db, provinceId, { limit: 1000, cursor });
+    const page = await tenantsPage(db, provinceId, 1000, startKey);
     tenants.push(...page.tenants);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    startKey = page.lastKey;
+  } while (startKey);
   return tenants;
-}
-
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
-}
-
-/** A cursor from `encodeCursor`, refused (400) unless it points into the expected partition. */
-export function decodeCursor(cursor: string, expected: Record<string, string>): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    value = undefined;
-  }
-  const key = value as Record<string, unknown> | undefined;
-  const valid =
-    key !== undefined &&
-    key !== null &&
-    typeof key === "object" &&
-    !Array.isArray(key) &&
-    Object.values(key).every((v) => typeof v === "string") &&
-    Object.entries(expected).every(([name, v]) => key[name] === v);
-  if (!valid) {
-    throw new ValidationError(
-      { en: "the cursor is not valid for this list", zh: "分页游标对此列表无效。" },
-      { errors: [{ path: "query.cursor", message: "invalid cursor", zh: "分页游标无效" }] },
-    );
-  }
-  return key;
 }

@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { Bilingual } from "../../lib/errors";
+import { multiLineText } from "../../lib/safe-text";
 import { zhIssue } from "../../lib/zod-text";
 import {
   CIRCULAR_SCHEMA_VERSION,
@@ -29,7 +30,8 @@ import {
   withCityPrefix,
 } from "./text";
 
-const prose = (max: number) => z.string().check(z.maxLength(max));
+/** Prose as typed: may be empty, may hold line breaks (joined into one paragraph), never unsafe characters. */
+const prose = (max: number) => multiLineText(max, { min: 0, trim: false });
 
 /** 版记 as the province types it: any field may be left out or empty. */
 const colophonProse = () =>

@@ -29,9 +29,13 @@ export const lineSchema = (max: number) => z.string().check(z.minLength(1), z.ma
 export const optionalLineSchema = (max: number) => z.string().check(z.maxLength(max), noBreaks());
 
 export const isoDateSchema = z.lazy(() =>
-  z
-    .string()
-    .check(z.refine(isIsoDate, zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期"))),
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期"),
+      abort: true,
+    }),
+    z.refine(isIsoDate, zodMessage("must be a date YYYY-MM-DD", "须为YYYY-MM-DD格式的有效日期")),
+  ),
 );
 export const disclosureSchema = z.lazy(() => z.enum(["public", "restricted"]));
 /** A scoring-run total: a non-negative decimal string, e.g. "100.20". */

@@ -15,6 +15,7 @@
  */
 import * as z from "zod/mini";
 import { dec } from "../../lib/decimal";
+import { singleLineText } from "../../lib/safe-text";
 import { customIssue, zodMessage } from "../../lib/zod-text";
 import type { Condition } from "./conditions";
 import { conditionSchema } from "./conditions";
@@ -43,7 +44,7 @@ export const codeSchema = z.lazy(() =>
 /** Term names: identifiers such as `interestSubsidyMarginPp`. */
 export const TERM_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => singleLineText(max);
 
 /** Does a number have at most 2 decimals (exactly, not by floating-point arithmetic)? */
 export function hasAtMostTwoDecimals(value: number): boolean {

@@ -6,6 +6,7 @@ describe("key formats (pinned: changing one orphans stored data)", () => {
     expect(keys.province("jl")).toEqual({ pk: "PROV#jl", sk: "PROFILE" });
     expect(keys.yearState("jl", 2019)).toEqual({ pk: "PROV#jl", sk: "YEAR#2019#STATE" });
     expect(keys.tenant("changchun")).toEqual({ pk: "TENANT#changchun", sk: "PROFILE" });
+    expect(keys.cursorSecret()).toEqual({ pk: "PLATFORM", sk: "CURSOR_SECRET" });
     expect(keys.tenantsOfProvince("jl")).toBe("PROV#jl#TENANTS");
     expect(keys.tenantOrder(12, "gongzhuling")).toBe("000012#gongzhuling");
     expect(keys.apiKey("changchun", "k1")).toEqual({ pk: "TENANT#changchun", sk: "APIKEY#k1" });
