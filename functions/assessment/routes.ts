@@ -430,6 +430,8 @@ export const assessmentRoutes = defineRoutes({
     query: lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "csv", "xlsx"])) })),
     response: lazySchema(() => z.object({ reports: z.array(reportResponse) })),
     produces: [CSV_TYPE, XLSX_TYPE],
+    // no rulebook for the year yet
+    alsoErrors: [422],
   },
   listReportVersions: {
     operationId: "listReportVersions",
@@ -461,6 +463,8 @@ export const assessmentRoutes = defineRoutes({
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYear,
     response: periodsResponse,
+    // no rulebook for the year yet
+    alsoErrors: [422],
   },
   listUnlocks: {
     operationId: "listUnlocks",
@@ -502,6 +506,8 @@ export const assessmentRoutes = defineRoutes({
     params: provinceYear,
     query: templateQuery,
     produces: [XLSX_TYPE, CSV_TYPE],
+    // no rulebook for the year yet
+    alsoErrors: [422],
   },
   importTargets: {
     operationId: "importTargets",
@@ -536,6 +542,8 @@ export const assessmentRoutes = defineRoutes({
     params: tenantYearPeriod,
     query: templateQuery,
     produces: [XLSX_TYPE, CSV_TYPE],
+    // no rulebook for the year yet
+    alsoErrors: [422],
   },
   importReport: {
     operationId: "importReport",

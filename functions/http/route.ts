@@ -41,7 +41,7 @@ export interface RouteSpec {
   /** the resource carries `version` / ETag and takes If-Match */
   versioned?: boolean;
   /** error statuses peculiar to this route, for the OpenAPI document (e.g. 423 for a locked period) */
-  alsoErrors?: readonly (409 | 423)[];
+  alsoErrors?: readonly (409 | 422 | 423)[];
   /** creating a tenant: the path's `{t}` may not exist yet */
   tenantMayBeNew?: boolean;
   /** largest accepted body in bytes (default 256 KiB) */

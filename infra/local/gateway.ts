@@ -79,7 +79,14 @@ export function createGateway(options: GatewayOptions) {
       if (answer) return answer;
     }
     if (path.startsWith("/local/")) return localRoute(method, path, rawBody);
-    if (options.console && !isApiPath(path) && (method === "GET" || method === "HEAD")) {
+    // the path as sent, before dot segments are resolved: `/v1/..` is an API path (404), not the console
+    const sentPath = (req.url ?? "/").split("?")[0] ?? "/";
+    if (
+      options.console &&
+      !isApiPath(path) &&
+      !isApiPath(sentPath) &&
+      (method === "GET" || method === "HEAD")
+    ) {
       if (path === CONSOLE_CONFIG_PATH) return json(200, await options.console.config(origin));
       const site = options.console.site();
       if (!site) {
