@@ -257,7 +257,7 @@ export function parameterPaths(
 }
 
 /** The Chinese name and unit of a parameter path in a program. */
-export function parameterLabel(program: ProgramShape, path: string): { label: string; unit: string } {
+export function parameterNameAndUnit(program: ProgramShape, path: string): { label: string; unit: string } {
   const what = program.benefit === "loan" ? "贷款额度" : "补贴金额";
   if (path === "amount") return { label: what, unit: "元" };
   if (path === "rate" && program.kind === "per_unit") {
@@ -307,7 +307,7 @@ export function describeParameters(input: {
     if (value === undefined) continue;
     const base = baseline ? (valueAt(baseline, path) ?? null) : null;
     const money = !path.startsWith("terms.");
-    const { label, unit } = parameterLabel(baseline ?? effective, path);
+    const { label, unit } = parameterNameAndUnit(baseline ?? effective, path);
     const limits = baseline ? (input.limits ?? {}) : {};
     const limit = Object.hasOwn(limits, path) ? (limits[path]?.max ?? null) : null;
     const written = input.written && Object.hasOwn(input.written, path) ? input.written[path] : undefined;
@@ -411,7 +411,7 @@ export function entitlementReasons(input: ReasonInput): string[] {
     );
   else reasons.push(`按省级标准计发：${what}${yuanText(input.amount)}`);
   for (const [name, value] of Object.entries(input.terms).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const { label, unit } = parameterLabel({ ...program, benefit: input.benefit }, `terms.${name}`);
+    const { label, unit } = parameterNameAndUnit({ ...program, benefit: input.benefit }, `terms.${name}`);
     const base =
       input.baselineTerms && Object.hasOwn(input.baselineTerms, name) ? input.baselineTerms[name] : undefined;
     const raised = base !== undefined && value > base ? `（本市提高，省级为${numberText(base)}${unit}）` : "";
