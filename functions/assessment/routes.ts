@@ -312,7 +312,9 @@ const importResponse = lazySchema(() => {
 
 const templateQuery = lazySchema(() => z.strictObject({ format: z.optional(z.enum(["xlsx", "csv"])) }));
 const dryRunQuery = lazySchema(() =>
-  z.strictObject({ dryRun: z.optional(z.enum(["true", "false"], zodMessage("must be true or false", "应为 true 或 false"))) }),
+  z.strictObject({
+    dryRun: z.optional(z.enum(["true", "false"], zodMessage("must be true or false", "应为 true 或 false"))),
+  }),
 );
 
 const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;
