@@ -166,12 +166,35 @@ const catalogueEntry = lazySchema(() =>
         raised: z.array(z.string()),
       }),
     ),
+    /** each eligibility condition in Chinese, in the order of `eligibility` */
+    eligibilityText: z.array(z.string()),
+    /** what a city may top up: the provincial value, the value in force in this city, the limit */
+    parameters: z.array(
+      z.strictObject({
+        path: z.string(),
+        /** Chinese name: 补贴金额, 每学时补贴标准, 全额贴息年限 … */
+        label: z.string(),
+        /** 元, 元/学时, 年 … */
+        unit: z.string(),
+        money: z.boolean(),
+        /** the provincial value; null for a local program */
+        baseline: z.nullable(z.number()),
+        value: z.number(),
+        /** the province's `topUpLimits[path].max`; null when none */
+        limit: z.nullable(z.number()),
+        raised: z.boolean(),
+        /** in Chinese, why the city's written value does not apply as written; else null */
+        note: z.nullable(z.string()),
+      }),
+    ),
   }),
 );
 
 const catalogue = lazySchema(() =>
   z.strictObject({
     tenantId: z.string(),
+    /** the city's name (长春市) */
+    tenantName: z.string(),
     date: z.string(),
     programs: z.array(catalogueEntry),
   }),
@@ -205,6 +228,10 @@ const entitlement = lazySchema(() =>
     terms,
     effectiveFrom: z.string(),
     effectiveTo: z.nullable(z.string()),
+    /** why it applies or not and how the amount comes about, in Chinese */
+    reasons: z.array(z.string()),
+    /** each unmet condition in Chinese, in the order of `unmet` */
+    unmetText: z.array(z.string()),
   }),
 );
 
@@ -356,7 +383,7 @@ export const subsidiesRoutes = defineRoutes({
     area: "subsidies",
     summary: "The city's subsidy catalogue in force on ?date= (default today, Asia/Shanghai)",
     description:
-      "Provincial programs merged with the city's top-ups (effective values, the provincial values alongside, both documents), then the city's local programs. No credentials needed.",
+      "Provincial programs merged with the city's top-ups (effective values, the provincial values alongside, both documents), then the city's local programs. No credentials needed. Each entry also says in Chinese what its conditions ask (`eligibilityText`) and lists its parameters (`parameters`: label, unit, provincial value, value in force, top-up limit).",
     tags: TAGS,
     access: "public",
     params: tenantParams,
@@ -370,7 +397,7 @@ export const subsidiesRoutes = defineRoutes({
     area: "subsidies",
     summary: "What an applicant is entitled to in this city on a date, and why",
     description:
-      'Per program: eligible or not with every unmet condition (`actual` is the applicant\'s value or "missing"), the amount split into baseline and top-up, terms, and the documents behind it; plus totalGrant and maxLoan (a loan principal is never added to grants). The profile is strict: unknown fields are 400.',
+      "Per program: eligible or not with every unmet condition (`actual` is the applicant's value or \"missing\"), the amount split into baseline and top-up, terms, and the documents behind it; plus totalGrant and maxLoan (a loan principal is never added to grants). Each program also explains itself in Chinese: `reasons` (why it applies or not, how the amount comes about) and `unmetText` (each unmet condition with the applicant's value). The profile is strict: unknown fields are 400.",
     tags: TAGS,
     access: "public",
     params: tenantParams,

@@ -494,7 +494,11 @@ export async function localProgramHistory(db: Db, tenantId: string, code: string
  * (404 if unknown) and the tenant's `TOPUP#` and `LOCALPROG#` versions together, then the
  * province's `PROGRAM#` versions.
  */
-export async function publicCatalogue(db: Db, tenantId: string, date: string): Promise<Catalogue> {
+export async function publicCatalogue(
+  db: Db,
+  tenantId: string,
+  date: string,
+): Promise<Catalogue & { tenantName: string }> {
   const [tenant, topUps, localPrograms] = await Promise.all([
     getTenant(db, tenantId),
     listTopUpVersions(db, tenantId),
@@ -502,7 +506,7 @@ export async function publicCatalogue(db: Db, tenantId: string, date: string): P
   ]);
   if (!tenant) throw noTenant(tenantId);
   const provincePrograms = await listProgramVersions(db, tenant.provinceId);
-  return buildCatalogue({ provincePrograms, topUps, localPrograms, date });
+  return { tenantName: tenant.name, ...buildCatalogue({ provincePrograms, topUps, localPrograms, date }) };
 }
 
 /** What `profile` is entitled to in the city on `date`, and why. */

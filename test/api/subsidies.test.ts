@@ -597,7 +597,7 @@ describe("the public catalogue", () => {
       '"provinceId"',
     ])
       expect(res.text).not.toContain(fragment);
-    expect(Object.keys(res.body).sort()).toEqual(["date", "programs", "tenantId"]);
+    expect(Object.keys(res.body).sort()).toEqual(["date", "programs", "tenantId", "tenantName"]);
     for (const entry of res.body.programs)
       expect(Object.keys(entry).sort()).toEqual(
         [
@@ -608,8 +608,10 @@ describe("the public catalogue", () => {
           "effectiveFrom",
           "effectiveTo",
           "eligibility",
+          "eligibilityText",
           "kind",
           "name",
+          "parameters",
           "params",
           "source",
           "terms",

@@ -29,6 +29,7 @@ import type { BasisRef, Catalogue, CatalogueEntry, ProgramSource } from "./catal
 import type { UnmetCondition } from "./conditions";
 import { MISSING, unmetConditions } from "./conditions";
 import { isDate } from "./dates";
+import { entitlementReasons, unmetText } from "./explain";
 import type { Profile } from "./profile";
 import type { Benefit, KindParams } from "./program";
 import { isInForce } from "./versions";
@@ -53,6 +54,10 @@ export interface ProgramEntitlement {
   terms: Record<string, number>;
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** why it applies or not, and how the amount comes about, in Chinese (see `explain.ts`) */
+  reasons: string[];
+  /** each unmet condition in Chinese, in the same order as `unmet` */
+  unmetText: string[];
 }
 
 export interface Entitlements {
@@ -127,6 +132,12 @@ function entitlement(entry: CatalogueEntry, profile: Profile, date: string): Pro
         ? [...provinceBasis, ...cityBasis]
         : provinceBasis;
 
+  const money = {
+    amount: fixed(amount),
+    baselineAmount: fixed(baselineAmount),
+    topUpAmount: fixed(topUpAmount),
+  };
+  const tiers = effective.kind === "tiered" ? effective.params.tiers : undefined;
   return {
     code: entry.code,
     name: entry.name,
@@ -135,14 +146,27 @@ function entitlement(entry: CatalogueEntry, profile: Profile, date: string): Pro
     kind: entry.kind,
     eligible,
     tier,
-    amount: fixed(amount),
-    baselineAmount: fixed(baselineAmount),
-    topUpAmount: fixed(topUpAmount),
+    ...money,
     unmet,
     basis,
     terms: { ...terms },
     effectiveFrom: entry.effectiveFrom,
     effectiveTo: entry.effectiveTo,
+    reasons: entitlementReasons({
+      source: entry.source,
+      benefit: entry.benefit,
+      effective: { ...effective, terms },
+      baselineTerms: entry.baseline?.terms ?? null,
+      eligibility: entry.eligibility,
+      eligible,
+      tier,
+      ...money,
+      unmet,
+      terms,
+      profile,
+      date,
+    }),
+    unmetText: unmet.map((u) => unmetText(u, date, tiers)),
   };
 }
 

@@ -15,6 +15,8 @@
 
 import type { Condition } from "./conditions";
 import { isDate } from "./dates";
+import type { CatalogueParameter } from "./explain";
+import { conditionText, describeParameters } from "./explain";
 import type { Basis, Benefit, KindParams, ProgramVersion } from "./program";
 import { kindParamsOf } from "./program";
 import type { OverrideNote, TopUpVersion } from "./top-up";
@@ -64,6 +66,10 @@ export type CatalogueEntry = KindParams & {
   baseline: CatalogueBaseline | null;
   /** the city's top-up in force, if any (provincial entries only) */
   topUp: CatalogueTopUp | null;
+  /** each eligibility condition in Chinese, in the same order as `eligibility` */
+  eligibilityText: string[];
+  /** every parameter a city may top up: the provincial value, the value in force here, the limit, in Chinese */
+  parameters: CatalogueParameter[];
 };
 
 export interface Catalogue {
@@ -110,14 +116,34 @@ function provincialEntry(program: ProgramVersion, topUp: TopUpVersion | undefine
     baseline,
   };
   const provinceBasis = basisRef("province", program.basis);
-  if (!topUp)
-    return { ...common, ...kindParamsOf(program), terms: baselineTerms, basis: [provinceBasis], topUp: null };
+  const eligibilityText = program.eligibility.map((c) => conditionText(c));
+  const described = (effective: KindParams & { terms: Record<string, number> }) =>
+    describeParameters({
+      benefit: program.benefit,
+      effective,
+      baseline,
+      limits: program.topUpLimits,
+      written: topUp?.overrides ?? null,
+    });
+  if (!topUp) {
+    const own = { ...kindParamsOf(program), terms: baselineTerms };
+    return {
+      ...common,
+      ...own,
+      basis: [provinceBasis],
+      topUp: null,
+      eligibilityText,
+      parameters: described(own),
+    };
+  }
   const { notes, terms, raised, ...applied } = applyTopUp(program, topUp.overrides);
   const cityBasis = basisRef("city", topUp.basis);
   return {
     ...common,
     ...applied,
     terms,
+    eligibilityText,
+    parameters: described({ ...applied, terms }),
     basis: raised.length > 0 ? [provinceBasis, cityBasis] : [provinceBasis],
     topUp: {
       version: topUp.version,
@@ -132,8 +158,17 @@ function provincialEntry(program: ProgramVersion, topUp: TopUpVersion | undefine
 }
 
 function localEntry(program: ProgramVersion): CatalogueEntry {
+  const own = { ...kindParamsOf(program), terms: { ...(program.terms ?? {}) } };
   return {
     ...kindParamsOf(program),
+    eligibilityText: program.eligibility.map((c) => conditionText(c)),
+    parameters: describeParameters({
+      benefit: program.benefit,
+      effective: own,
+      baseline: null,
+      limits: undefined,
+      written: null,
+    }),
     code: program.code,
     name: program.name,
     source: "local",
