@@ -11,9 +11,12 @@ import {
   getTargets,
   listReports,
   listUnlocks,
+  provinceReviews,
   provinceRollup,
+  provinceTargets,
   publishRulebook,
   reportHistory,
+  reviewHistory,
   rollupCsv,
   rulebookVersions,
   rulebookYears,
@@ -146,6 +149,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     return { body: targetsBody(targets), version: targets.version };
   },
 
+  listProvinceTargets: async ({ params }) => {
+    const { targets, totals } = await provinceTargets(dbFromEnv(), params.p, params.y);
+    return { body: { targets: targets.map(targetsBody), totals } };
+  },
+
   putReport: async ({ params, body, ifMatch, principal }) => {
     const result = await submitReport(dbFromEnv(), {
       tenantId: params.t,
@@ -228,6 +236,14 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
     return { body: reviewBody(review), version: review.version };
   },
+
+  listReviews: async ({ params }) => ({
+    body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
+  }),
+
+  listReviewVersions: async ({ params }) => ({
+    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
+  }),
 
   getRollup: async ({ params, query }) => {
     const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);

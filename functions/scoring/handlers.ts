@@ -16,8 +16,20 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
   createScoringRun: async ({ params, query, body, principal }) => {
     const overrides = body?.overrides;
     if (query.dryRun === "true") {
-      const view = await dryRunScoring(dbFromEnv(), { provinceId: params.p, year: params.y, overrides });
+      const view = await dryRunScoring(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        overrides,
+        runId: body?.runId,
+      });
       return { status: 200, body: view };
+    }
+    if (body?.runId !== undefined) {
+      throw new ValidationError("runId is only accepted with ?dryRun=true", {
+        errors: [
+          { path: "body.runId", message: "only with ?dryRun=true (a stored run scores the current inputs)" },
+        ],
+      });
     }
     if (overrides !== undefined) {
       throw new ValidationError("overrides are only accepted with ?dryRun=true", {

@@ -1,8 +1,11 @@
 /**
  * What-if overrides for a dry-run scoring run: change weights, caps, tolerances, grade thresholds,
- * quotas, targets and the bonus/deduction limits without touching the stored inputs.
+ * quotas, targets, year-end actuals, review scores, bonuses, deductions and vetoes, and the
+ * bonus/deduction limits without touching the stored inputs.
  */
 import * as z from "zod/mini";
+import { dec } from "../../lib/decimal";
+import { adjustmentSchema, type Review, vetoSchema } from "../review";
 import type { Rulebook } from "../rulebook";
 import { rulebookSchema } from "../rulebook";
 import type { ScoringInput } from "./types";
@@ -23,6 +26,26 @@ export const overridesSchema = z.lazy(() =>
     /** tenant id -> indicator code -> target (merged into the tenant's targets) */
     targets: z.optional(
       z.record(z.string(), z.record(z.string(), z.number().check(z.gt(0, "a target must be > 0")))),
+    ),
+    /**
+     * tenant id -> indicator code -> the year-end actual: scored as the value of the year's
+     * December report (merged into it, so the line is final)
+     */
+    actuals: z.optional(z.record(z.string(), z.record(z.string(), z.number()))),
+    /**
+     * tenant id -> review changes: item scores are merged into the review's; bonuses and
+     * deductions, when given, replace the review's lists; a veto is set, or removed with null
+     */
+    reviews: z.optional(
+      z.record(
+        z.string(),
+        z.strictObject({
+          items: z.optional(z.record(z.string(), z.number().check(z.gte(0, "a score must be >= 0")))),
+          bonuses: z.optional(z.array(adjustmentSchema).check(z.maxLength(100))),
+          deductions: z.optional(z.array(adjustmentSchema).check(z.maxLength(100))),
+          veto: z.optional(z.nullable(vetoSchema)),
+        }),
+      ),
     ),
     bonusMax: z.optional(z.number()),
     /** null removes the limit */
@@ -155,6 +178,38 @@ export function applyOverrides(
     }
   }
 
+  for (const [tenantId, actuals] of Object.entries(o.actuals ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push({ path: `overrides.actuals.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
+      continue;
+    }
+    for (const code of Object.keys(actuals)) {
+      if (!indicators.has(code))
+        errors.push({ path: `overrides.actuals.${tenantId}.${code}`, message: `no indicator '${code}'` });
+    }
+  }
+
+  const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
+  for (const [tenantId, review] of Object.entries(o.reviews ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push({ path: `overrides.reviews.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
+      continue;
+    }
+    for (const [code, score] of Object.entries(review.items ?? {})) {
+      const item = items.get(code);
+      if (!item)
+        errors.push({
+          path: `overrides.reviews.${tenantId}.items.${code}`,
+          message: `no review item '${code}'`,
+        });
+      else if (dec(score).gt(dec(item.maxScore)))
+        errors.push({
+          path: `overrides.reviews.${tenantId}.items.${code}`,
+          message: `score ${score} is above the item's maxScore ${item.maxScore}`,
+        });
+    }
+  }
+
   if (errors.length > 0) return { errors };
 
   const checked = rulebookSchema.safeParse(rulebook);
@@ -167,10 +222,35 @@ export function applyOverrides(
     };
   }
 
-  const targetOverrides = o.targets ?? {};
+  const ownEntry = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+    record && Object.hasOwn(record, key) ? record[key] : undefined;
+  const december = `${input.year}-12`;
   const tenants = input.tenants.map((t) => {
-    const extra = Object.hasOwn(targetOverrides, t.tenantId) ? targetOverrides[t.tenantId] : undefined;
-    return extra ? { ...t, targets: { ...t.targets, ...extra } } : t;
+    let next = t;
+    const targets = ownEntry(o.targets, t.tenantId);
+    if (targets) next = { ...next, targets: { ...next.targets, ...targets } };
+    const actuals = ownEntry(o.actuals, t.tenantId);
+    if (actuals) {
+      const yearEnd = ownEntry(next.reports, december) ?? {};
+      next = { ...next, reports: { ...next.reports, [december]: { ...yearEnd, ...actuals } } };
+    }
+    const review = ownEntry(o.reviews, t.tenantId);
+    if (review) {
+      const current: Review = next.review ?? { items: {}, bonuses: [], deductions: [] };
+      const { veto: currentVeto, ...rest } = current;
+      const veto = review.veto === undefined ? currentVeto : (review.veto ?? undefined);
+      next = {
+        ...next,
+        review: {
+          ...rest,
+          items: { ...current.items, ...(review.items ?? {}) },
+          bonuses: review.bonuses ?? current.bonuses,
+          deductions: review.deductions ?? current.deductions,
+          ...(veto ? { veto } : {}),
+        },
+      };
+    }
+    return next;
   });
   return { input: { ...input, rulebook: checked.data, tenants } };
 }
