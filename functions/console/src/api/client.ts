@@ -1,10 +1,12 @@
 /**
  * The console's one way to call the API: typed by the route table (`contract.ts`), the ID token
  * as bearer, `Accept-Language: zh-CN` so every problem comes back in Chinese, and every error as
- * an `ApiProblem` whose `errors[].path` the page shows beside the field. A 401 means the session
- * has expired: the user signs in again and comes back to the same page (drafts are kept).
+ * an `ApiProblem` whose `errors[].path` (in dot form, `dotPath`) the page shows beside the
+ * field. A 401 means the session has expired: the user signs in again and comes back to the same
+ * page (drafts are kept).
  */
 import { expireSession, session } from "../auth/session";
+import { dotPath } from "../lib/paths";
 import type { BodyOf, Method, ParamsOf, PathOf, QueryOf, ResponseOf } from "./contract";
 
 export interface FieldProblem {
@@ -89,7 +91,7 @@ async function problemOf(res: Response): Promise<ApiProblem> {
   const errors = Array.isArray(body.errors)
     ? (body.errors as unknown[]).flatMap((e) =>
         e && typeof e === "object" && typeof (e as FieldProblem).path === "string"
-          ? [{ path: (e as FieldProblem).path, message: String((e as FieldProblem).message ?? "") }]
+          ? [{ path: dotPath((e as FieldProblem).path), message: String((e as FieldProblem).message ?? "") }]
           : [],
       )
     : [];

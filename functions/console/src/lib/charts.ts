@@ -128,9 +128,10 @@ export function drawCompletion(el: HTMLElement, chart: CompletionChart, previous
             position: "top",
             color: b.lagging ? BAD : "#1f2329",
             fontSize: 11,
+            // ▼ marks a lagging unit in text as well as in colour (the note under the chart says so)
             formatter: () => {
               const value = percent(b.completion);
-              return `${value === null ? "—" : value.toFixed(1)}${b.lagging ? " ▼滞后" : ""}`;
+              return `${b.lagging ? "▼" : ""}${value === null ? "—" : value.toFixed(1)}`;
             },
           },
         })),
