@@ -55,6 +55,8 @@ interface CallOptions<M extends Method, P extends string> {
   /** send no credentials even when signed in (public pages) */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** the browser cache mode (e.g. `no-cache` to revalidate a publicly cached answer) */
+  cache?: RequestCache;
 }
 
 /** Where the user is, for coming back after signing in again. */
@@ -120,6 +122,7 @@ export async function api<M extends Method, P extends PathOf<M>>(
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
