@@ -227,7 +227,14 @@ describe("进度总览 as 吉林省 province-admin", () => {
         `reload: rollup call ${Math.round(warm.apiStart)}–${Math.round(warm.apiEnd)} ms, table ${Math.round(warm.rendered)} ms, charts ${Math.round(warm.charts)} ms after navigation\n`,
     );
 
+    // the README's picture: the lagging units, the province totals and both charts
+    await page.locator("tr[data-tenant=baicheng]").evaluate((el) => {
+      (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: "start" });
+    });
     await documentScreenshot(page, "rollup");
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await expectAccessible(page, "进度总览");
   });
 

@@ -111,7 +111,10 @@ describe("通报公开, without signing in", () => {
     await page.locator("[data-testid=print-frame]").waitFor();
   });
 
-  it("downloads the text and the HTML as the API serves them", async () => {
+  it("downloads the text and the HTML as the API serves them, and offers the DOCX", async () => {
+    expect(await page.getByRole("link", { name: "下载 DOCX" }).getAttribute("href")).toBe(
+      `/v1/public/provinces/jl/circulars/${circularId}?format=docx`,
+    );
     for (const [name, format] of [
       ["下载 TXT", "txt"],
       ["下载 HTML", "html"],

@@ -178,37 +178,7 @@ export function applyOverrides(
     }
   }
 
-  for (const [tenantId, actuals] of Object.entries(o.actuals ?? {})) {
-    if (!tenantIds.has(tenantId)) {
-      errors.push({ path: `overrides.actuals.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
-      continue;
-    }
-    for (const code of Object.keys(actuals)) {
-      if (!indicators.has(code))
-        errors.push({ path: `overrides.actuals.${tenantId}.${code}`, message: `no indicator '${code}'` });
-    }
-  }
-
-  const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
-  for (const [tenantId, review] of Object.entries(o.reviews ?? {})) {
-    if (!tenantIds.has(tenantId)) {
-      errors.push({ path: `overrides.reviews.${tenantId}`, message: `no tenant '${tenantId}' in this run` });
-      continue;
-    }
-    for (const [code, score] of Object.entries(review.items ?? {})) {
-      const item = items.get(code);
-      if (!item)
-        errors.push({
-          path: `overrides.reviews.${tenantId}.items.${code}`,
-          message: `no review item '${code}'`,
-        });
-      else if (dec(score).gt(dec(item.maxScore)))
-        errors.push({
-          path: `overrides.reviews.${tenantId}.items.${code}`,
-          message: `score ${score} is above the item's maxScore ${item.maxScore}`,
-        });
-    }
-  }
+  errors.push(...unitOverrideErrors(o, tenantIds, indicators, rulebook));
 
   if (errors.length > 0) return { errors };
 
@@ -253,4 +223,77 @@ export function applyOverrides(
     return next;
   });
   return { input: { ...input, rulebook: checked.data, tenants } };
+}
+
+/**
+ * One error of the actuals and reviews overrides. `zh` is its text in Chinese, for the problem
+ * details in Chinese (carried once `OverrideError` has a `zh`).
+ */
+function overrideError(path: string, message: string, _zh: string): OverrideError {
+  return { path, message };
+}
+
+/** The errors of the year-end actuals and review overrides: unknown tenants, indicators, review items; scores above full marks. */
+function unitOverrideErrors(
+  o: Overrides,
+  tenantIds: ReadonlySet<string>,
+  indicators: ReadonlyMap<string, { name: string }>,
+  rulebook: Rulebook,
+): OverrideError[] {
+  const errors: OverrideError[] = [];
+  for (const [tenantId, actuals] of Object.entries(o.actuals ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push(
+        overrideError(
+          `overrides.actuals.${tenantId}`,
+          `no tenant '${tenantId}' in this run`,
+          `本次考评不包括单位“${tenantId}”`,
+        ),
+      );
+      continue;
+    }
+    for (const code of Object.keys(actuals)) {
+      if (!indicators.has(code))
+        errors.push(
+          overrideError(
+            `overrides.actuals.${tenantId}.${code}`,
+            `no indicator '${code}'`,
+            `考评细则中没有指标“${code}”`,
+          ),
+        );
+    }
+  }
+  const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
+  for (const [tenantId, review] of Object.entries(o.reviews ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push(
+        overrideError(
+          `overrides.reviews.${tenantId}`,
+          `no tenant '${tenantId}' in this run`,
+          `本次考评不包括单位“${tenantId}”`,
+        ),
+      );
+      continue;
+    }
+    for (const [code, score] of Object.entries(review.items ?? {})) {
+      const item = items.get(code);
+      if (!item)
+        errors.push(
+          overrideError(
+            `overrides.reviews.${tenantId}.items.${code}`,
+            `no review item '${code}'`,
+            `考评细则中没有评审项目“${code}”`,
+          ),
+        );
+      else if (dec(score).gt(dec(item.maxScore)))
+        errors.push(
+          overrideError(
+            `overrides.reviews.${tenantId}.items.${code}`,
+            `score ${score} is above the item's maxScore ${item.maxScore}`,
+            `${item.name}的得分${score}超过满分${item.maxScore}`,
+          ),
+        );
+    }
+  }
+  return errors;
 }
