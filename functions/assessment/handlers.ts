@@ -14,11 +14,14 @@ import {
   importTargets,
   listReports,
   listUnlocks,
+  provinceReviews,
   provinceRollup,
+  provinceTargets,
   publishRulebook,
   reportHistory,
   reportsForExport,
   reportTemplateOf,
+  reviewHistory,
   rulebookVersions,
   rulebookYears,
   setHighlights,
@@ -154,6 +157,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     return { body: targetsBody(targets), version: targets.version };
   },
 
+  listProvinceTargets: async ({ params }) => {
+    const { targets, totals } = await provinceTargets(dbFromEnv(), params.p, params.y);
+    return { body: { targets: targets.map(targetsBody), totals } };
+  },
+
   putReport: async ({ params, body, ifMatch, principal }) => {
     const result = await submitReport(dbFromEnv(), {
       tenantId: params.t,
@@ -281,6 +289,14 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
     return { body: reviewBody(review), version: review.version };
   },
+
+  listReviews: async ({ params }) => ({
+    body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
+  }),
+
+  listReviewVersions: async ({ params }) => ({
+    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
+  }),
 
   getRollup: async ({ params, query }) => {
     const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);

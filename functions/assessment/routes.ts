@@ -397,6 +397,31 @@ export const assessmentRoutes = defineRoutes({
     response: targetsResponse,
     versioned: true,
   },
+  listProvinceTargets: {
+    operationId: "listProvinceTargets",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/targets",
+    area: "assessment",
+    summary: "Every unit's annual targets of the year (units in display order) with the province totals",
+    description:
+      "One entry per unit that has targets, with its version (the If-Match of its next PUT); `totals` sums count indicators over the units (rates are not summed).",
+    tags: ["targets"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    response: lazySchema(() =>
+      z.object({
+        targets: z.array(targetsResponse),
+        totals: z.array(
+          z.object({
+            code: z.string(),
+            kind: z.enum(["count", "rate"]),
+            summed: z.boolean(),
+            target: z.nullable(z.number()),
+          }),
+        ),
+      }),
+    ),
+  },
   putReport: {
     operationId: "putReport",
     method: "PUT",
@@ -629,6 +654,28 @@ export const assessmentRoutes = defineRoutes({
     params: provinceYearTenant,
     response: reviewResponse,
     versioned: true,
+  },
+  listReviews: {
+    operationId: "listReviews",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/reviews",
+    area: "assessment",
+    summary: "The current review of every reviewed unit of the year, units in display order",
+    tags: ["reviews"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYear,
+    response: lazySchema(() => z.object({ reviews: z.array(reviewResponse) })),
+  },
+  listReviewVersions: {
+    operationId: "listReviewVersions",
+    method: "GET",
+    path: "/v1/provinces/{p}/years/{y}/reviews/{t}/versions",
+    area: "assessment",
+    summary: "Every version of a unit's review, oldest first",
+    tags: ["reviews"],
+    access: { roles: PROVINCE_ROLES },
+    params: provinceYearTenant,
+    response: lazySchema(() => z.object({ versions: z.array(reviewResponse) })),
   },
   getRollup: {
     operationId: "getRollup",

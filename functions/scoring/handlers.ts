@@ -2,7 +2,7 @@ import { dbFromEnv } from "../../shared/data/client";
 import { tenantProvince } from "../../shared/data/stores/tenancy";
 import { scoringRunWorkbook } from "../../shared/domain/tables";
 import { nowIso } from "../../shared/lib/clock";
-import { NotFoundError, ValidationError } from "../../shared/lib/errors";
+import { fieldError, NotFoundError, ValidationError } from "../../shared/lib/errors";
 import {
   createScoringRun,
   dryRunScoring,
@@ -19,8 +19,26 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
   createScoringRun: async ({ params, query, body, principal }) => {
     const overrides = body?.overrides;
     if (query.dryRun === "true") {
-      const view = await dryRunScoring(dbFromEnv(), { provinceId: params.p, year: params.y, overrides });
+      const view = await dryRunScoring(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        overrides,
+        runId: body?.runId,
+      });
       return { status: 200, body: view };
+    }
+    if (body?.runId !== undefined) {
+      throw new ValidationError(
+        { en: "runId is only accepted with ?dryRun=true", zh: "只有试算（?dryRun=true）才接受 runId" },
+        {
+          errors: [
+            fieldError("body.runId", {
+              en: "only with ?dryRun=true (a stored run scores the current inputs)",
+              zh: "仅用于试算（正式考评以当前数据计分）",
+            }),
+          ],
+        },
+      );
     }
     if (overrides !== undefined) {
       throw new ValidationError(

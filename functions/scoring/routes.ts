@@ -148,6 +148,7 @@ const dryRun = lazySchema(() =>
     dryRun: z.literal(true),
     provinceId: z.string(),
     year: z.int(),
+    baseRunId: z.nullable(z.string()),
     rulebookVersion: z.int(),
     tenantCount: z.int(),
     inputsHash: hash,
@@ -193,14 +194,17 @@ export const scoringRoutes = defineRoutes({
       "stores inputs and results with inputsHash and resultsHash (SHA-256 of canonical JSON; the same " +
       "inputs always give the same hashes). 422 without a rulebook or without any tenant with targets. " +
       "With ?dryRun=true the optional body {overrides} (weights, caps, tolerances, thresholds, quotas, " +
-      "targets, bonusMax, deductionMax) changes the computation only: nothing is stored, the answer is 200 " +
-      "with dryRun: true and the tenants whose total, rank or grade move. Invalid overrides are 400 with " +
-      "body.overrides… paths; overrides without dryRun are 400.",
+      "targets, actuals, reviews, bonusMax, deductionMax) changes the computation only: nothing is stored, the " +
+      "answer is 200 with dryRun: true and the tenants whose total, rank or grade move; with {runId} it starts " +
+      "from that stored run's frozen inputs (422 body.runId for an unknown run). Invalid overrides are 400 with " +
+      "body.overrides… paths; overrides or runId without dryRun are 400.",
     tags: ["scoring"],
     access: { roles: ["province-admin"] },
     params: provinceYear,
     query: lazySchema(() => z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) })),
-    body: lazySchema(() => z.optional(z.strictObject({ overrides: z.optional(overridesSchema) }))),
+    body: lazySchema(() =>
+      z.optional(z.strictObject({ overrides: z.optional(overridesSchema), runId: z.optional(runIdSchema) })),
+    ),
     response: lazySchema(() => z.union([scoringRun, dryRun])),
     status: 201,
     alsoStatus: [200],

@@ -78,6 +78,7 @@ export const keys = {
     pk: prov(p),
     sk: `REVIEWV#${y}#${t}#${pad(v)}`,
   }),
+  reviewVersionPrefix: (y: number, t: string) => `REVIEWV#${y}#${t}#`,
 
   scoringRun: (p: string, y: number, runId: string) => ({ pk: prov(p), sk: `RUN#${y}#${runId}` }),
   scoringRunPrefix: (y: number) => `RUN#${y}#`,

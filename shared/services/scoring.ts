@@ -19,7 +19,14 @@ import type { Review } from "../domain/review";
 import type { Rulebook } from "../domain/rulebook";
 import { applyOverrides, type ScoringInput, scoreYear, type TenantResult } from "../domain/scoring";
 import { canonicalHash } from "../lib/canonical-json";
-import { BusinessRuleError, inBody, NotFoundError, summarizeErrors, ValidationError } from "../lib/errors";
+import {
+  BusinessRuleError,
+  fieldError,
+  inBody,
+  NotFoundError,
+  summarizeErrors,
+  ValidationError,
+} from "../lib/errors";
 import { sortableId } from "../lib/ids";
 
 /** One tenant's inputs as frozen in a run: every value with the version of the item it came from. */
@@ -246,9 +253,11 @@ export interface DryRunView {
   dryRun: true;
   provinceId: string;
   year: number;
+  /** the stored run whose inputs the what-if started from; null: the year's current inputs */
+  baseRunId: string | null;
   rulebookVersion: number;
   tenantCount: number;
-  /** the hash of the stored inputs the what-if started from (what a real run would record) */
+  /** the hash of the inputs the what-if started from (what a real run of them records) */
   inputsHash: string;
   /** the hash of the what-if results */
   resultsHash: string;
@@ -268,9 +277,17 @@ export interface DryRunView {
  */
 export async function dryRunScoring(
   db: Db,
-  request: { provinceId: string; year: number; overrides: Record<string, unknown> | undefined },
+  request: {
+    provinceId: string;
+    year: number;
+    overrides: Record<string, unknown> | undefined;
+    /** start from this stored run's frozen inputs instead of the year's current ones */
+    runId?: string | undefined;
+  },
 ): Promise<DryRunView> {
-  const inputs = await gatherRunInputs(db, request.provinceId, request.year);
+  const inputs = request.runId
+    ? await storedRunInputs(db, request.provinceId, request.year, request.runId)
+    : await gatherRunInputs(db, request.provinceId, request.year);
   const base = engineInput(inputs);
   const overrides = request.overrides ?? {};
   const applied = applyOverrides(base, overrides);
@@ -300,6 +317,7 @@ export async function dryRunScoring(
     dryRun: true,
     provinceId: request.provinceId,
     year: request.year,
+    baseRunId: request.runId ?? null,
     rulebookVersion: inputs.rulebook.version,
     tenantCount: inputs.tenants.length,
     inputsHash: canonicalHash(inputs),
@@ -310,6 +328,25 @@ export async function dryRunScoring(
     changes,
     results,
   };
+}
+
+/** The frozen inputs of a stored run of the province-year (422 `body.runId` when there is none). */
+async function storedRunInputs(db: Db, provinceId: string, year: number, runId: string): Promise<RunInputs> {
+  const run = await loadScoringRun(db, provinceId, year, runId);
+  if (!run) {
+    throw new BusinessRuleError(
+      { en: `there is no scoring run ${runId} of ${year}`, zh: `${year}年没有考评批次“${runId}”` },
+      {
+        errors: [
+          fieldError("body.runId", {
+            en: "no such scoring run of this province and year",
+            zh: "本省本年度没有该考评批次",
+          }),
+        ],
+      },
+    );
+  }
+  return run.payload.inputs;
 }
 
 /** The run item without how its payload is stored. */

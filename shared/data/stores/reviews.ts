@@ -87,3 +87,21 @@ export async function reviewsOfProvinceYear(
   const items = await queryPrefix(db, keys.province(provinceId).pk, keys.reviewPrefix(year));
   return items.map(reviewFromItem);
 }
+
+/** Every version of one tenant's review of a year, oldest first (one partition, all pages). */
+export async function reviewVersions(
+  db: Db,
+  provinceId: string,
+  year: number,
+  tenantId: string,
+): Promise<StoredReview[]> {
+  const items = await queryPrefix(
+    db,
+    keys.province(provinceId).pk,
+    keys.reviewVersionPrefix(year, tenantId),
+    {
+      consistent: true,
+    },
+  );
+  return items.map(reviewFromItem);
+}

@@ -1,10 +1,13 @@
 /**
  * What-if overrides for a dry-run scoring run: change weights, caps, tolerances, grade thresholds,
- * quotas, targets and the bonus/deduction limits without touching the stored inputs.
+ * quotas, targets, year-end actuals, review scores, bonuses, deductions and vetoes, and the
+ * bonus/deduction limits without touching the stored inputs.
  */
 import * as z from "zod/mini";
+import { dec } from "../../lib/decimal";
 import { fieldLabel } from "../../lib/labels";
 import { zhIssue, zhProblem, zodMessage } from "../../lib/zod-text";
+import { adjustmentSchema, type Review, vetoSchema } from "../review";
 import type { Rulebook } from "../rulebook";
 import { rulebookSchema } from "../rulebook";
 import type { ScoringInput } from "./types";
@@ -27,6 +30,28 @@ export const overridesSchema = z.lazy(() =>
       z.record(
         z.string(),
         z.record(z.string(), z.number().check(z.gt(0, zodMessage("a target must be > 0", "须大于0")))),
+      ),
+    ),
+    /**
+     * tenant id -> indicator code -> the year-end actual: scored as the value of the year's
+     * December report (merged into it, so the line is final)
+     */
+    actuals: z.optional(z.record(z.string(), z.record(z.string(), z.number()))),
+    /**
+     * tenant id -> review changes: item scores are merged into the review's; bonuses and
+     * deductions, when given, replace the review's lists; a veto is set, or removed with null
+     */
+    reviews: z.optional(
+      z.record(
+        z.string(),
+        z.strictObject({
+          items: z.optional(
+            z.record(z.string(), z.number().check(z.gte(0, zodMessage("a score must be >= 0", "须不小于0")))),
+          ),
+          bonuses: z.optional(z.array(adjustmentSchema).check(z.maxLength(100))),
+          deductions: z.optional(z.array(adjustmentSchema).check(z.maxLength(100))),
+          veto: z.optional(z.nullable(vetoSchema)),
+        }),
       ),
     ),
     bonusMax: z.optional(z.number()),
@@ -200,6 +225,8 @@ export function applyOverrides(
     }
   }
 
+  errors.push(...unitOverrideErrors(o, tenantIds, indicators, rulebook));
+
   if (errors.length > 0) return { errors };
 
   const checked = rulebookSchema.safeParse(rulebook);
@@ -213,10 +240,107 @@ export function applyOverrides(
     };
   }
 
-  const targetOverrides = o.targets ?? {};
+  const ownEntry = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+    record && Object.hasOwn(record, key) ? record[key] : undefined;
+  const december = `${input.year}-12`;
   const tenants = input.tenants.map((t) => {
-    const extra = Object.hasOwn(targetOverrides, t.tenantId) ? targetOverrides[t.tenantId] : undefined;
-    return extra ? { ...t, targets: { ...t.targets, ...extra } } : t;
+    let next = t;
+    const targets = ownEntry(o.targets, t.tenantId);
+    if (targets) next = { ...next, targets: { ...next.targets, ...targets } };
+    const actuals = ownEntry(o.actuals, t.tenantId);
+    if (actuals) {
+      const yearEnd = ownEntry(next.reports, december) ?? {};
+      next = { ...next, reports: { ...next.reports, [december]: { ...yearEnd, ...actuals } } };
+    }
+    const review = ownEntry(o.reviews, t.tenantId);
+    if (review) {
+      const current: Review = next.review ?? { items: {}, bonuses: [], deductions: [] };
+      const { veto: currentVeto, ...rest } = current;
+      const veto = review.veto === undefined ? currentVeto : (review.veto ?? undefined);
+      next = {
+        ...next,
+        review: {
+          ...rest,
+          items: { ...current.items, ...(review.items ?? {}) },
+          bonuses: review.bonuses ?? current.bonuses,
+          deductions: review.deductions ?? current.deductions,
+          ...(veto ? { veto } : {}),
+        },
+      };
+    }
+    return next;
   });
   return { input: { ...input, rulebook: checked.data, tenants } };
+}
+
+/**
+ * One error of the actuals and reviews overrides, in English and (`zh`) in Chinese.
+ */
+function overrideError(path: string, message: string, zh: string): OverrideError {
+  return { path, message, zh };
+}
+
+/** The errors of the year-end actuals and review overrides: unknown tenants, indicators, review items; scores above full marks. */
+function unitOverrideErrors(
+  o: Overrides,
+  tenantIds: ReadonlySet<string>,
+  indicators: ReadonlyMap<string, { name: string }>,
+  rulebook: Rulebook,
+): OverrideError[] {
+  const errors: OverrideError[] = [];
+  for (const [tenantId, actuals] of Object.entries(o.actuals ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push(
+        overrideError(
+          `overrides.actuals.${tenantId}`,
+          `no tenant '${tenantId}' in this run`,
+          `本次考评不包括单位“${tenantId}”`,
+        ),
+      );
+      continue;
+    }
+    for (const code of Object.keys(actuals)) {
+      if (!indicators.has(code))
+        errors.push(
+          overrideError(
+            `overrides.actuals.${tenantId}.${code}`,
+            `no indicator '${code}'`,
+            `考评细则中没有指标“${code}”`,
+          ),
+        );
+    }
+  }
+  const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
+  for (const [tenantId, review] of Object.entries(o.reviews ?? {})) {
+    if (!tenantIds.has(tenantId)) {
+      errors.push(
+        overrideError(
+          `overrides.reviews.${tenantId}`,
+          `no tenant '${tenantId}' in this run`,
+          `本次考评不包括单位“${tenantId}”`,
+        ),
+      );
+      continue;
+    }
+    for (const [code, score] of Object.entries(review.items ?? {})) {
+      const item = items.get(code);
+      if (!item)
+        errors.push(
+          overrideError(
+            `overrides.reviews.${tenantId}.items.${code}`,
+            `no review item '${code}'`,
+            `考评细则中没有评审项目“${code}”`,
+          ),
+        );
+      else if (dec(score).gt(dec(item.maxScore)))
+        errors.push(
+          overrideError(
+            `overrides.reviews.${tenantId}.items.${code}`,
+            `score ${score} is above the item's maxScore ${item.maxScore}`,
+            `${item.name}的得分${score}超过满分${item.maxScore}`,
+          ),
+        );
+    }
+  }
+  return errors;
 }

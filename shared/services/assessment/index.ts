@@ -10,8 +10,8 @@ export {
 } from "./imports";
 export { tenantPeriods } from "./periods";
 export { listReports, type ReportBody, reportHistory, reportsForExport, submitReport } from "./reports";
-export { getReview, setReview } from "./reviews";
+export { getReview, provinceReviews, reviewHistory, setReview } from "./reviews";
 export { type ProvinceRollup, provinceRollup, tenantProgress } from "./rollup";
 export { getRulebook, publishRulebook, rulebookVersions, rulebookYears } from "./rulebook";
-export { getTargets, setTargets } from "./targets";
+export { getTargets, type ProvinceTargets, provinceTargets, setTargets } from "./targets";
 export { listUnlocks, type UnlockBody, unlockPeriod } from "./unlocks";

@@ -1,6 +1,13 @@
 /** The province's review of a tenant: item scores within the rulebook's maxScore, adjustments, veto; versioned. */
 import type { Db } from "../../data/client";
-import { putReview, getReview as readReview, type StoredReview } from "../../data/stores/reviews";
+import {
+  putReview,
+  getReview as readReview,
+  reviewVersions as readReviewVersions,
+  reviewsOfProvinceYear,
+  type StoredReview,
+} from "../../data/stores/reviews";
+import { tenantsOfProvince } from "../../data/stores/rollup";
 import { type Review, validateReviewAgainstRulebook } from "../../domain/review";
 import { BusinessRuleError, inBody, NotFoundError, summarizeErrors } from "../../lib/errors";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
@@ -34,4 +41,32 @@ export async function getReview(
       zh: `单位“${tenantId}”尚无${year}年度评审结果。`,
     });
   return review;
+}
+
+/** The current review of every tenant of a province-year, tenants in display order (two paginated Queries). */
+export async function provinceReviews(db: Db, provinceId: string, year: number): Promise<StoredReview[]> {
+  const [tenants, reviews] = await Promise.all([
+    tenantsOfProvince(db, provinceId),
+    reviewsOfProvinceYear(db, provinceId, year),
+  ]);
+  const order = new Map(tenants.map((t) => [t.tenantId, t.displayOrder]));
+  return reviews
+    .filter((r) => order.has(r.tenantId))
+    .sort((a, b) => (order.get(a.tenantId) ?? 0) - (order.get(b.tenantId) ?? 0));
+}
+
+/** Every version of a tenant's review, oldest first; 404 when the tenant has never been reviewed that year. */
+export async function reviewHistory(
+  db: Db,
+  provinceId: string,
+  year: number,
+  tenantId: string,
+): Promise<StoredReview[]> {
+  const versions = await readReviewVersions(db, provinceId, year, tenantId);
+  if (versions.length === 0)
+    throw new NotFoundError({
+      en: `no ${year} review of tenant ${tenantId}`,
+      zh: `单位“${tenantId}”没有${year}年的考评打分`,
+    });
+  return versions;
 }

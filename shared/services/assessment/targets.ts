@@ -1,9 +1,18 @@
 /** A tenant's annual targets: exactly the rulebook's indicator codes, each > 0; versioned. */
 import type { Db } from "../../data/client";
-import { putTargets, getTargets as readTargets, type StoredTargets } from "../../data/stores/targets";
+import { tenantsOfProvince } from "../../data/stores/rollup";
+import { getRulebook } from "../../data/stores/rulebooks";
+import {
+  putTargets,
+  getTargets as readTargets,
+  type StoredTargets,
+  targetsOfProvinceYear,
+} from "../../data/stores/targets";
+import { computeRollup, type RollupTotal } from "../../domain/rollup";
 import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
-import { checkTargets } from "./helpers";
+import { checkTargets, rollupInput } from "./helpers";
+import { noRulebook } from "./rulebook";
 
 export async function setTargets(
   db: Db,
@@ -34,4 +43,41 @@ export async function getTargets(db: Db, tenantId: string, year: number): Promis
       zh: `单位“${tenantId}”尚无${year}年度目标任务。`,
     });
   return targets;
+}
+
+export interface ProvinceTargets {
+  /** the current targets of every tenant of the province that has them, tenants in display order */
+  targets: StoredTargets[];
+  /** per indicator: Σ targets for counts (`summed`), `null` for rates — the rollup's own totals */
+  totals: Array<Pick<RollupTotal, "code" | "kind" | "summed" | "target">>;
+}
+
+/**
+ * Every tenant's targets of a province-year with the province totals, for the province's one grid
+ * of units × indicators: the rulebook, the tenants and the targets, three reads whatever the
+ * number of tenants (paginated gsi1 Queries, no Scan). 404 without a rulebook for the year.
+ */
+export async function provinceTargets(db: Db, provinceId: string, year: number): Promise<ProvinceTargets> {
+  const [rulebook, tenants, targets] = await Promise.all([
+    getRulebook(db, provinceId, year),
+    tenantsOfProvince(db, provinceId),
+    targetsOfProvinceYear(db, provinceId, year),
+  ]);
+  if (!rulebook) throw noRulebook(provinceId, year);
+  const order = new Map(tenants.map((t) => [t.tenantId, t.displayOrder]));
+  const own = targets.filter((t) => order.has(t.tenantId));
+  own.sort((a, b) => (order.get(a.tenantId) ?? 0) - (order.get(b.tenantId) ?? 0));
+  const rollup = computeRollup(
+    rollupInput({
+      year,
+      rulebook: rulebook.rulebook,
+      tenants,
+      targets: own,
+      reports: [],
+    }),
+  );
+  return {
+    targets: own,
+    totals: rollup.totals.map((t) => ({ code: t.code, kind: t.kind, summed: t.summed, target: t.target })),
+  };
 }

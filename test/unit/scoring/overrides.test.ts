@@ -100,10 +100,85 @@ describe("applyOverrides: valid overrides", () => {
     expect(scoreYear(one)[0]?.total).toBe("88.00"); // 95 + 3 − 10
   });
 
+  it("actuals are the year-end values, merged into the December report (the line is final)", () => {
+    const notFinal: ScoringInput = {
+      ...base(),
+      tenants: [{ ...tenant("a", 1, 100, 15), reports: { "2019-11": { jobs: 70, rate: 4 } } }],
+    };
+    expect(jobsLine(scoreYear(notFinal)[0] as ReturnType<typeof scoreYear>[number])).toMatchObject({
+      actual: 70,
+      flags: ["notFinal"],
+    });
+    const result = applyOverrides(notFinal, { actuals: { a: { jobs: 90 } } });
+    if ("errors" in result) throw new Error(JSON.stringify(result.errors));
+    expect(result.input.tenants[0]?.reports).toEqual({
+      "2019-11": { jobs: 70, rate: 4 },
+      "2019-12": { jobs: 90 },
+    });
+    const [r] = scoreYear(result.input);
+    expect(jobsLine(r as ReturnType<typeof scoreYear>[number])).toMatchObject({
+      actual: 90,
+      period: "2019-12",
+      points: "54.00",
+      flags: [],
+    });
+    // b's December report keeps its other values
+    const next = applied({ actuals: { b: { jobs: 100 } } });
+    expect(next.tenants.find((t) => t.tenantId === "b")?.reports["2019-12"]).toEqual({ jobs: 100, rate: 4 });
+    expect(byId(scoreYear(next), "b").total).toBe("95.00");
+  });
+
+  it("reviews: item scores merged, adjustments replaced, a veto set or removed", () => {
+    const scored = scoreYear(applied({ reviews: { b: { items: { review: 20 } } } }));
+    expect(byId(scored, "b").total).toBe("94.00"); // 54 + 20 + 20
+    const adjusted = applied({
+      reviews: {
+        a: { bonuses: [{ points: 2, reason: "创新" }], deductions: [{ points: 1, reason: "迟报" }] },
+      },
+    });
+    expect(adjusted.tenants.find((t) => t.tenantId === "a")?.review).toEqual({
+      items: { review: 15 },
+      bonuses: [{ points: 2, reason: "创新" }],
+      deductions: [{ points: 1, reason: "迟报" }],
+    });
+    expect(byId(scoreYear(adjusted), "a").total).toBe("96.00"); // 60 + 20 + 15 + 2 − 1
+    const vetoed = applied({ reviews: { a: { veto: { reason: "重大责任事故" } } } });
+    const a = byId(scoreYear(vetoed), "a");
+    expect([a.vetoed, a.grade]).toEqual([true, "不合格"]);
+    const withVeto: ScoringInput = {
+      ...base(),
+      tenants: [tenant("a", 1, 100, 15, { veto: { reason: "甲" } })],
+    };
+    const lifted = applyOverrides(withVeto, { reviews: { a: { veto: null } } });
+    if ("errors" in lifted) throw new Error(JSON.stringify(lifted.errors));
+    expect(lifted.input.tenants[0]?.review?.veto).toBeUndefined();
+    expect(scoreYear(lifted.input)[0]?.vetoed).toBe(false);
+  });
+
+  it("reviews of a tenant without a review start from an empty one", () => {
+    const unreviewed: ScoringInput = {
+      ...base(),
+      tenants: [
+        {
+          tenantId: "a",
+          displayOrder: 1,
+          targets: { jobs: 100, rate: 4 },
+          reports: { "2019-12": { jobs: 100, rate: 4 } },
+        },
+      ],
+    };
+    const result = applyOverrides(unreviewed, { reviews: { a: { items: { review: 10 } } } });
+    if ("errors" in result) throw new Error(JSON.stringify(result.errors));
+    expect(result.input.tenants[0]?.review).toEqual({ items: { review: 10 }, bonuses: [], deductions: [] });
+    expect(scoreYear(result.input)[0]?.total).toBe("90.00");
+  });
+
   it("does not change the input", () => {
     const input = base();
     const copy = structuredClone(input);
     applyOverrides(input, {
+      actuals: { a: { jobs: 5 } },
+      reviews: { a: { items: { review: 1 }, veto: { reason: "x" } } },
       weights: { jobs: 1 },
       thresholds: { 优秀: 50 },
       quotas: { 优秀: null },
@@ -124,6 +199,12 @@ describe("applyOverrides: invalid overrides", () => {
     [{ targets: { nobody: { jobs: 1 } } }, "overrides.targets.nobody"],
     [{ targets: { a: { foo: 1 } } }, "overrides.targets.a.foo"],
     [{ targets: { a: { constructor: 1 } } }, "overrides.targets.a.constructor"],
+    [{ actuals: { nobody: { jobs: 1 } } }, "overrides.actuals.nobody"],
+    [{ actuals: { a: { foo: 1 } } }, "overrides.actuals.a.foo"],
+    [{ reviews: { nobody: { items: {} } } }, "overrides.reviews.nobody"],
+    [{ reviews: { a: { items: { foo: 1 } } } }, "overrides.reviews.a.items.foo"],
+    [{ reviews: { a: { items: { constructor: 1 } } } }, "overrides.reviews.a.items.constructor"],
+    [{ reviews: { a: { items: { review: 21 } } } }, "overrides.reviews.a.items.review"],
   ])("%j: unknown code at %s", (overrides, path) => {
     expect(errorsOf(overrides)).toEqual([
       {
@@ -168,5 +249,12 @@ describe("applyOverrides: invalid overrides", () => {
     // a target is > 0, as on PUT …/targets/{t}
     expect(errorsOf({ targets: { a: { jobs: 0 } } })[0]?.path).toBe("overrides.targets.a.jobs");
     expect(errorsOf(null)[0]?.path).toBe("overrides");
+    expect(errorsOf({ reviews: { a: { items: { review: -1 } } } })[0]?.path).toBe(
+      "overrides.reviews.a.items.review",
+    );
+    expect(errorsOf({ reviews: { a: { bonuses: [{ points: 0, reason: "x" }] } } })[0]?.path).toBe(
+      "overrides.reviews.a.bonuses.0.points",
+    );
+    expect(errorsOf({ reviews: { a: { note: "x" } } })[0]?.path).toBe("overrides.reviews.a");
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The console's one way to call the API: typed by the route table (`contract.ts`), the ID token
  * as bearer, `Accept-Language: zh-CN` so every problem comes back in Chinese, and every error as
- * an `ApiProblem` whose `errors[].path` the page shows beside the field. A 401 means the session
- * has expired: the user signs in again and comes back to the same page (drafts are kept).
+ * an `ApiProblem` whose `errors[].path` (in dot form, `dotPath`) the page shows beside the
+ * field. A 401 means the session has expired: the user signs in again and comes back to the same
+ * page (drafts are kept).
  */
 import { expireSession, session } from "../auth/session";
+import { dotPath } from "../lib/paths";
 import type { BodyOf, Method, ParamsOf, PathOf, QueryOf, ResponseOf } from "./contract";
 
 export interface FieldProblem {
@@ -53,6 +55,8 @@ interface CallOptions<M extends Method, P extends string> {
   /** send no credentials even when signed in (public pages) */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** the browser cache mode (e.g. `no-cache` to revalidate a publicly cached answer) */
+  cache?: RequestCache;
 }
 
 /** Where the user is, for coming back after signing in again. */
@@ -89,7 +93,7 @@ async function problemOf(res: Response): Promise<ApiProblem> {
   const errors = Array.isArray(body.errors)
     ? (body.errors as unknown[]).flatMap((e) =>
         e && typeof e === "object" && typeof (e as FieldProblem).path === "string"
-          ? [{ path: (e as FieldProblem).path, message: String((e as FieldProblem).message ?? "") }]
+          ? [{ path: dotPath((e as FieldProblem).path), message: String((e as FieldProblem).message ?? "") }]
           : [],
       )
     : [];
@@ -118,6 +122,7 @@ export async function api<M extends Method, P extends PathOf<M>>(
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;

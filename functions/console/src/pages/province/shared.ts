@@ -1,0 +1,55 @@
+/**
+ * What the province's pages share: the assessing authority and year of the URL, the units it
+ * assesses (every page of the list, in official order), whether the signed-in user may change
+ * things (admins) or only read (reviewers), and the year of a path switched to another year.
+ */
+import { computed } from "vue";
+import { useRoute } from "vue-router";
+import { api } from "../../api/client";
+import type { Response } from "../../api/contract";
+import { session } from "../../auth/session";
+
+export type Unit = Response<"listTenants">["tenants"][number];
+
+export function useProvinceYear() {
+  const route = useRoute();
+  const p = String(route.params.p);
+  const y = Number(route.params.y);
+  const isAdmin = computed(() => session.principal?.role === "province-admin");
+  return { p, y, isAdmin };
+}
+
+/** Every unit of the assessing authority, in official order (all pages of the list). */
+export async function loadUnits(p: string): Promise<Unit[]> {
+  const units: Unit[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data } = await api("GET", "/v1/provinces/{p}/tenants", {
+      params: { p },
+      query: { limit: 100, ...(cursor ? { cursor } : {}) },
+    });
+    units.push(...data.tenants);
+    cursor = data.nextCursor ?? undefined;
+  } while (cursor);
+  return units.sort((a, b) => a.displayOrder - b.displayOrder || a.tenantId.localeCompare(b.tenantId));
+}
+
+/** `/provinces/jl/years/2019/rollup?period=…` → the same page of another year (no query). */
+export function pathOfYear(path: string, year: number): string {
+  return path.replace(/\/years\/\d{4}(\/|$)/, `/years/${year}$1`);
+}
+
+/** A short hash for tables (the full one is in the title and on the detail page). */
+export function shortHash(hash: string | null | undefined): string {
+  return hash ? `${hash.slice(0, 12)}…` : "—";
+}
+
+export const INDICATOR_METHOD: Record<"ratio" | "ceiling", string> = {
+  ratio: "比率法（越高越好）",
+  ceiling: "上限法（越低越好）",
+};
+
+export const INDICATOR_KIND: Record<"count" | "rate", string> = {
+  count: "累计数",
+  rate: "比率",
+};
