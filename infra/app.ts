@@ -34,6 +34,22 @@ const audience = context("oidcAudience");
 const jwksUri = context("oidcJwksUri");
 const clientId = context("oidcClientId");
 
+/** `-c publicProvinces=jl:吉林省,hl:黑龙江省`: the provinces the console's landing page links to. */
+function publicProvincesOf(value: string): { provinceId: string; name: string }[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [provinceId = "", name = ""] = entry.split(":").map((part) => part.trim());
+      if (!/^[a-z][a-z0-9-]{0,62}$/.test(provinceId) || !name)
+        throw new DeployConfigError(
+          `-c publicProvinces: '${entry}' is not <provinceId>:<name>, e.g. jl:吉林省`,
+        );
+      return { provinceId, name };
+    });
+}
+
 try {
   if (issuer && !audience)
     throw new DeployConfigError(
@@ -68,6 +84,9 @@ try {
     ...(apiDomain && certificateArn ? { customDomain: { domainName: apiDomain, certificateArn } } : {}),
     ...(context("consoleUrl") ? { consoleUrl: context("consoleUrl") } : {}),
     ...(context("cognitoDomainPrefix") ? { cognitoDomainPrefix: context("cognitoDomainPrefix") } : {}),
+    ...(context("publicProvinces")
+      ? { publicProvinces: publicProvincesOf(context("publicProvinces") ?? "") }
+      : {}),
   });
 } catch (error) {
   // a setting that cannot work is one clear line, not a stack trace

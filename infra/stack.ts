@@ -7,7 +7,8 @@
  * dashboard (infra/monitoring.ts); data protected by PITR, an AWS Backup plan and optionally a
  * customer-managed KMS key.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,7 @@ import { type IKey, Key } from "aws-cdk-lib/aws-kms";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { buildSync } from "esbuild";
+import { BUILD_MANIFEST } from "../functions/console/manifest";
 import { buildOpenApi } from "../functions/http/openapi";
 import { OPENAPI_INFO } from "../functions/http/openapi-document";
 import { AREAS, type Area, type RouteSpec } from "../functions/http/route";
@@ -139,6 +141,8 @@ export interface OidcSettings {
   jwksUri?: string;
   /** the client id a browser console signs in with (default: the audience) */
   clientId?: string;
+  /** where the console signs out when the issuer's discovery names no end_session_endpoint (Cognito) */
+  signOutUrl?: string;
 }
 
 export interface EmploymentStackProps extends StackProps {
@@ -163,6 +167,8 @@ export interface EmploymentStackProps extends StackProps {
   consoleUrl?: string;
   /** the Cognito hosted UI's domain prefix (default employment-<account>) */
   cognitoDomainPrefix?: string;
+  /** provinces the console's landing page links to (their public circulars), e.g. `[{ provinceId: "jl", name: "吉林省" }]` */
+  publicProvinces?: readonly { provinceId: string; name: string }[];
 }
 
 /** A deploy setting that cannot work; the CDK app prints it as one line. */
@@ -272,17 +278,23 @@ export class EmploymentStack extends Stack {
     }
     const web = new ServiceFunction(this, "WebFunction", {
       entry: root("functions/web/index.ts"),
-      description: "Employment API: whatever no route matches (404/405 problem+json)",
+      description:
+        "Employment console (every non-API GET) and whatever no route matches (404/405 problem+json)",
       memorySize: 256,
       timeout: Duration.seconds(5),
       environment: {
         OIDC_ISSUER: oidc.issuer,
         OIDC_CLIENT_ID: oidc.clientId ?? oidc.audience,
         OIDC_SCOPES: OIDC_SCOPES,
+        ...(oidc.signOutUrl ? { OIDC_SIGN_OUT_URL: oidc.signOutUrl } : {}),
+        ...(props.publicProvinces?.length
+          ? { PUBLIC_PROVINCES: props.publicProvinces.map((p) => `${p.provinceId}:${p.name}`).join(",") }
+          : {}),
         API_ORIGIN: apiOrigin,
       },
       define: { __ROUTES_BUNDLED__: "true" },
-      extraFiles: { "routes.json": routesFile(routes) },
+      // the built console (hashed, precompressed assets and build.json) ships as console/ next to index.mjs
+      extraFiles: { "routes.json": routesFile(routes), console: consoleBuild() },
       ...logRetention,
     });
     this.functions = { ...areaFunctions, web };
@@ -490,6 +502,8 @@ export class EmploymentStack extends Stack {
       issuer: `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${pool.userPoolId}`,
       audience: client.userPoolClientId,
       clientId: client.userPoolClientId,
+      // Cognito's discovery has no end_session_endpoint: its hosted logout ends the session there too
+      signOutUrl: `${domain.baseUrl()}/logout?client_id=${client.userPoolClientId}&logout_uri=${consoleOrigin}/auth/signed-out`,
     };
   }
 
@@ -524,6 +538,29 @@ export class EmploymentStack extends Stack {
 const OFFICE_AREAS: readonly Area[] = ["assessment", "scoring", "circulars"];
 
 /** The office formats (docx, ExcelJS) as one minified ESM bundle, built with the functions' esbuild settings. */
+let consoleDist: string | undefined;
+
+/**
+ * The built console's directory (`functions/console/dist`), built first when its sources changed
+ * (`build.ts` skips an unchanged console), so `cdk synth` and `cdk deploy` never ship a stale one.
+ */
+function consoleBuild(): string {
+  if (consoleDist) return consoleDist;
+  execFileSync(
+    process.execPath,
+    [root("node_modules/tsx/dist/cli.mjs"), root("functions/console/build.ts")],
+    {
+      cwd: root("."),
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const dist = root("functions/console/dist");
+  if (!existsSync(join(dist, BUILD_MANIFEST)))
+    throw new Error(`the console build wrote no ${BUILD_MANIFEST}`);
+  consoleDist = dist;
+  return dist;
+}
+
 function officeBundle(): string {
   const file = join(mkdtempSync(join(tmpdir(), "office-")), "office.mjs");
   buildSync({

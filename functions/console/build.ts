@@ -24,7 +24,7 @@ function sourceHash(): string {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === "dist" || name === "node_modules") continue;
+      if (name === "dist" || name === "node_modules" || name === "screenshots") continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");

@@ -74,6 +74,8 @@ export function consoleResponse(
   const method = (event.requestContext?.http?.method ?? "GET").toUpperCase();
   const path = event.rawPath ?? "/";
   if ((method !== "GET" && method !== "HEAD") || isApiPath(path)) return undefined;
+  // a function deployed without an identity provider or a console build answers 404 (the caller)
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) return undefined;
   const config = consoleConfigFrom(env);
   if (path === CONSOLE_CONFIG_PATH) {
     return {

@@ -36,7 +36,7 @@ export interface ServiceFunctionProps {
   logRetention?: RetentionDays;
   /** compile-time constants for esbuild (`define`) */
   define?: Record<string, string>;
-  /** files to ship next to the bundle: name in the asset → local path */
+  /** files (or directories) to ship next to the bundle: name in the asset → local path */
   extraFiles?: Record<string, string>;
 }
 
@@ -91,7 +91,7 @@ export class ServiceFunction extends Construct {
                 beforeInstall: () => [],
                 afterBundling: (_inputDir: string, outputDir: string) =>
                   Object.entries(props.extraFiles ?? {}).map(
-                    ([name, from]) => `cp "${from}" "${outputDir}/${name}"`,
+                    ([name, from]) => `cp -R "${from}" "${outputDir}/${name}"`,
                   ),
               },
             }

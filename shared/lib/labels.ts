@@ -81,6 +81,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   tolerances: "容差",
   thresholds: "等次分数线",
   quotas: "等次比例",
+  actuals: "年末实际完成数",
+  reviews: "评审打分",
   // circulars
   runId: "考评结果",
   issueDate: "成文日期",

@@ -3,9 +3,14 @@
  * demo province, the clock in June 2019's reporting window): sign in through the development
  * issuer, revise the June report from the keyboard and by pasting a block copied from a
  * spreadsheet, see it in the versions (and in the API's), see a locked period explained, be
+ * import the period's template edited in Excel (dry run, then commit), be
  * refused another city, get the 412 choice when two tabs save, keep typed values over a reload
  * and over an expired session.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
@@ -113,6 +118,68 @@ describe("月度填报 as 长春市 city-reporter", () => {
     await expect.poll(() => dialog.getByText("87,100").count()).toBeGreaterThan(0);
     await expectAccessible(page, "月度填报 versions");
     await dialog.getByRole("button", { name: "关闭" }).last().click();
+  });
+
+  it("imports the period's template from Excel: a dry run shows the change and the wrong cell, nothing written until 确认导入", async () => {
+    const before = await versions();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载模板" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(String(await download.path()));
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("the template has no sheet");
+    const rowOf = (first: string) => {
+      let found = 0;
+      sheet.eachRow((row, n) => {
+        if (row.getCell(1).value === first) found = n;
+      });
+      if (!found) throw new Error(`no row ${first} in the template`);
+      return found;
+    };
+    const jobs = rowOf("urban_new_jobs");
+    const hard = rowOf("hard_to_employ_employed");
+    // the template holds the current version's values
+    expect(sheet.getCell(jobs, 6).value).toBe(before.at(-1)?.values.urban_new_jobs);
+    sheet.getCell(jobs, 6).value = 88000;
+    sheet.getCell(hard, 6).value = "九千";
+    sheet.getCell(rowOf("修改原因"), 2).value = "按报表导入";
+    const file = join(mkdtempSync(join(tmpdir(), "report-import-")), "6月.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const dialog = page.getByRole("dialog", { name: "导入预览" });
+    // the jobs value and the reason change; the text in a number cell is named at its cell
+    await dialog.getByText(/试导入（未写入）：新增 0 · 修改 2 · 未变 \d+ · 有误 1/).waitFor();
+    const wrong = dialog.locator("tr", { hasText: "就业困难人员实现就业人数" });
+    expect(await wrong.textContent()).toContain(`F${hard}`);
+    expect(await wrong.textContent()).toContain("有误");
+    expect(await dialog.locator("tr", { hasText: "城镇新增就业人数" }).textContent()).toMatch(
+      /87,100 → 88,000/,
+    );
+    expect(await dialog.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "月度填报 import preview");
+    expect(await versions()).toHaveLength(before.length);
+    await dialog.getByRole("button", { name: "取消" }).click();
+
+    sheet.getCell(hard, 6).value = 9700;
+    await workbook.xlsx.writeFile(file);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByText("有误 0").waitFor();
+    await dialog.getByRole("button", { name: "确认导入" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `已从表格导入并提交：第 ${before.length + 1} 版` })
+      .waitFor();
+    const after = await versions();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({
+      reason: "按报表导入",
+      values: { urban_new_jobs: 88000, hard_to_employ_employed: 9700 },
+    });
+    expect(await cell(page, "城镇新增就业人数").inputValue()).toBe("88,000");
   });
 
   it("refuses a pasted row for a one-column grid instead of transposing it", async () => {

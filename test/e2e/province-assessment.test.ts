@@ -5,13 +5,19 @@
  * run; draft the correcting circular as one admin, fail to approve it as the same admin with the
  * reason shown, edit it with If-Match, approve it as the second admin, publish it and read it on
  * the public page with the same hash; paste a block of targets from a spreadsheet and see the
- * province total change, one row refused with its reason; as reviewer, save a review. axe-core on
+ * province total change, one row refused with its reason; import the targets template edited
+ * in Excel (dry run with one change and one wrong cell, then commit); as reviewer, save a review. axe-core on
  * every page (the public reading view's in public-circular.test.ts).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
 import {
+  documentScreenshot,
   expectAccessible,
   launchBrowser,
   newContext,
@@ -340,6 +346,77 @@ describe("目标任务", () => {
     const last = await t.call("GET", "/v1/tenants/siping/years/2019/targets", { token: await adminToken() });
     expect(last.body.targets.urban_new_jobs).toBe(39000);
     await expectAccessible(page, "目标任务 (saved)");
+  });
+});
+
+describe("目标任务 from a spreadsheet", () => {
+  it("downloads the template, and its edited copy is previewed (one change, one wrong cell) before one unit is written", async () => {
+    await page.goto(`${t.url}${BASE}/targets`);
+    await page.getByLabel("通化市 城镇新增就业人数", { exact: true }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载模板" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(String(await download.path()));
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("the template has no sheet");
+    let column = 0;
+    sheet.getRow(1).eachCell((c, n) => {
+      if (String(c.value).includes("urban_new_jobs")) column = n;
+    });
+    const rowOf = (name: string) => {
+      let found = 0;
+      sheet.eachRow((row, n) => {
+        if (row.getCell(2).value === name) found = n;
+      });
+      return found;
+    };
+    const tonghua = rowOf("通化市");
+    const baishan = rowOf("白山市");
+    expect(column * tonghua * baishan).toBeGreaterThan(0);
+    const before = await t.call("GET", "/v1/tenants/tonghua/years/2019/targets", {
+      token: await adminToken(),
+    });
+    expect(sheet.getCell(tonghua, column).value).toBe(before.body.targets.urban_new_jobs);
+    sheet.getCell(tonghua, column).value = 41234;
+    sheet.getCell(baishan, column).value = "两万";
+    const file = join(mkdtempSync(join(tmpdir(), "targets-import-")), "目标任务.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const dialog = page.getByRole("dialog", { name: "导入预览" });
+    await dialog.getByText(/试导入（未写入）：新增 0 · 修改 1 · 未变 \d+ · 有误 1/).waitFor();
+    const cellName = `${String.fromCharCode(64 + column)}${baishan}`;
+    expect(await dialog.locator("tr", { hasText: "白山市" }).textContent()).toContain(cellName);
+    expect(await dialog.locator("tr", { hasText: "通化市" }).textContent()).toContain("→ 41,234");
+    expect(await dialog.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "目标任务 import preview");
+    await documentScreenshot(page, "targets-import");
+    await dialog.getByRole("button", { name: "取消" }).click();
+    const unchanged = await t.call("GET", "/v1/tenants/tonghua/years/2019/targets", {
+      token: await adminToken(),
+    });
+    expect(unchanged.body.version).toBe(before.body.version);
+
+    sheet.getCell(baishan, column).value = (
+      await t.call("GET", "/v1/tenants/baishan/years/2019/targets", { token: await adminToken() })
+    ).body.targets.urban_new_jobs;
+    await workbook.xlsx.writeFile(file);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByText(/修改 1 · 未变 \d+ · 有误 0/).waitFor();
+    await dialog.getByRole("button", { name: "确认导入" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "已从表格导入：1 个单位的目标已保存为新版本" })
+      .waitFor();
+    const after = await t.call("GET", "/v1/tenants/tonghua/years/2019/targets", {
+      token: await adminToken(),
+    });
+    expect(after.body.version).toBe(before.body.version + 1);
+    expect(after.body.targets.urban_new_jobs).toBe(41234);
+    expect(await page.getByLabel("通化市 城镇新增就业人数", { exact: true }).inputValue()).toBe("41,234");
   });
 });
 

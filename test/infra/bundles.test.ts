@@ -229,6 +229,8 @@ async function drive(
       NODE_EXTRA_CA_CERTS: certFile,
       OIDC_ISSUER: issuerUrl,
       OIDC_AUDIENCE: "bundle-test",
+      OIDC_CLIENT_ID: "bundle-console",
+      PUBLIC_PROVINCES: "bna:测试省",
       OIDC_JWKS_URI: `${issuerUrl}/.well-known/jwks.json`,
       API_KEY_RATE_PER_MINUTE: "600",
       ...env,
@@ -331,6 +333,7 @@ async function happySteps(province: string): Promise<Step[]> {
       event: event("GET", `/v1/public/tenants/${tenant}/subsidies`, "/v1/public/tenants/{t}/subsidies"),
     },
     { label: "unknown path", area: "web", event: event("GET", "/v1/nothing-here", "$default") },
+    ...consoleSteps(),
     { label: "wrong method", area: "web", event: event("DELETE", "/v1/health", "$default") },
     {
       label: "foreign signature",
@@ -354,6 +357,81 @@ async function happySteps(province: string): Promise<Step[]> {
       ),
     },
   ];
+}
+
+/** The console's files as the web function's asset ships them (`console/build.json`). */
+function shippedConsole(): {
+  files: Record<string, { type: string; immutable: boolean; encodings: Record<string, number> }>;
+} {
+  const web = assets.web;
+  if (!web) throw new Error("no web function asset");
+  return JSON.parse(readFileSync(join(web, "..", "console", "build.json"), "utf8"));
+}
+
+/** The hashed entry script the shipped console's index.html loads. */
+function consoleScript(): string {
+  const web = assets.web ?? "";
+  const html = readFileSync(join(web, "..", "console", "index.html"), "utf8");
+  const name = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!name || !shippedConsole().files[name]) throw new Error("the shipped console has no entry script");
+  return name;
+}
+
+function consoleSteps(): Step[] {
+  const brotli = { "accept-encoding": "gzip, deflate, br" };
+  return [
+    { label: "console page", area: "web", event: event("GET", "/", "$default", { headers: brotli }) },
+    {
+      label: "console deep link",
+      area: "web",
+      event: event("GET", "/provinces/bna/years/2019/rollup", "$default", {
+        headers: { "accept-encoding": "identity" },
+      }),
+    },
+    {
+      label: "console head",
+      area: "web",
+      event: event("HEAD", "/public/provinces/bna/circulars", "$default"),
+    },
+    { label: "console config", area: "web", event: event("GET", "/console-config.json", "$default") },
+    {
+      label: "console asset",
+      area: "web",
+      event: event("GET", consoleScript(), "$default", { headers: brotli }),
+    },
+    { label: "missing asset", area: "web", event: event("GET", "/assets/nothing-0000.js", "$default") },
+    { label: "console post", area: "web", event: event("POST", "/", "$default") },
+  ];
+}
+
+function expectConsole(results: Outcome[]) {
+  const r = byLabel(results);
+  const page = r["console page"];
+  expect(page?.statusCode).toBe(200);
+  expect(page?.headers["content-type"]).toMatch(/^text\/html/);
+  expect(page?.headers["cache-control"]).toBe("no-cache");
+  expect(page?.headers["content-encoding"]).toBe("br");
+  expect(page?.headers["content-security-policy"]).toContain("script-src 'self'");
+  const deep = r["console deep link"];
+  expect(deep?.statusCode).toBe(200);
+  expect(deep?.headers["content-encoding"]).toBeUndefined();
+  const html = Buffer.from(deep?.body ?? "", "base64").toString("utf8");
+  expect(html).toContain('<div id="app"');
+  expect(html).toContain(consoleScript());
+  expect(r["console head"]).toMatchObject({ statusCode: 200, body: "" });
+  const config = JSON.parse(r["console config"]?.body ?? "{}");
+  expect(config.oidc).toMatchObject({ authority: issuerUrl, clientId: "bundle-console" });
+  expect(config.publicProvinces).toEqual([{ provinceId: "bna", name: "测试省" }]);
+  const asset = r["console asset"];
+  expect(asset?.statusCode).toBe(200);
+  expect(asset?.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(asset?.headers["content-encoding"]).toBe("br");
+  expect(Buffer.from(asset?.body ?? "", "base64").length).toBe(
+    shippedConsole().files[consoleScript()]?.encodings.br,
+  );
+  expect(r["missing asset"]?.statusCode).toBe(404);
+  expect(r["console post"]?.statusCode).toBe(404);
+  expect(r["console post"]?.headers["content-type"]).toBe("application/problem+json");
 }
 
 function byLabel(results: Outcome[]): Record<string, Outcome> {
@@ -408,6 +486,7 @@ describe("the bundled functions", () => {
       DYNAMODB_ENDPOINT: endpoint,
     });
     expectHappy(results);
+    expectConsole(results);
     // embedded-metric-format records and the request log line come out of the bundles too
     expect(logs).toContain('"Namespace":"EmploymentApi"');
     expect(logs).toMatch(/"message":"request"[^\n]*"status":201/);
@@ -421,6 +500,7 @@ describe("the bundled functions", () => {
     });
     expect(version).toBe(`v${NODE24}`);
     expectHappy(results);
+    expectConsole(results);
   }, 240_000);
 
   it("answer 503 problem+json when storage or the identity provider is down, and log it at error level", async () => {

@@ -72,7 +72,7 @@ p { text-indent: 2em; text-align: justify; orphans: 2; widows: 2; }
 .signature { position: relative; margin-top: 57.9pt; text-align: right; padding-right: 4em; break-inside: avoid; }
 .signature-block { position: relative; display: inline-block; text-align: center; }
 .signature-block p { text-indent: 0; text-align: center; }
-.seal { position: absolute; left: 50%; top: 50%; width: 42mm; height: 42mm; margin: -26mm 0 0 -21mm; box-sizing: border-box; border: 1pt dashed #e00; border-radius: 50%; color: rgba(238, 0, 0, 0.55); font-size: 10pt; line-height: 14pt; padding-top: 3mm; text-align: center; text-indent: 0; }
+.seal { position: absolute; left: 50%; top: 50%; width: 42mm; height: 42mm; margin: -26mm 0 0 -21mm; box-sizing: border-box; border: 1pt dashed #c00; border-radius: 50%; color: #c00; font-size: 10pt; line-height: 14pt; padding-top: 3mm; text-align: center; text-indent: 0; }
 .disclosure { margin-top: 0; }
 .colophon { margin-top: 57.9pt; border-top: 1pt solid #000; border-bottom: 1pt solid #000; font-size: 14pt; line-height: 28.95pt; break-inside: avoid; }
 .colophon p { text-indent: 0; padding: 0 14pt; }

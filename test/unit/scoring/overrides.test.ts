@@ -210,7 +210,7 @@ describe("applyOverrides: invalid overrides", () => {
       {
         path,
         message: expect.any(String),
-        zh: expect.stringMatching(/^(考评细则中没有|本次考评不包括|.*不能设置容差)/),
+        zh: expect.stringMatching(/^(考评细则中没有|本次考评不包括|.*不能设置容差|.*超过满分)/),
       },
     ]);
   });

@@ -179,3 +179,58 @@ export async function download(url: string, filename: string, anonymous = false)
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/** The import routes (a filled template in, what would change out). */
+export type ImportPath =
+  | "/v1/provinces/{p}/years/{y}/targets/import"
+  | "/v1/tenants/{t}/years/{y}/reports/{period}/import";
+export type ImportResult = ResponseOf<"POST", "/v1/provinces/{p}/years/{y}/targets/import">;
+
+const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The media type the API expects for a spreadsheet file, from its name (undefined: not one it takes). */
+export function spreadsheetType(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".xlsx")) return XLSX_MEDIA_TYPE;
+  if (lower.endsWith(".csv")) return "text/csv";
+  return undefined;
+}
+
+/** Send a filled template to an import route: `dryRun` shows what would change and writes nothing. */
+export async function importSpreadsheet(
+  path: ImportPath,
+  options: {
+    params: Record<string, string | number>;
+    file: File;
+    dryRun: boolean;
+    ifMatch?: number | undefined;
+  },
+): Promise<ImportResult> {
+  const type = spreadsheetType(options.file.name);
+  if (!type) {
+    throw new ApiProblem(0, "文件类型不支持", "请选择从本页下载的模板填好后的 .xlsx 或 .csv 文件。", [], {});
+  }
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": "zh-CN",
+    "content-type": type,
+  };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, options.params, { dryRun: String(options.dryRun) }), {
+      method: "POST",
+      headers,
+      body: options.file,
+    });
+  } catch {
+    throw new ApiProblem(0, "网络连接失败", "无法连接服务器，请检查网络后重试。", [], {});
+  }
+  if (res.status === 401 && session.token) {
+    void expireSession(currentLocation());
+    throw new ApiProblem(401, "登录已过期", "登录已过期，正在转到登录页面。", [], {});
+  }
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as ImportResult;
+}

@@ -226,3 +226,11 @@ export function messagesAt(errors: Readonly<Errors>, path: string, deep = false)
     .filter(([p]) => p === path || (deep && (p.startsWith(`${path}[`) || p.startsWith(`${path}.`))))
     .map(([, m]) => m);
 }
+
+/**
+ * A problem path as this form names its inputs: indices in brackets (`body.params.tiers[0].amount`),
+ * from the dot form the API client gives every page (`body.params.tiers.0.amount`).
+ */
+export function bracketPath(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+}
