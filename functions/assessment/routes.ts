@@ -290,7 +290,7 @@ const periodsResponse = lazySchema(() =>
 // Routes
 // ---------------------------------------------------------------------------------------------
 
-/** An import's answer (`api.md` → "Imports with a dry run"). */
+/** An import's answer (`functions/api.md` → "Imports with a dry run"). */
 const importResponse = lazySchema(() => {
   const cell = z.union([z.number(), z.string(), z.null()]);
   return z.object({

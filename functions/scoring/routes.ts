@@ -70,7 +70,7 @@ const line = lazySchema(() =>
   ]),
 );
 
-/** An explained result: `TenantResult` with the tenant's names (lines per `scoring.md`). */
+/** An explained result: `TenantResult` with the tenant's names (lines per `shared/domain/scoring/scoring.md`). */
 const result = lazySchema(() =>
   z.object({
     tenantId: z.string(),
@@ -190,7 +190,7 @@ export const scoringRoutes = defineRoutes({
     summary: "Score the year from its current inputs and store the run (or, with ?dryRun=true, a what-if)",
     description:
       "Reads the current rulebook, the targets of every tenant that has targets for the year, the latest " +
-      "report of every period and the reviews, records the version of each, scores per scoring.md and " +
+      "report of every period and the reviews, records the version of each, scores per shared/domain/scoring/scoring.md and " +
       "stores inputs and results with inputsHash and resultsHash (SHA-256 of canonical JSON; the same " +
       "inputs always give the same hashes). 422 without a rulebook or without any tenant with targets. " +
       "With ?dryRun=true the optional body {overrides} (weights, caps, tolerances, thresholds, quotas, " +

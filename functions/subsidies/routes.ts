@@ -1,5 +1,5 @@
 /**
- * Subsidies routes (`subsidies.md`): provincial programs, city top-ups and local programs —
+ * Subsidies routes (`shared/domain/subsidies/subsidies.md`): provincial programs, city top-ups and local programs —
  * append-only, effective-dated version histories — and the public catalogue and entitlement
  * calculator.
  *
@@ -74,7 +74,7 @@ function programUnion<E extends z.core.$ZodLooseShape>(extra: E) {
 }
 
 /**
- * A program as sent: the program of `subsidies.md`; `code` comes from the path and may be left
+ * A program as sent: the program of `shared/domain/subsidies/subsidies.md`; `code` comes from the path and may be left
  * out of the body (when sent it must equal the path's code, else 400 `body.code`).
  */
 export const programBody = lazySchema(() => programUnion({ code: z.optional(codeSchema) }));

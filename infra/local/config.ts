@@ -1,4 +1,4 @@
-/** The local stack's settings (api.md): PORT, DYNAMODB_PORT, DATA_DIR, SEED_DEMO, LOCAL_NOW. */
+/** The local stack's settings (functions/api.md): PORT, DYNAMODB_PORT, DATA_DIR, SEED_DEMO, LOCAL_NOW. */
 import * as z from "zod/mini";
 import { issuesToFieldErrors } from "../../functions/http/validation";
 

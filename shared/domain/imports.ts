@@ -1,5 +1,5 @@
 /**
- * Spreadsheet templates and imports (`api.md` → "Imports with a dry run"): the targets template of
+ * Spreadsheet templates and imports (`functions/api.md` → "Imports with a dry run"): the targets template of
  * a province-year (one row per unit in displayOrder, one column per indicator) and the monthly report
  * template of a city (one row per indicator, then 来源 and 修改原因), and reading a filled template
  * back — from CSV here, from XLSX in `shared/office/xlsx-read.ts` — into row-numbered, cell-named

@@ -1,6 +1,6 @@
 /**
  * Reporting periods (`YYYY-MM`), the reporting window and its lock, and the business rules on a
- * report's values (`api.md` → "Reporting periods and locks"; `product.md` → "Reporting").
+ * report's values (`functions/api.md` → "Reporting periods and locks"; `shared/domain/product.md` → "Reporting").
  *
  * Pure: every function takes the current time as an argument (`now: Date`), so the one clock in
  * `shared/lib/clock.ts` stays the only source of "now". Asia/Shanghai is a fixed UTC+8 offset.

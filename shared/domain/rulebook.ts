@@ -1,6 +1,6 @@
 /**
  * The year's rulebook (考评细则): indicators, review items, bonus/deduction limits, grades,
- * quotas and the reporting deadline. Validation follows `scoring.md` exactly; every rule failure
+ * quotas and the reporting deadline. Validation follows `shared/domain/scoring/scoring.md` exactly; every rule failure
  * names its field path.
  */
 import * as z from "zod/mini";

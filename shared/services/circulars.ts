@@ -1,5 +1,5 @@
 /**
- * The circular (通报) workflow of `circular.md`: a draft built from a scoring run and the cities'
+ * The circular (通报) workflow of `shared/domain/circular/circular.md`: a draft built from a scoring run and the cities'
  * highlights; prose edits with optimistic concurrency while draft; approval by a province admin
  * other than the creator; publishing, which hashes the canonical document and freezes it and the
  * year's rulebook; public reads of published circulars only, as JSON, text and HTML rendered from

@@ -1,5 +1,5 @@
 /**
- * Scoring runs (`scoring.md`): gather the year's inputs with the version of each, freeze them in
+ * Scoring runs (`shared/domain/scoring/scoring.md`): gather the year's inputs with the version of each, freeze them in
  * a canonical form, score with the pure engine, and store inputs and results together with their
  * SHA-256 hashes. The same inputs always give the same `inputsHash` (no run id or time inside)
  * and, the engine being deterministic, the same `resultsHash`.

@@ -4,7 +4,7 @@
  * (`shared/domain/subsidies`); this module reads and writes through the store and maps the
  * domain's refusals to 400/404/422.
  *
- * Decisions where `subsidies.md` / `api.md` are silent:
+ * Decisions where `shared/domain/subsidies/subsidies.md` / `functions/api.md` are silent:
  * - A program's `code` is the path's; a body may leave it out, and a different one is 400.
  * - Structural problems (types, missing or unknown fields) are 400 (route schemas); the domain's
  *   rules across fields (effective dates out of order, duplicate tier keys, a `topUpLimits` path

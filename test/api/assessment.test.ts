@@ -155,7 +155,7 @@ describe("rulebook", () => {
     ).toBe(404);
   });
 
-  it("validates the rulebook exactly as scoring.md says, naming each field path (400)", async () => {
+  it("validates the rulebook exactly as shared/domain/scoring/scoring.md says, naming each field path (400)", async () => {
     const admin = as("jl/province-admin");
     const path = "/v1/provinces/jl/years/2025/rulebook";
     const shape = await t.call<Problem>("PUT", path, {

@@ -1,6 +1,6 @@
 /**
  * Every authenticated route of the route table, called by every kind of principal: those the
- * contract (api.md) allows must get past authorization; every other — above all a foreign
+ * contract (functions/api.md) allows must get past authorization; every other — above all a foreign
  * tenant's or foreign province's credential — is refused with 403/404 and learns nothing of the
  * target tenant.
  */
@@ -15,7 +15,7 @@ const protectedRoutes = routeTable.filter((r) => r.access !== "public");
 
 const ctx = useWorldStack();
 
-/** api.md's rule, written independently of the implementation. */
+/** functions/api.md's rule, written independently of the implementation. */
 function contractAllows(route: RouteSpec, credential: Credential): boolean {
   if (route.access === "public") return true;
   if (credential.inconsistent) return false;

@@ -1,5 +1,5 @@
 /**
- * The HTTP details of api.md on the demo province: opaque, list-bound pagination cursors (a
+ * The HTTP details of functions/api.md on the demo province: opaque, list-bound pagination cursors (a
  * tampered, forged or replayed cursor is 400 `query.cursor` on every list, the public one
  * included); text fields NFC-normalised and unsafe characters refused; HEAD on GET routes;
  * CSP and nosniff on HTML; problem+json 404/405 (with Allow) for unknown routes and methods, and

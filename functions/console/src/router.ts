@@ -1,5 +1,5 @@
 /**
- * Every page has its own URL (`console.md` → Deep links); pages load lazily, so a page's heavy
+ * Every page has its own URL (`functions/console/console.md` → Deep links); pages load lazily, so a page's heavy
  * libraries (ECharts on 进度总览) load only with it. Signed-in pages need a session: without one
  * the user signs in and comes back to the same URL.
  */

@@ -63,7 +63,7 @@ export function circularProseShape() {
   };
 }
 
-/** The province's prose for a new circular (the POST body of `api.md`, minus runId). */
+/** The province's prose for a new circular (the POST body of `functions/api.md`, minus runId). */
 export const circularProseSchema = z.lazy(() => z.strictObject(circularProseShape()));
 export type CircularProse = z.infer<typeof circularProseSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * The canonical circular (通报) document: the JSON that is hashed on publishing and from which
  * the plain-text and HTML forms are rendered. JSON values only (strings, numbers, booleans,
- * arrays, objects, null). Structure and rules: `circular.md`.
+ * arrays, objects, null). Structure and rules: `shared/domain/circular/circular.md`.
  */
 import * as z from "zod/mini";
 import { canonicalHash } from "../../lib/canonical-json";

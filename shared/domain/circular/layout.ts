@@ -1,5 +1,5 @@
 /**
- * The circular laid out as blocks, in the order of `circular.md`. Both renderers (plain text and
+ * The circular laid out as blocks, in the order of `shared/domain/circular/circular.md`. Both renderers (plain text and
  * HTML) walk these blocks, so the two forms always carry the same words from the same document.
  *
  * Numbering: sections are numbered consecutively by the numbering helpers, and a section with no

@@ -1,5 +1,5 @@
 /**
- * The circular as plain text (UTF-8), line by line in the order of `circular.md`, laid out like
+ * The circular as plain text (UTF-8), line by line in the order of `shared/domain/circular/circular.md`, laid out like
  * the 2019 Jilin circular: paragraphs indented with two full-width spaces (　　), a blank line
  * between paragraphs, a section heading running straight into its first paragraph, then the
  * signature (issuer, then the date, on the lines right after the closing, not padded to the right)

@@ -1,7 +1,7 @@
 /**
  * Small text rules shared by the builder and the renderers. Every field of a circular is one
  * paragraph (or one line): line breaks typed into prose are joined, so the plain-text form keeps
- * the structure of `circular.md` line by line.
+ * the structure of `shared/domain/circular/circular.md` line by line.
  */
 
 /** Characters that break a line (LF, CR, VT, FF, NEL, LS, PS). */

@@ -29,7 +29,7 @@ function scoreTenant(input: ScoringInput, tenant: ScoringTenantInput): Scored {
   const indicatorPoints = sum(indicators.map((l) => l.points));
   const reviewPoints = sum(reviews.map((l) => l.points));
   const raw = indicatorPoints.plus(reviewPoints).plus(bonus.points).minus(deduction.points);
-  // exact, not rounded (scoring.md): ranks and grades compare the exact total
+  // exact, not rounded (shared/domain/scoring/scoring.md): ranks and grades compare the exact total
   const total = max(ZERO, raw);
 
   const lines: Line[] = [
@@ -52,7 +52,7 @@ function scoreTenant(input: ScoringInput, tenant: ScoringTenantInput): Scored {
 }
 
 /**
- * Scores every tenant of the input (`scoring.md`): lines, total, rank, grade, vetoes and quotas.
+ * Scores every tenant of the input (`shared/domain/scoring/scoring.md`): lines, total, rank, grade, vetoes and quotas.
  * Returns the results sorted by rank (1 first). Throws on duplicate tenant ids or a rulebook
  * without grades (the rulebook is assumed to have passed `rulebookSchema`).
  */

@@ -1,4 +1,4 @@
-/** Rank, grade and grade quotas (`scoring.md`, "Rank and grade"). */
+/** Rank, grade and grade quotas (`shared/domain/scoring/scoring.md`, "Rank and grade"). */
 import { type Decimal, dec } from "../../lib/decimal";
 import type { Grade } from "../rulebook";
 import { own } from "./own";
@@ -6,7 +6,7 @@ import { own } from "./own";
 export interface RankKey {
   tenantId: string;
   displayOrder: number;
-  /** the exact total (never rounded: scoring.md) */
+  /** the exact total (never rounded: shared/domain/scoring/scoring.md) */
   total: Decimal;
   indicatorPoints: Decimal;
 }

@@ -1,6 +1,6 @@
 /**
  * The explained lines of one tenant's score: indicators, review items, bonus, deduction, veto.
- * Every formula of `scoring.md` is computed exactly with decimals; `round2` is half-up.
+ * Every formula of `shared/domain/scoring/scoring.md` is computed exactly with decimals; `round2` is half-up.
  */
 import {
   type Decimal,
@@ -82,7 +82,7 @@ export function ceilingPoints(
   const t = dec(target);
   const tol = dec(tolerance);
   if (a.lte(t)) {
-    // the weight itself, not rounded (scoring.md); exact2 shows it in full
+    // the weight itself, not rounded (shared/domain/scoring/scoring.md); exact2 shows it in full
     return { points: w, capped: false, formula: `${show(a)} ≤ ${show(t)} → ${show(w)} = ${exact2(w)}` };
   }
   const formula = `${show(w)} × max(0, 1 − (${show(a)} − ${show(t)}) ÷ ${show(tol)})`;

@@ -1,4 +1,4 @@
-/** Inputs and results of a scoring run (see `scoring.md`). All decimal quantities in results are strings. */
+/** Inputs and results of a scoring run (see `shared/domain/scoring/scoring.md`). All decimal quantities in results are strings. */
 import type { Review } from "../review";
 import type { Rulebook } from "../rulebook";
 

@@ -2,7 +2,7 @@
  * The entitlement calculator: for a city's catalogue, an applicant profile and a date, which
  * programs apply, how much, why (every unmet condition) and which document grants each yuan.
  *
- * Decisions where `subsidies.md` is silent:
+ * Decisions where `shared/domain/subsidies/subsidies.md` is silent:
  * - Every eligibility condition is evaluated; all unmet ones are listed, in program order.
  * - Tiered program with no tier holding: every tier's failed conditions are listed as ordinary
  *   unmet conditions, each with the `tier` it belongs to (tiers in order), so the "no" is

@@ -1,6 +1,6 @@
 /**
  * Subsidy programs, city top-ups, local programs, the catalogue and the entitlement calculator
- * (`subsidies.md`). The demo data-set schema is imported from `./data-set` by the seed alone: every
+ * (`shared/domain/subsidies/subsidies.md`). The demo data-set schema is imported from `./data-set` by the seed alone: every
  * schema a module builds is built when a function imports it, used or not.
  */
 export type { Entitlements, ProgramEntitlement, Yuan } from "./calculator";

@@ -3,7 +3,7 @@
  * are rejected). Every field is optional — a condition on a field the profile lacks simply fails
  * with `actual: "missing"`.
  *
- * Exactly the fields `subsidies.md` lists, nothing more: programs are written against them.
+ * Exactly the fields `shared/domain/subsidies/subsidies.md` lists, nothing more: programs are written against them.
  */
 import * as z from "zod/mini";
 import { zodMessage } from "../../lib/zod-text";

@@ -1,5 +1,5 @@
 /**
- * A subsidy program (provincial baseline or a city's local program), per `subsidies.md`:
+ * A subsidy program (provincial baseline or a city's local program), per `shared/domain/subsidies/subsidies.md`:
  *
  * - `fixed`: `params.amount`;
  * - `tiered`: `params.tiers[]` of `{key, when[], amount}` — unique keys; the first tier whose

@@ -1,5 +1,5 @@
 /**
- * Spreadsheet templates and imports with a dry run (`api.md` → "Imports with a dry run"). A dry run
+ * Spreadsheet templates and imports with a dry run (`functions/api.md` → "Imports with a dry run"). A dry run
  * and a commit take one code path and differ only in the write: a dry run writes nothing; a commit
  * with any error is 422 with the same body and writes nothing; otherwise it writes every row in one
  * transaction, keeping version history exactly as the PUT does.

@@ -1,5 +1,5 @@
 /**
- * The prose of the real 2019 Jilin circular (`shared/seeds/000_*.txt`), cut into the fields of a
+ * The prose of the real 2019 Jilin circular (`shared/domain/seeds/000_*.txt`), cut into the fields of a
  * circular: each city's highlights as the city wrote them, the opening, problems and closing.
  */
 import type { CircularProse, CityHighlights } from "../../../shared/domain/circular";

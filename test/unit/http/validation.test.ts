@@ -42,7 +42,7 @@ describe("field paths", () => {
   });
 });
 
-describe("rulebook validation (scoring.md)", () => {
+describe("rulebook validation (shared/domain/scoring/scoring.md)", () => {
   const valid = () => structuredClone(loadFixture().rulebook) as any;
 
   it("accepts the demo rulebook", () => {

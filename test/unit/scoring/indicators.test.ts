@@ -112,7 +112,7 @@ describe("ceiling indicator (lower is better)", () => {
     expect(lineOf(rate, { rate: 4.5 }, { "2019-12": { rate: 3.9 } }).points).toBe("8.00");
   });
 
-  it("at or below the target the weight itself, not rounded (scoring.md has no round2 there)", () => {
+  it("at or below the target the weight itself, not rounded (shared/domain/scoring/scoring.md has no round2 there)", () => {
     expect(ceilingPoints(7.125, 0.5, 3, 4).points.toString()).toBe("7.125");
     expect(lineOf({ ...rate, weight: 7.125 }, { rate: 4.5 }, { "2019-12": { rate: 4.5 } })).toMatchObject({
       points: "7.125",

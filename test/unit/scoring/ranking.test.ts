@@ -37,7 +37,7 @@ describe("rank", () => {
     expect(scoreYear(input([...tenants].reverse())).map((r) => r.tenantId)).toEqual(["c", "b", "a"]);
   });
 
-  it("ranks and grades on the exact total (scoring.md never rounds it); total shows 2 decimals", () => {
+  it("ranks and grades on the exact total (shared/domain/scoring/scoring.md never rounds it); total shows 2 decimals", () => {
     // a: 54 + 20 + 6 + bonus 0.004 = 80.004; b: 60 + 20 + 0 = 80 with more indicator points
     const results = scoreYear(
       input([

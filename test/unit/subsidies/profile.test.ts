@@ -21,7 +21,7 @@ describe("applicant profile", () => {
     expect(profileSchema.safeParse({}).success).toBe(true);
   });
 
-  it("the field table and the schema list the same fields: exactly those subsidies.md names", () => {
+  it("the field table and the schema list the same fields: exactly those shared/domain/subsidies/subsidies.md names", () => {
     expect(Object.keys(profileSchema.def.shape).sort()).toEqual([...PROFILE_FIELD_NAMES].sort());
     expect([...PROFILE_FIELD_NAMES].sort()).toEqual(
       [
