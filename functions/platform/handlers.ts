@@ -1,5 +1,6 @@
 import { dbFromEnv } from "../../shared/data/client";
 import { pingStorage } from "../../shared/data/health";
+import { withRetry } from "../../shared/data/retry";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../shared/data/stores/api-keys";
 import {
   getProvince,
@@ -41,7 +42,10 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
   },
 
   putTenant: async ({ params, body }) => {
-    const { tenant, created } = await putTenant(dbFromEnv(), params.p, params.t, body, nowIso());
+    // a write lost to a concurrent transaction is re-run (the tenant and its province index are one transaction)
+    const { tenant, created } = await withRetry(() =>
+      putTenant(dbFromEnv(), params.p, params.t, body, nowIso()),
+    );
     return { status: created ? 201 : 200, body: tenant };
   },
 

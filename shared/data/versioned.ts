@@ -14,7 +14,6 @@ import {
 import { type AppError, PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
 import type { Db } from "./client";
-import { isTransactionConflict } from "./infra-errors";
 import type { KeyAttributes } from "./table-definition";
 
 export type TransactItem = NonNullable<
@@ -233,36 +232,27 @@ export function checkIfMatch(
 
 /**
  * Run a transaction; when it is cancelled by a failed condition, throw the domain error that
- * `onConditionFailed(index)` gives for the first failed item (a 412/409, never a 500).
+ * `onConditionFailed(index)` gives for the first failed item (a 412/409, never a 500). A
+ * transaction cancelled for a concurrent one is thrown as it is: the service's `withRetry`
+ * (`retry.ts`) re-runs the whole use case, re-reading first — every item carries its own
+ * condition, so a re-run whose reads are stale fails its condition (412/409) instead.
  */
 export async function transact(
   db: Db,
   items: TransactItem[],
   onConditionFailed: (index: number) => AppError | undefined,
 ): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      const failed = failedConditionIndex(error);
-      if (failed !== undefined) {
-        const mapped = onConditionFailed(failed);
-        if (mapped) throw mapped;
-      }
-      // Another transaction held one of the items. Every item carries its own condition, so
-      // trying again is safe: if the other writer changed what we read, our condition now fails
-      // (412/409) instead of surfacing a conflict.
-      if (isTransactionConflict(error) && attempt < CONFLICT_ATTEMPTS) {
-        await new Promise((r) => setTimeout(r, 15 * attempt + Math.floor(Math.random() * 20)));
-        continue;
-      }
-      throw error;
+  try {
+    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const failed = failedConditionIndex(error);
+    if (failed !== undefined) {
+      const mapped = onConditionFailed(failed);
+      if (mapped) throw mapped;
     }
+    throw error;
   }
 }
-
-const CONFLICT_ATTEMPTS = 4;
 
 export function failedConditionIndex(error: unknown): number | undefined {
   const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };

@@ -6,6 +6,7 @@
  * the same canonical document.
  */
 import type { Db } from "../data/client";
+import { withRetry } from "../data/retry";
 import {
   approveDraft,
   type CircularStatus,
@@ -145,6 +146,11 @@ export interface CreateCircularRequest {
  * published, not yet superseded circular of the same year, is 422 (they are references in the body).
  */
 export async function createCircular(db: Db, request: CreateCircularRequest): Promise<CircularView> {
+  // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
+  return withRetry(() => createCircularOnce(db, request));
+}
+
+async function createCircularOnce(db: Db, request: CreateCircularRequest): Promise<CircularView> {
   const { provinceId, year } = request;
   const [run, province, highlightItems, superseded] = await Promise.all([
     loadScoringRun(db, provinceId, year, request.runId),
@@ -271,6 +277,14 @@ export async function editCircular(
   db: Db,
   request: CircularStep & { edits: CircularProseEdits },
 ): Promise<CircularView> {
+  // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
+  return withRetry(() => editCircularOnce(db, request));
+}
+
+async function editCircularOnce(
+  db: Db,
+  request: CircularStep & { edits: CircularProseEdits },
+): Promise<CircularView> {
   const circular = await circularIn(db, request, "draft", {
     en: "only a draft can be edited",
     zh: "只有草稿可以修改",
@@ -302,6 +316,11 @@ export async function editCircular(
 
 /** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
 export async function approveCircular(db: Db, request: CircularStep): Promise<CircularView> {
+  // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
+  return withRetry(() => approveCircularOnce(db, request));
+}
+
+async function approveCircularOnce(db: Db, request: CircularStep): Promise<CircularView> {
   const circular = await circularIn(db, request, "draft", {
     en: "only a draft can be approved",
     zh: "只有草稿可以审核",
@@ -323,6 +342,11 @@ export async function approveCircular(db: Db, request: CircularStep): Promise<Ci
  * with it, and a superseded circular marked — one transaction (see `publishApproved`).
  */
 export async function publishCircular(db: Db, request: CircularStep): Promise<CircularView> {
+  // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
+  return withRetry(() => publishCircularOnce(db, request));
+}
+
+async function publishCircularOnce(db: Db, request: CircularStep): Promise<CircularView> {
   const circular = await circularIn(db, request, "approved", {
     en: "only an approved circular can be published",
     zh: "只有已审核的通报可以印发",

@@ -5,6 +5,7 @@
  * and, the engine being deterministic, the same `resultsHash`.
  */
 import type { Db } from "../data/client";
+import { withRetry } from "../data/retry";
 import { readScoringSources } from "../data/stores/scoring-inputs";
 import {
   getScoringRunMeta,
@@ -206,6 +207,14 @@ export function computeRun(inputs: RunInputs): {
 
 /** A stored scoring run of the year's current inputs (201). */
 export async function createScoringRun(
+  db: Db,
+  request: { provinceId: string; year: number; by: string; at: string },
+): Promise<ScoringRunView> {
+  // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
+  return withRetry(() => createScoringRunOnce(db, request));
+}
+
+async function createScoringRunOnce(
   db: Db,
   request: { provinceId: string; year: number; by: string; at: string },
 ): Promise<ScoringRunView> {

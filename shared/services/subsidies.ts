@@ -29,6 +29,7 @@
  */
 import * as z from "zod/mini";
 import type { Db } from "../data/client";
+import { StaleError, withRetry } from "../data/retry";
 import {
   appendLocalProgramVersion,
   appendProgramVersion,
@@ -42,7 +43,6 @@ import {
   programExists,
   programHeadIs,
   provinceExists,
-  StaleWriteError,
   type StoredProgram,
   type StoredTopUp,
 } from "../data/stores/subsidies";
@@ -70,7 +70,6 @@ import { nowIso } from "../lib/clock";
 import {
   type Bilingual,
   BusinessRuleError,
-  ConflictError,
   type FieldError,
   formatPath,
   NotFoundError,
@@ -219,34 +218,8 @@ function parseTopUp(code: string, candidate: TopUpInput): TopUp {
   return parsed.data;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Retries
-// ---------------------------------------------------------------------------------------------
-
-const MAX_ATTEMPTS = 12;
-
 /** Authenticated reads see the caller's own writes; the public routes read eventually consistently. */
 const CONSISTENT = { consistent: true } as const;
-
-/** Re-run an optimistic read-check-append that lost a race (`StaleWriteError`); 409 if it keeps losing. */
-async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!(error instanceof StaleWriteError)) throw error;
-      if (attempt >= MAX_ATTEMPTS)
-        throw new ConflictError(
-          {
-            en: "the resource is being changed by other requests right now; retry",
-            zh: "该数据正被其他请求修改，请稍后重试。",
-          },
-          { cause: error },
-        );
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 30)));
-    }
-  }
-}
 
 async function requireTenant(db: Db, tenantId: string, consistent = true): Promise<Tenant> {
   const tenant = await getTenant(db, tenantId, consistent);
@@ -405,7 +378,7 @@ export async function putTopUp(
           input.code,
           latest,
           () =>
-            new StaleWriteError({
+            new StaleError({
               en: `the provincial program ${input.code} changed while the top-up was checked`,
               zh: `核对提标方案期间，省级补贴项目“${input.code}”已被修改。`,
             }),

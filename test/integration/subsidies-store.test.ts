@@ -10,6 +10,7 @@ import { loadDemoData } from "../../infra/local/seed/index";
 import { seedSubsidies } from "../../infra/local/seed/subsidies";
 import type { Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
+import { StaleError } from "../../shared/data/retry";
 import {
   appendLocalProgramVersion,
   appendTopUpVersion,
@@ -17,7 +18,6 @@ import {
   listProgramVersions,
   listTopUpVersions,
   programHeadIs,
-  StaleWriteError,
 } from "../../shared/data/stores/subsidies";
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import type { Program } from "../../shared/domain/subsidies";
@@ -169,11 +169,9 @@ describe("top-ups and local programs", () => {
       ifMatch: undefined,
       at: AT,
       by: "tester",
-      conditions: [
-        programHeadIs(db, "p1", "moving", 1, () => new StaleWriteError({ en: "moved", zh: "已变更" })),
-      ],
+      conditions: [programHeadIs(db, "p1", "moving", 1, () => new StaleError({ en: "moved", zh: "已变更" }))],
     });
-    await expect(write).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(write).rejects.toBeInstanceOf(StaleError);
     expect(await headVersion.topUp(db, "c1", "moving")).toBeUndefined();
     // through the service the top-up is re-checked against the current version: 120 < 150 → 422
     const refused = putTopUp(db, {

@@ -10,7 +10,7 @@
  *   lock).
  * A write puts the next version item and moves the head in ONE transaction, conditional on the
  * head still being at the version that was read; nothing is ever overwritten. A lost race is a
- * `StaleWriteError` (a 409 if it escapes): the service re-reads and retries, and a re-run answers
+ * `StaleError` (a 409 if it escapes): the service re-reads and retries, and a re-run answers
  * 412 itself when the client's If-Match no longer matches.
  *
  * The version items of a partition are read with one Query per prefix (never a Scan), so the
@@ -18,9 +18,10 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Program, ProgramVersion, TopUp, TopUpVersion } from "../../domain/subsidies";
-import { ConflictError, NotFoundError } from "../../lib/errors";
+import { NotFoundError } from "../../lib/errors";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
+import { StaleError } from "../retry";
 import type { KeyAttributes } from "../table-definition";
 import {
   atVersion,
@@ -40,9 +41,6 @@ export interface WrittenBy {
 
 export type StoredProgram = ProgramVersion & WrittenBy;
 export type StoredTopUp = TopUpVersion & WrittenBy;
-
-/** The head moved (or the data the write was checked against changed) between read and write. */
-export class StaleWriteError extends ConflictError {}
 
 /** Reading the versions: eventually consistent unless asked otherwise. */
 export interface ReadOptions {
@@ -163,7 +161,7 @@ function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
     ];
     await transact(db, items, (index) =>
       index <= 1
-        ? new StaleWriteError({
+        ? new StaleError({
             en: "another version was written at the same time; retry",
             zh: "同一时间已写入另一个版本，请重试。",
           })

@@ -1,24 +1,17 @@
-/** What the assessment services share: the year's rulebook as a precondition, tenant lookups, retries. */
+/** What the assessment services share: the year's rulebook as a precondition, tenant lookups. */
 import type { Db } from "../../data/client";
-import { isTransactionConflict } from "../../data/infra-errors";
+import { StaleError, withRetry } from "../../data/retry";
 import { getRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
 import { getTenant, type Tenant } from "../../data/stores/tenancy";
 import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
 import { nowIso } from "../../lib/clock";
-import { type Bilingual, BusinessRuleError, ConflictError, NotFoundError } from "../../lib/errors";
+import { type Bilingual, BusinessRuleError, NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 
 /** Who acts: the principal's `sub` (`apikey:<keyId>` for an integration key). */
 export interface Actor {
   sub: string;
 }
-
-/**
- * A write was checked against data that changed before it landed (another period of the year,
- * the rulebook): the whole operation is re-run — re-read, re-checked — and only if that keeps
- * happening does the caller get this 409.
- */
-export class StaleReadError extends ConflictError {}
 
 /** The year's rulebook, which targets, reports and reviews are checked against (422 without one). */
 export async function requireRulebook(
@@ -44,14 +37,14 @@ export async function requireRulebook(
 
 /**
  * "The rulebook is still the version this write was checked against": otherwise the write fails
- * with `StaleReadError`, and `withRetry` re-runs the whole operation against the new rulebook.
+ * with `StaleError`, and `withRetry` re-runs the whole operation against the new rulebook.
  */
 export function rulebookStillCurrent(db: Db, rulebook: StoredRulebook): ExtraCondition {
   return rulebookUnchanged(
     db,
     rulebook,
     () =>
-      new StaleReadError({
+      new StaleError({
         en: `the ${rulebook.year} rulebook changed meanwhile; retry`,
         zh: `${rulebook.year}年度考评细则刚刚被修改，请重试。`,
       }),
@@ -102,37 +95,4 @@ export async function requireTenant(db: Db, tenantId: string): Promise<Tenant> {
   const tenant = await getTenant(db, tenantId);
   if (!tenant) throw new NotFoundError({ en: `no tenant ${tenantId}`, zh: `单位“${tenantId}”不存在。` });
   return tenant;
-}
-
-const MAX_ATTEMPTS = 8;
-
-/**
- * Run an optimistic read-check-write; re-run it when it lost a race that a fresh read resolves
- * (`StaleReadError`, or DynamoDB cancelling the transaction for a concurrent one). If-Match
- * failures are never retried: a re-run re-reads and answers 412 itself.
- */
-export async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      const retryable = error instanceof StaleReadError || isTransactionConflict(error);
-      if (!retryable) throw error;
-      if (attempt >= MAX_ATTEMPTS) {
-        if (error instanceof StaleReadError) throw error;
-        throw new ConflictError(
-          {
-            en: "the resource is being changed by another request right now; retry",
-            zh: "该数据正被其他请求修改，请稍后重试。",
-          },
-          { cause: error },
-        );
-      }
-      await pause(10 * attempt + Math.floor(Math.random() * 20 * attempt));
-    }
-  }
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

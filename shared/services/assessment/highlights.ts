@@ -1,5 +1,6 @@
 /** A city's work highlights of a year (for the circular): each ≤ 2000 characters, versioned. */
 import type { Db } from "../../data/client";
+import { withRetry } from "../../data/retry";
 import {
   type HighlightsInput,
   putHighlights,
@@ -9,7 +10,7 @@ import {
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import { type Actor, requireTenant, withRetry } from "./common";
+import { type Actor, requireTenant } from "./common";
 
 export async function setHighlights(
   db: Db,

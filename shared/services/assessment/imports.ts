@@ -13,6 +13,7 @@
  *   decreasing 422), with `dryRun` stopping it just before the write.
  */
 import type { Db } from "../../data/client";
+import { StaleError, withRetry } from "../../data/retry";
 import { tenantYear } from "../../data/stores/reports";
 import { getTargets, MAX_TARGETS_PER_TRANSACTION, putTargetsBatch } from "../../data/stores/targets";
 import { allTenants } from "../../data/stores/tenancy";
@@ -35,14 +36,7 @@ import type { Workbook } from "../../domain/tables";
 import { nowIso } from "../../lib/clock";
 import { AppError, type Bilingual, BusinessRuleError, type FieldError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import {
-  type Actor,
-  requireRulebook,
-  requireTenant,
-  rulebookStillCurrent,
-  StaleReadError,
-  withRetry,
-} from "./common";
+import { type Actor, requireRulebook, requireTenant, rulebookStillCurrent } from "./common";
 import { checkTargets } from "./helpers";
 import { submitReport } from "./reports";
 
@@ -167,7 +161,7 @@ export async function importTargets(
       by: input.actor.sub,
       conditions: [rulebookStillCurrent(db, rulebook)],
       onStale: () =>
-        new StaleReadError({
+        new StaleError({
           en: `the ${year} targets changed meanwhile; retry`,
           zh: `${year}年度目标任务刚被修改，请重试。`,
         }),

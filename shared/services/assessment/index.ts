@@ -1,5 +1,6 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
-export { type Actor, StaleReadError } from "./common";
+export { StaleError } from "../../data/retry";
+export type { Actor } from "./common";
 export { getHighlights, setHighlights } from "./highlights";
 export {
   type ImportInput,

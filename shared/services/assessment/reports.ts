@@ -4,6 +4,7 @@
  * and the audit trail (every version kept, written with the current item in one transaction).
  */
 import type { Db } from "../../data/client";
+import { StaleError, withRetry } from "../../data/retry";
 import {
   putReport,
   reportsOfTenantYear,
@@ -31,14 +32,7 @@ import {
 } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import { zhDate, zhPeriod } from "../../lib/labels";
-import {
-  type Actor,
-  requireRulebook,
-  requireTenant,
-  rulebookStillCurrent,
-  StaleReadError,
-  withRetry,
-} from "./common";
+import { type Actor, requireRulebook, requireTenant, rulebookStillCurrent } from "./common";
 import { unlockInForceAt } from "./helpers";
 
 export interface ReportBody {
@@ -155,7 +149,7 @@ export async function submitReport(
       ifMatch: input.ifMatch,
       known: { version: current?.version ?? null, revision },
       onStale: () =>
-        new StaleReadError({
+        new StaleError({
           en: `another report of ${tenantId} for ${year} changed meanwhile; retry`,
           zh: `单位“${tenantId}”${year}年度的其他月报刚刚被修改，请重试。`,
         }),

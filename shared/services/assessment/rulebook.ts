@@ -1,5 +1,6 @@
 /** The year's rulebook: every change a new version; frozen (409) once a circular of the year is published. */
 import type { Db } from "../../data/client";
+import { withRetry } from "../../data/retry";
 import { publishedCircularOfYear } from "../../data/stores/circulars";
 import {
   listRulebookVersions,
@@ -14,7 +15,7 @@ import type { Rulebook } from "../../domain/rulebook";
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import { type Actor, withRetry } from "./common";
+import type { Actor } from "./common";
 
 export async function publishRulebook(
   db: Db,
