@@ -157,8 +157,11 @@ export async function measureConsole(dynamo: RunningDynamoDb, runs = 5) {
       "吉林省 province-admin",
       () => {
         const doc = (globalThis as any).document;
+        // both charts drawn (ECharts' SVG renderer) and the rollup table with every unit
         return (
-          doc.querySelectorAll("canvas").length >= 2 && doc.querySelectorAll("table tbody tr").length >= 12
+          doc.querySelector("[data-testid=completion-chart] svg") !== null &&
+          doc.querySelector("[data-testid=trend-chart] svg") !== null &&
+          doc.querySelectorAll("[data-testid=rollup-table] tbody tr").length >= 12
         );
       },
       runs,
