@@ -3,8 +3,8 @@ import { pingStorage } from "../../shared/data/health";
 import { withRetry } from "../../shared/data/retry";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../shared/data/stores/api-keys";
 import {
-  getProvince,
-  getTenant,
+  findProvince,
+  findTenant,
   listTenants,
   putProvince,
   putTenant,
@@ -36,7 +36,7 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
     const db = dbFromEnv();
     const page = await listTenants(db, params.p, { limit: query.limit ?? 100, cursor: query.cursor });
     // an empty first page: a province without tenants yet, or no such province (404, as elsewhere)
-    if (page.tenants.length === 0 && !query.cursor && !(await getProvince(db, params.p)))
+    if (page.tenants.length === 0 && !query.cursor && !(await findProvince(db, params.p)))
       throw new NotFoundError({ en: `no province ${params.p}`, zh: `省份“${params.p}”不存在。` });
     return { body: page };
   },
@@ -50,7 +50,7 @@ export const platformHandlers: Handlers<typeof platformRoutes> = {
   },
 
   getTenant: async ({ params }) => {
-    const tenant = await getTenant(dbFromEnv(), params.t);
+    const tenant = await findTenant(dbFromEnv(), params.t);
     if (!tenant) throw new NotFoundError({ en: `no tenant ${params.t}`, zh: `单位“${params.t}”不存在。` });
     return { body: tenant };
   },

@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { HttpResult } from "../../functions/http/pipeline";
 import type { Db } from "../../shared/data/client";
-import { allTenants, getProvince } from "../../shared/data/stores/tenancy";
+import { allTenants, findProvince } from "../../shared/data/stores/tenancy";
 import { missingScope, principalSchema, ROLES, type Role } from "../../shared/domain/principal";
 import { now } from "../../shared/lib/clock";
 import { type DevIssuer, LOCAL_AUDIENCE } from "./dev-issuer";
@@ -38,7 +38,7 @@ interface PendingCode {
 export async function demoIdentities(db: Db, provinceIds: readonly string[]): Promise<Identity[][]> {
   const groups: Identity[][] = [];
   for (const p of provinceIds) {
-    const province = await getProvince(db, p);
+    const province = await findProvince(db, p);
     if (!province) continue;
     const group: Identity[] = [
       {

@@ -18,7 +18,7 @@ import { routeTable } from "../../functions/routes";
 import { createDocumentClient, type Db, dbFromEnv, setDb } from "../../shared/data/client";
 import { verifyApiKey } from "../../shared/data/stores/api-keys";
 import { checkRateLimit } from "../../shared/data/stores/rate-limit";
-import { allTenants, getProvince } from "../../shared/data/stores/tenancy";
+import { allTenants, findProvince } from "../../shared/data/stores/tenancy";
 import { setNow } from "../../shared/lib/clock";
 import { areaHandlers } from "./areas";
 import { createDevIssuer, type DevIssuer, LOCAL_AUDIENCE } from "./dev-issuer";
@@ -72,7 +72,7 @@ function manifestTime(dir: string): number {
 async function consoleConfig(db: Db, origin: string, provinces: readonly string[]): Promise<ConsoleConfig> {
   const publicProvinces: ConsoleConfig["publicProvinces"] = [];
   for (const p of provinces) {
-    const province = await getProvince(db, p);
+    const province = await findProvince(db, p);
     if (!province) continue;
     const tenants = await allTenants(db, p);
     publicProvinces.push({

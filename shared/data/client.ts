@@ -10,6 +10,11 @@ export interface Db {
   table: string;
 }
 
+/** How a store reads: eventually consistent unless asked otherwise (`{ consistent: true }`). */
+export interface ReadOptions {
+  consistent?: boolean;
+}
+
 export interface ClientOptions {
   endpoint?: string;
   region?: string;

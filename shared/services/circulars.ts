@@ -12,7 +12,7 @@ import {
   type CircularStatus,
   type CircularSummary,
   creatorCannotApprove,
-  getCircular,
+  findCircular,
   listCircularsOfYear,
   listPublishedCirculars,
   type PublishedEntry,
@@ -23,7 +23,7 @@ import {
   updateDraftDocument,
 } from "../data/stores/circulars";
 import { highlightsOfProvinceYear } from "../data/stores/highlights";
-import { getProvince } from "../data/stores/tenancy";
+import { findProvince } from "../data/stores/tenancy";
 import { checkIfMatch } from "../data/versioned";
 import {
   applyProseEdits,
@@ -93,7 +93,7 @@ export async function circularOfYear(
   year: number,
   circularId: string,
 ): Promise<StoredCircular> {
-  const circular = await getCircular(db, provinceId, circularId);
+  const circular = await findCircular(db, provinceId, circularId);
   if (!circular || circular.year !== year)
     throw new NotFoundError({
       en: `no circular ${circularId} of ${year}`,
@@ -154,9 +154,9 @@ async function createCircularOnce(db: Db, request: CreateCircularRequest): Promi
   const { provinceId, year } = request;
   const [run, province, highlightItems, superseded] = await Promise.all([
     loadScoringRun(db, provinceId, year, request.runId),
-    getProvince(db, provinceId),
+    findProvince(db, provinceId),
     highlightsOfProvinceYear(db, provinceId, year),
-    request.supersedes ? getCircular(db, provinceId, request.supersedes) : Promise.resolve(undefined),
+    request.supersedes ? findCircular(db, provinceId, request.supersedes) : Promise.resolve(undefined),
   ]);
   if (!run) {
     throw new BusinessRuleError(
@@ -420,7 +420,7 @@ export async function listPublicCirculars(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
   const out = await listPublishedCirculars(db, provinceId, page);
-  if (out.circulars.length === 0 && !page.cursor && !(await getProvince(db, provinceId))) {
+  if (out.circulars.length === 0 && !page.cursor && !(await findProvince(db, provinceId))) {
     throw noProvince(provinceId);
   }
   return out;
@@ -445,7 +445,7 @@ export async function publishedCircular(
   provinceId: string,
   circularId: string,
 ): Promise<StoredCircular & { sha256: string; publishedAt: string }> {
-  const circular = await getCircular(db, provinceId, circularId);
+  const circular = await findCircular(db, provinceId, circularId);
   if (circular?.status !== "published" || !circular.sha256 || !circular.publishedAt) {
     throw new NotFoundError({
       en: `no published circular ${circularId}`,

@@ -8,7 +8,7 @@ import type { Db } from "../data/client";
 import { withRetry } from "../data/retry";
 import { readScoringSources } from "../data/stores/scoring-inputs";
 import {
-  getScoringRunMeta,
+  findScoringRunMeta,
   getScoringRunPayload,
   listScoringRuns,
   type NewScoringRun,
@@ -376,7 +376,7 @@ export async function loadScoringRun(
   year: number,
   runId: string,
 ): Promise<{ meta: ScoringRunMeta; payload: RunPayload } | undefined> {
-  const meta = await getScoringRunMeta(db, provinceId, year, runId);
+  const meta = await findScoringRunMeta(db, provinceId, year, runId);
   if (!meta) return undefined;
   const payload = (await getScoringRunPayload(db, meta)) as RunPayload;
   return { meta, payload };

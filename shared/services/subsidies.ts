@@ -46,7 +46,7 @@ import {
   type StoredProgram,
   type StoredTopUp,
 } from "../data/stores/subsidies";
-import { getTenant, type Tenant } from "../data/stores/tenancy";
+import { findTenant, type Tenant } from "../data/stores/tenancy";
 import type { ExtraCondition, VersionWriteInput } from "../data/versioned";
 import {
   buildCatalogue,
@@ -221,8 +221,8 @@ function parseTopUp(code: string, candidate: TopUpInput): TopUp {
 /** Authenticated reads see the caller's own writes; the public routes read eventually consistently. */
 const CONSISTENT = { consistent: true } as const;
 
-async function requireTenant(db: Db, tenantId: string, consistent = true): Promise<Tenant> {
-  const tenant = await getTenant(db, tenantId, consistent);
+async function requireTenant(db: Db, tenantId: string): Promise<Tenant> {
+  const tenant = await findTenant(db, tenantId, CONSISTENT);
   if (!tenant) throw noTenant(tenantId);
   return tenant;
 }
@@ -473,7 +473,7 @@ export async function publicCatalogue(
   date: string,
 ): Promise<Catalogue & { tenantName: string }> {
   const [tenant, topUps, localPrograms] = await Promise.all([
-    getTenant(db, tenantId),
+    findTenant(db, tenantId),
     listTopUpVersions(db, tenantId),
     listLocalProgramVersions(db, tenantId),
   ]);

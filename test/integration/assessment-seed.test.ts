@@ -10,7 +10,7 @@ import { createDocumentClient, type Db } from "../../shared/data/client";
 import { highlightsOfProvinceYear } from "../../shared/data/stores/highlights";
 import { reportsOfProvinceYear, reportsOfTenantYear, reportVersions } from "../../shared/data/stores/reports";
 import { reviewsOfProvinceYear } from "../../shared/data/stores/reviews";
-import { getRulebook } from "../../shared/data/stores/rulebooks";
+import { findRulebook } from "../../shared/data/stores/rulebooks";
 import { targetsOfProvinceYear } from "../../shared/data/stores/targets";
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import { reportingStatus } from "../../shared/domain/reporting";
@@ -40,7 +40,7 @@ describe("seedAssessment", () => {
     expect(lines).toEqual([
       "  2019 rulebook, targets of 12 tenants, 144 monthly reports, 12 reviews, 12 highlights",
     ]);
-    const rulebook = await getRulebook(db, P, Y);
+    const rulebook = await findRulebook(db, P, Y);
     expect(rulebook?.version).toBe(1);
     expect(rulebook?.rulebook.indicators).toHaveLength(9);
     expect(await targetsOfProvinceYear(db, P, Y)).toHaveLength(12);

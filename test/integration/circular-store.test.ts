@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../shared/data/client";
 import {
   approveDraft,
-  getCircular,
+  findCircular,
   type PublishRequest,
   publishApproved,
   publishedCircularOfYear,
@@ -92,7 +92,7 @@ describe("circular conditions in DynamoDB", () => {
     const approval = { provinceId: P, circularId: circular.circularId, expectedVersion: 2, at: AT };
     await expect(approveDraft(db, { ...approval, by: "admin-1" })).rejects.toThrow(/creator/);
     await expect(publish(circular)).rejects.toBeInstanceOf(ConflictError);
-    expect((await getCircular(db, P, circular.circularId))?.status).toBe("draft");
+    expect((await findCircular(db, P, circular.circularId))?.status).toBe("draft");
   });
 
   it("an approved circular: no more edits or approvals; publishing needs the run's rulebook version", async () => {
@@ -170,7 +170,7 @@ describe("circular conditions in DynamoDB", () => {
       }),
     ).rejects.toBeInstanceOf(ConflictError);
 
-    const after = await getCircular(db, P, circular.circularId);
+    const after = await findCircular(db, P, circular.circularId);
     expect(after?.document).toEqual(circular.document);
     expect(after?.sha256).toBe(circularSha256(circular.document));
   });
@@ -187,7 +187,7 @@ describe("circular conditions in DynamoDB", () => {
     await putNewCircular(db, correction);
     const done = await publish(correction);
     expect(done.status).toBe("published");
-    expect((await getCircular(db, P, circular.circularId))?.supersededBy).toBe("circ000000003");
+    expect((await findCircular(db, P, circular.circularId))?.supersededBy).toBe("circ000000003");
     expect(await publishedCircularOfYear(db, P, Y)).toBe("circ000000003");
 
     const second = {
@@ -196,6 +196,6 @@ describe("circular conditions in DynamoDB", () => {
     };
     await putNewCircular(db, second);
     await expect(publish(second)).rejects.toBeInstanceOf(ConflictError);
-    expect((await getCircular(db, P, "circ000000004"))?.status).toBe("approved");
+    expect((await findCircular(db, P, "circ000000004"))?.status).toBe("approved");
   });
 });

@@ -10,7 +10,7 @@ import { createDocumentClient, type Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
 import {
   CHUNK_BYTES,
-  getScoringRunMeta,
+  findScoringRunMeta,
   getScoringRunPayload,
   putScoringRun,
 } from "../../shared/data/stores/scoring-runs";
@@ -72,7 +72,7 @@ describe("a scoring run of 300 tenants", () => {
     const chunks = await queryPrefix(db, pk, keys.scoringRunChunkPrefix(YEAR, run.runId), {
       consistent: true,
     });
-    const meta = await getScoringRunMeta(db, "large", YEAR, run.runId);
+    const meta = await findScoringRunMeta(db, "large", YEAR, run.runId);
     console.log(
       `run of 300 tenants: 1 run item + ${chunks.length} chunk(s), ${meta?.payloadBytes} bytes gzip'd (chunks ≤ ${CHUNK_BYTES})`,
     );
@@ -145,7 +145,7 @@ describe("run payload chunks", () => {
     await expect(putScoringRun(db, meta("toolarge000001"), payload)).rejects.toBeInstanceOf(
       BusinessRuleError,
     );
-    expect(await getScoringRunMeta(db, "chunks", YEAR, "toolarge000001")).toBeUndefined();
+    expect(await findScoringRunMeta(db, "chunks", YEAR, "toolarge000001")).toBeUndefined();
   });
 
   it("never overwrites a run", async () => {

@@ -7,11 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import type { Db } from "../../../shared/data/client";
-import { getHighlights, type HighlightsInput, putHighlights } from "../../../shared/data/stores/highlights";
+import { findHighlights, type HighlightsInput, putHighlights } from "../../../shared/data/stores/highlights";
 import { createReports, reportsOfTenantYear } from "../../../shared/data/stores/reports";
-import { getReview, putReview } from "../../../shared/data/stores/reviews";
-import { getRulebook, putRulebook } from "../../../shared/data/stores/rulebooks";
-import { getTargets, putTargets } from "../../../shared/data/stores/targets";
+import { findReview, putReview } from "../../../shared/data/stores/reviews";
+import { findRulebook, putRulebook } from "../../../shared/data/stores/rulebooks";
+import { findTargets, putTargets } from "../../../shared/data/stores/targets";
 import { checkCumulative, parsePeriod, validateReportValues } from "../../../shared/domain/reporting";
 import { reviewSchema } from "../../../shared/domain/review";
 import { rulebookSchema } from "../../../shared/domain/rulebook";
@@ -42,7 +42,7 @@ export async function seedAssessment(db: Db, demo: DemoData, log: SeedLog): Prom
   const by = DEMO_SUBMITTER;
 
   const rulebook = rulebookSchema.parse(demo.rulebook);
-  if (!(await getRulebook(db, provinceId, year, true))) {
+  if (!(await findRulebook(db, provinceId, year, { consistent: true }))) {
     await putRulebook(db, { provinceId, year, rulebook, ifMatch: undefined, at, by });
   }
 
@@ -53,7 +53,7 @@ export async function seedAssessment(db: Db, demo: DemoData, log: SeedLog): Prom
     demo.tenants.map(async ({ id: tenantId }) => {
       const targets = demo.targets[tenantId];
       if (targets) {
-        if (!(await getTargets(db, tenantId, year)))
+        if (!(await findTargets(db, tenantId, year)))
           await putTargets(db, { provinceId, tenantId, year, targets, ifMatch: undefined, at, by });
         counts.targets++;
       }
@@ -93,7 +93,7 @@ export async function seedAssessment(db: Db, demo: DemoData, log: SeedLog): Prom
 
       const review = demo.reviews[tenantId];
       if (review !== undefined) {
-        if (!(await getReview(db, provinceId, year, tenantId)))
+        if (!(await findReview(db, provinceId, year, tenantId)))
           await putReview(db, {
             provinceId,
             tenantId,
@@ -108,7 +108,7 @@ export async function seedAssessment(db: Db, demo: DemoData, log: SeedLog): Prom
 
       const texts = Object.hasOwn(highlights, tenantId) ? highlights[tenantId] : undefined;
       if (texts) {
-        if (!(await getHighlights(db, tenantId, year)))
+        if (!(await findHighlights(db, tenantId, year)))
           await putHighlights(db, {
             provinceId,
             tenantId,

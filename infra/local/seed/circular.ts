@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Db } from "../../../shared/data/client";
 import { publishedCircularOfYear } from "../../../shared/data/stores/circulars";
-import { getRulebook } from "../../../shared/data/stores/rulebooks";
+import { findRulebook } from "../../../shared/data/stores/rulebooks";
 import { type CircularProseEdits, circularProseSchema } from "../../../shared/domain/circular";
 import { nowIso } from "../../../shared/lib/clock";
 import {
@@ -59,7 +59,7 @@ export async function seedScoringAndCircular(db: Db, demo: DemoData, log: SeedLo
     log(`  ${year} circular already published`);
     return;
   }
-  if (!(await getRulebook(db, provinceId, year, true))) {
+  if (!(await findRulebook(db, provinceId, year, { consistent: true }))) {
     log(`  no ${year} rulebook loaded: scoring run and circular skipped`);
     return;
   }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../../../shared/data/client";
 import { ENTITY, keys } from "../../../shared/data/keys";
-import { getTenant, putProvince, putTenant } from "../../../shared/data/stores/tenancy";
+import { findTenant, putProvince, putTenant } from "../../../shared/data/stores/tenancy";
 import { nowIso } from "../../../shared/lib/clock";
 import { seedAssessment } from "./assessment";
 import { seedScoringAndCircular } from "./circular";
@@ -67,7 +67,7 @@ export async function seedDemo(
   const fullName = (id: string) => (Object.hasOwn(fullNames, id) ? { fullAuthorityName: fullNames[id] } : {});
   await putProvince(db, demo.province.id, { ...demo.province, ...fullName(demo.province.id) }, at);
   for (const tenant of demo.tenants) {
-    if (await getTenant(db, tenant.id, true)) continue;
+    if (await findTenant(db, tenant.id, { consistent: true })) continue;
     await putTenant(db, demo.province.id, tenant.id, { ...tenant, ...fullName(tenant.id) }, at);
   }
   log(`  ${demo.tenants.length} tenants`);

@@ -135,7 +135,7 @@ export async function putNewCircular(db: Db, circular: StoredCircular): Promise<
   }
 }
 
-export async function getCircular(
+export async function findCircular(
   db: Db,
   provinceId: string,
   circularId: string,
@@ -181,7 +181,7 @@ async function explainFailure(
   needed: CircularStatus,
   expectedVersion: number,
 ): Promise<Error> {
-  const now = await getCircular(db, provinceId, circularId);
+  const now = await findCircular(db, provinceId, circularId);
   if (!now)
     return new ConflictError({
       en: `circular ${circularId} no longer exists`,
@@ -277,7 +277,7 @@ export async function approveDraft(
     return fromItem(out.Attributes ?? {});
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
-    const now = await getCircular(db, approval.provinceId, approval.circularId);
+    const now = await findCircular(db, approval.provinceId, approval.circularId);
     if (
       now &&
       now.status === "draft" &&
@@ -420,7 +420,7 @@ export async function publishApproved(db: Db, request: PublishRequest): Promise<
         return undefined;
     }
   });
-  const published = await getCircular(db, provinceId, circularId);
+  const published = await findCircular(db, provinceId, circularId);
   if (!published) throw new Error(`circular ${circularId} vanished after publishing`);
   return published;
 }

@@ -34,7 +34,7 @@ export function highlightsFromItem(item: Record<string, unknown>): StoredHighlig
   };
 }
 
-export async function getHighlights(
+export async function findHighlights(
   db: Db,
   tenantId: string,
   year: number,

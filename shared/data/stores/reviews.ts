@@ -33,7 +33,7 @@ export function reviewFromItem(item: Record<string, unknown>): StoredReview {
   };
 }
 
-export async function getReview(
+export async function findReview(
   db: Db,
   provinceId: string,
   year: number,

@@ -8,7 +8,7 @@ import type { Db } from "../client";
 import { keys } from "../keys";
 import { queryGsi1 } from "../versioned";
 import { type ReportSummary, reportsOfProvinceYear } from "./reports";
-import { getRulebook, type StoredRulebook } from "./rulebooks";
+import { findRulebook, type StoredRulebook } from "./rulebooks";
 import { type StoredTargets, targetsOfProvinceYear } from "./targets";
 
 export interface RollupTenantRow {
@@ -36,7 +36,7 @@ export async function tenantsOfProvince(db: Db, provinceId: string): Promise<Rol
 
 export async function readRollupSources(db: Db, provinceId: string, year: number): Promise<RollupSources> {
   const [rulebook, tenants, targets, reports] = await Promise.all([
-    getRulebook(db, provinceId, year),
+    findRulebook(db, provinceId, year),
     tenantsOfProvince(db, provinceId),
     targetsOfProvinceYear(db, provinceId, year),
     reportsOfProvinceYear(db, provinceId, year),

@@ -6,7 +6,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Rulebook } from "../../domain/rulebook";
 import { ConflictError } from "../../lib/errors";
-import type { Db } from "../client";
+import type { Db, ReadOptions } from "../client";
 import { ENTITY, keys } from "../keys";
 import {
   type ExtraCondition,
@@ -36,14 +36,18 @@ function fromItem(item: Record<string, unknown>): StoredRulebook {
   };
 }
 
-export async function getRulebook(
+export async function findRulebook(
   db: Db,
   provinceId: string,
   year: number,
-  consistent = false,
+  options: ReadOptions = {},
 ): Promise<StoredRulebook | undefined> {
   const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: keys.rulebook(provinceId, year), ConsistentRead: consistent }),
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.rulebook(provinceId, year),
+      ConsistentRead: options.consistent ?? false,
+    }),
   );
   return out.Item ? fromItem(out.Item) : undefined;
 }

@@ -7,7 +7,7 @@
 import type { Db } from "../client";
 import { type ReportSummary, reportsOfProvinceYear } from "./reports";
 import { reviewsOfProvinceYear, type StoredReview } from "./reviews";
-import { getRulebook, type StoredRulebook } from "./rulebooks";
+import { findRulebook, type StoredRulebook } from "./rulebooks";
 import type { StoredTargets } from "./targets";
 import { targetsOfProvinceYear } from "./targets";
 import { allTenants, type Tenant } from "./tenancy";
@@ -23,7 +23,7 @@ export interface ScoringSources {
 /** The current rulebook, tenants, targets, latest reports and reviews of a province-year (5 reads, in parallel). */
 export async function readScoringSources(db: Db, provinceId: string, year: number): Promise<ScoringSources> {
   const [rulebook, tenants, targets, reports, reviews] = await Promise.all([
-    getRulebook(db, provinceId, year, true),
+    findRulebook(db, provinceId, year, { consistent: true }),
     allTenants(db, provinceId),
     targetsOfProvinceYear(db, provinceId, year),
     reportsOfProvinceYear(db, provinceId, year),

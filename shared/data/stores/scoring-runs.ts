@@ -145,7 +145,7 @@ export async function putScoringRun(db: Db, run: NewScoringRun, payload: unknown
   return meta;
 }
 
-export async function getScoringRunMeta(
+export async function findScoringRunMeta(
   db: Db,
   provinceId: string,
   year: number,

@@ -19,7 +19,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Program, ProgramVersion, TopUp, TopUpVersion } from "../../domain/subsidies";
 import { NotFoundError } from "../../lib/errors";
-import type { Db } from "../client";
+import type { Db, ReadOptions } from "../client";
 import { ENTITY, keys } from "../keys";
 import { StaleError } from "../retry";
 import type { KeyAttributes } from "../table-definition";
@@ -41,11 +41,6 @@ export interface WrittenBy {
 
 export type StoredProgram = ProgramVersion & WrittenBy;
 export type StoredTopUp = TopUpVersion & WrittenBy;
-
-/** Reading the versions: eventually consistent unless asked otherwise. */
-export interface ReadOptions {
-  consistent?: boolean;
-}
 
 // ---------------------------------------------------------------------------------------------
 // One append-only history, whatever the entity

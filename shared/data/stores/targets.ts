@@ -39,7 +39,7 @@ export function targetsFromItem(item: Record<string, unknown>): StoredTargets {
   };
 }
 
-export async function getTargets(
+export async function findTargets(
   db: Db,
   tenantId: string,
   year: number,

@@ -4,7 +4,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError } from "../../lib/errors";
-import type { Db } from "../client";
+import type { Db, ReadOptions } from "../client";
 import { openCursor, sealCursor } from "../cursors";
 import { stripKeys } from "../items";
 import { ENTITY, keys } from "../keys";
@@ -41,7 +41,7 @@ export interface Tenant extends TenantInput {
   updatedAt: string;
 }
 
-export async function getProvince(db: Db, provinceId: string): Promise<Province | undefined> {
+export async function findProvince(db: Db, provinceId: string): Promise<Province | undefined> {
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.province(provinceId) }));
   return out.Item ? (stripKeys(out.Item) as unknown as Province) : undefined;
 }
@@ -52,7 +52,7 @@ export async function putProvince(
   input: ProvinceInput,
   at: string,
 ): Promise<{ province: Province; created: boolean }> {
-  const existing = await getProvince(db, provinceId);
+  const existing = await findProvince(db, provinceId);
   const province: Province = {
     provinceId,
     name: input.name,
@@ -71,9 +71,17 @@ export async function putProvince(
   return { province, created: !existing };
 }
 
-export async function getTenant(db: Db, tenantId: string, consistent = false): Promise<Tenant | undefined> {
+export async function findTenant(
+  db: Db,
+  tenantId: string,
+  options: ReadOptions = {},
+): Promise<Tenant | undefined> {
   const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: keys.tenant(tenantId), ConsistentRead: consistent }),
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.tenant(tenantId),
+      ConsistentRead: options.consistent ?? false,
+    }),
   );
   return out.Item ? (stripKeys(out.Item) as unknown as Tenant) : undefined;
 }
@@ -105,7 +113,7 @@ export async function putTenant(
   input: TenantInput,
   at: string,
 ): Promise<{ tenant: Tenant; created: boolean }> {
-  const existing = await getTenant(db, tenantId, true);
+  const existing = await findTenant(db, tenantId, { consistent: true });
   if (existing && existing.provinceId !== provinceId) {
     throw tenantIdTaken(tenantId);
   }

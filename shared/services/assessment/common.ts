@@ -1,8 +1,8 @@
 /** What the assessment services share: the year's rulebook as a precondition, tenant lookups. */
 import type { Db } from "../../data/client";
 import { StaleError, withRetry } from "../../data/retry";
-import { getRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
-import { getTenant, type Tenant } from "../../data/stores/tenancy";
+import { findRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
+import { findTenant, type Tenant } from "../../data/stores/tenancy";
 import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
 import { nowIso } from "../../lib/clock";
 import { type Bilingual, BusinessRuleError, NotFoundError } from "../../lib/errors";
@@ -20,7 +20,7 @@ export async function requireRulebook(
   year: number,
   what: Bilingual,
 ): Promise<StoredRulebook> {
-  const rulebook = await getRulebook(db, provinceId, year, true);
+  const rulebook = await findRulebook(db, provinceId, year, { consistent: true });
   if (!rulebook) {
     throw new BusinessRuleError(
       {
@@ -92,7 +92,7 @@ export function withCurrentRulebook<T>(
 
 /** The tenant of the path, from storage (its province is never taken from the caller's claims). */
 export async function requireTenant(db: Db, tenantId: string): Promise<Tenant> {
-  const tenant = await getTenant(db, tenantId);
+  const tenant = await findTenant(db, tenantId);
   if (!tenant) throw new NotFoundError({ en: `no tenant ${tenantId}`, zh: `单位“${tenantId}”不存在。` });
   return tenant;
 }

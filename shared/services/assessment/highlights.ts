@@ -2,9 +2,9 @@
 import type { Db } from "../../data/client";
 import { withRetry } from "../../data/retry";
 import {
+  findHighlights,
   type HighlightsInput,
   putHighlights,
-  getHighlights as readHighlights,
   type StoredHighlights,
 } from "../../data/stores/highlights";
 import { nowIso } from "../../lib/clock";
@@ -37,7 +37,7 @@ export async function setHighlights(
 }
 
 export async function getHighlights(db: Db, tenantId: string, year: number): Promise<StoredHighlights> {
-  const highlights = await readHighlights(db, tenantId, year);
+  const highlights = await findHighlights(db, tenantId, year);
   if (!highlights)
     throw new NotFoundError({
       en: `no ${year} highlights for tenant ${tenantId}`,

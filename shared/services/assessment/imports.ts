@@ -15,7 +15,7 @@
 import type { Db } from "../../data/client";
 import { StaleError, withRetry } from "../../data/retry";
 import { tenantYear } from "../../data/stores/reports";
-import { getTargets, MAX_TARGETS_PER_TRANSACTION, putTargetsBatch } from "../../data/stores/targets";
+import { findTargets, MAX_TARGETS_PER_TRANSACTION, putTargetsBatch } from "../../data/stores/targets";
 import { allTenants } from "../../data/stores/tenancy";
 import {
   type Grid,
@@ -75,7 +75,7 @@ async function provinceUnits(db: Db, provinceId: string) {
 }
 
 async function currentTargets(db: Db, tenantIds: readonly string[], year: number) {
-  const found = await Promise.all(tenantIds.map((t) => getTargets(db, t, year, true)));
+  const found = await Promise.all(tenantIds.map((t) => findTargets(db, t, year, true)));
   return new Map(found.flatMap((t) => (t ? [[t.tenantId, t] as const] : [])));
 }
 
@@ -189,7 +189,7 @@ export async function reportTemplateOf(
     zh: "下载定期调度报表模板",
   });
   const [targets, { reports }] = await Promise.all([
-    getTargets(db, tenantId, year),
+    findTargets(db, tenantId, year),
     tenantYear(db, tenantId, year),
   ]);
   const before = previousPeriod(period);

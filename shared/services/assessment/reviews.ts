@@ -1,8 +1,8 @@
 /** The province's review of a tenant: item scores within the rulebook's maxScore, adjustments, veto; versioned. */
 import type { Db } from "../../data/client";
 import {
+  findReview,
   putReview,
-  getReview as readReview,
   reviewVersions as readReviewVersions,
   reviewsOfProvinceYear,
   type StoredReview,
@@ -34,7 +34,7 @@ export async function getReview(
   year: number,
   tenantId: string,
 ): Promise<StoredReview> {
-  const review = await readReview(db, provinceId, year, tenantId);
+  const review = await findReview(db, provinceId, year, tenantId);
   if (!review)
     throw new NotFoundError({
       en: `no ${year} review of tenant ${tenantId}`,

@@ -6,8 +6,8 @@
 import type { Db } from "../../data/client";
 import { reportsOfTenantYear } from "../../data/stores/reports";
 import { readRollupSources } from "../../data/stores/rollup";
-import { getRulebook } from "../../data/stores/rulebooks";
-import { getTargets } from "../../data/stores/targets";
+import { findRulebook } from "../../data/stores/rulebooks";
+import { findTargets } from "../../data/stores/targets";
 import { periodBelongsToYear } from "../../domain/reporting";
 import { computeRollup, type Rollup, type RollupTenant } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
@@ -85,8 +85,8 @@ export async function tenantProgress(
   checkPeriod(year, period);
   const tenant = await requireTenant(db, tenantId);
   const [rulebook, targets, reports] = await Promise.all([
-    getRulebook(db, tenant.provinceId, year),
-    getTargets(db, tenantId, year),
+    findRulebook(db, tenant.provinceId, year),
+    findTargets(db, tenantId, year),
     reportsOfTenantYear(db, tenantId, year),
   ]);
   if (!rulebook) throw noRulebook(tenant.provinceId, year);

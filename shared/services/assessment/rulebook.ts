@@ -3,14 +3,14 @@ import type { Db } from "../../data/client";
 import { withRetry } from "../../data/retry";
 import { publishedCircularOfYear } from "../../data/stores/circulars";
 import {
+  findRulebook,
   listRulebookVersions,
   putRulebook,
-  getRulebook as readRulebook,
   rulebooksOfProvince,
   type StoredRulebook,
   yearNotFrozen,
 } from "../../data/stores/rulebooks";
-import { getProvince } from "../../data/stores/tenancy";
+import { findProvince } from "../../data/stores/tenancy";
 import type { Rulebook } from "../../domain/rulebook";
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
@@ -46,7 +46,7 @@ export function noRulebook(provinceId: string, year: number): NotFoundError {
 }
 
 export async function getRulebook(db: Db, provinceId: string, year: number): Promise<StoredRulebook> {
-  const rulebook = await readRulebook(db, provinceId, year);
+  const rulebook = await findRulebook(db, provinceId, year);
   if (!rulebook) throw noRulebook(provinceId, year);
   return rulebook;
 }
@@ -60,7 +60,7 @@ export async function rulebookVersions(db: Db, provinceId: string, year: number)
 /** The years of a province that have a rulebook, newest first (what the console offers to open). */
 export async function rulebookYears(db: Db, provinceId: string) {
   const [province, rulebooks] = await Promise.all([
-    getProvince(db, provinceId),
+    findProvince(db, provinceId),
     rulebooksOfProvince(db, provinceId),
   ]);
   if (!province)

@@ -1,10 +1,10 @@
 /** A tenant's annual targets: exactly the rulebook's indicator codes, each > 0; versioned. */
 import type { Db } from "../../data/client";
 import { tenantsOfProvince } from "../../data/stores/rollup";
-import { getRulebook } from "../../data/stores/rulebooks";
+import { findRulebook } from "../../data/stores/rulebooks";
 import {
+  findTargets,
   putTargets,
-  getTargets as readTargets,
   type StoredTargets,
   targetsOfProvinceYear,
 } from "../../data/stores/targets";
@@ -36,7 +36,7 @@ export async function setTargets(
 }
 
 export async function getTargets(db: Db, tenantId: string, year: number): Promise<StoredTargets> {
-  const targets = await readTargets(db, tenantId, year);
+  const targets = await findTargets(db, tenantId, year);
   if (!targets)
     throw new NotFoundError({
       en: `no ${year} targets for tenant ${tenantId}`,
@@ -59,7 +59,7 @@ export interface ProvinceTargets {
  */
 export async function provinceTargets(db: Db, provinceId: string, year: number): Promise<ProvinceTargets> {
   const [rulebook, tenants, targets] = await Promise.all([
-    getRulebook(db, provinceId, year),
+    findRulebook(db, provinceId, year),
     tenantsOfProvince(db, provinceId),
     targetsOfProvinceYear(db, provinceId, year),
   ]);

@@ -1,6 +1,6 @@
 /** The province reopens one locked period for one of its tenants, until an instant, with a reason. */
 import type { Db } from "../../data/client";
-import { getTenant } from "../../data/stores/tenancy";
+import { findTenant } from "../../data/stores/tenancy";
 import { putUnlock, type Unlock, unlocksOfProvinceYear } from "../../data/stores/unlocks";
 import { periodBelongsToYear, unlockInForce } from "../../domain/reporting";
 import { now } from "../../lib/clock";
@@ -44,7 +44,7 @@ export async function unlockPeriod(
       { errors },
     );
   }
-  const tenant = await getTenant(db, unlock.tenantId);
+  const tenant = await findTenant(db, unlock.tenantId);
   if (!tenant || tenant.provinceId !== provinceId)
     throw new NotFoundError({
       en: `no tenant ${unlock.tenantId} in your province`,
