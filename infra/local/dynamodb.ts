@@ -142,6 +142,8 @@ export async function startDynamoDbLocal(options: {
     if (exited) return;
     child.stdin?.end();
     child.kill("SIGTERM");
+    // a loaded machine can take seconds to shut the JVM down cleanly; SIGKILL before that could
+    // lose writes it has already acknowledged (the outage test reads every one of them back)
     const timer = setTimeout(() => {
       // java did not stop on SIGTERM: kill it, then the wrapper
       if (javaPid !== undefined) {
@@ -152,7 +154,7 @@ export async function startDynamoDbLocal(options: {
         }
       }
       child.kill("SIGKILL");
-    }, 5000);
+    }, 20_000);
     await exit;
     clearTimeout(timer);
   };

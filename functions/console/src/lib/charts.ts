@@ -107,7 +107,12 @@ export function drawCompletion(el: HTMLElement, chart: CompletionChart, previous
     xAxis: {
       type: "category",
       data: chart.bars.map((b) => b.unit),
-      axisLabel: { interval: 0, rotate: chart.bars.length > 8 ? 35 : 0, color: "#1f2329" },
+      // a phone's width has room for the unit names only steeply slanted
+      axisLabel: {
+        interval: 0,
+        rotate: chart.bars.length > 8 ? (el.clientWidth < 600 ? 60 : 35) : 0,
+        color: "#1f2329",
+      },
     },
     yAxis: {
       type: "value",
@@ -120,13 +125,16 @@ export function drawCompletion(el: HTMLElement, chart: CompletionChart, previous
         type: "bar",
         name: "完成率",
         barMaxWidth: 36,
+        // labels that would run into each other on a narrow chart are left out (the table has them all)
+        labelLayout: { hideOverlap: true },
         data: chart.bars.map((b) => ({
           value: percent(b.completion) ?? 0,
           itemStyle: { color: b.lagging ? BAD : BRAND },
+          // inside the bar's top, so the 时序进度 line never strikes the figure through
           label: {
             show: true,
-            position: "top",
-            color: b.lagging ? BAD : "#1f2329",
+            position: "insideTop",
+            color: "#fff",
             fontSize: 11,
             // ▼ marks a lagging unit in text as well as in colour (the note under the chart says so)
             formatter: () => {
@@ -194,7 +202,8 @@ export function drawTrend(el: HTMLElement, chart: TrendChart, previous?: ECharts
                 symbol: "none",
                 silent: true,
                 lineStyle: { color: MARK, type: "dashed", width: 2 },
-                label: { formatter: chart.targetLabel, color: MARK, position: "insideEndTop" },
+                // at the start of the line: the year's values approach the target at its end
+                label: { formatter: chart.targetLabel, color: MARK, position: "insideStartTop" },
                 data: [{ yAxis: chart.target }],
               },
       },
