@@ -130,10 +130,15 @@ export function drawCompletion(el: HTMLElement, chart: CompletionChart, previous
         data: chart.bars.map((b) => ({
           value: percent(b.completion) ?? 0,
           itemStyle: { color: b.lagging ? BAD : BRAND },
-          // inside the bar's top, so the 时序进度 line never strikes the figure through
+          // upright inside the bar from its foot, so the 时序进度 line near the top never strikes
+          // the figure through and a narrow bar still has room for it
           label: {
             show: true,
-            position: "insideTop",
+            position: "insideBottom",
+            rotate: 90,
+            align: "left",
+            verticalAlign: "middle",
+            distance: 6,
             color: "#fff",
             fontSize: 11,
             // ▼ marks a lagging unit in text as well as in colour (the note under the chart says so)
