@@ -61,6 +61,8 @@ function identityOrigins(config: ConsoleConfig): string[] {
 }
 
 let site: ConsoleSite | undefined;
+/** the sign-in settings and the page's policy, from an environment that does not change while warm */
+let settings: { config: ConsoleConfig; policy: string } | undefined;
 
 /**
  * The console's answer to a request, or undefined when the request is not the console's (an
@@ -76,7 +78,11 @@ export function consoleResponse(
   if ((method !== "GET" && method !== "HEAD") || isApiPath(path)) return undefined;
   // a function deployed without an identity provider or a console build answers 404 (the caller)
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) return undefined;
-  const config = consoleConfigFrom(env);
+  settings ??= (() => {
+    const config = consoleConfigFrom(env);
+    return { config, policy: consolePolicy(identityOrigins(config)) };
+  })();
+  const { config, policy } = settings;
   if (path === CONSOLE_CONFIG_PATH) {
     return {
       statusCode: 200,
@@ -90,7 +96,7 @@ export function consoleResponse(
     method,
     path,
     acceptEncoding: event.headers?.["accept-encoding"],
-    pageHeaders: { "content-security-policy": consolePolicy(identityOrigins(config)) },
+    pageHeaders: { "content-security-policy": policy },
   });
 }
 

@@ -106,24 +106,22 @@ async function problemOf(res: Response): Promise<ApiProblem> {
   );
 }
 
-export async function api<M extends Method, P extends PathOf<M>>(
-  method: M,
-  path: P,
-  options: CallOptions<M, P> = {},
-): Promise<ApiResult<ResponseOf<M, P>>> {
-  const headers: Record<string, string> = { accept: "application/json", "accept-language": "zh-CN" };
-  if (session.token && !options.anonymous) headers.authorization = `Bearer ${session.token}`;
-  if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+/**
+ * Every request of the console: Chinese problems, the bearer unless anonymous, a network failure or
+ * an expired session (401: sign in again, back to this page) as an `ApiProblem`, any other error
+ * status as the API's own problem.
+ */
+async function send(
+  url: string,
+  init: Omit<RequestInit, "headers"> & { headers: Record<string, string> },
+  anonymous: boolean,
+): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers, "accept-language": "zh-CN" };
+  const signedIn = Boolean(session.token) && !anonymous;
+  if (signedIn) headers.authorization = `Bearer ${session.token}`;
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, options.params as Record<string, string | number>, options.query ?? {}), {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.cache ? { cache: options.cache } : {}),
-    });
+    res = await fetch(url, { ...init, headers });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiProblem(
@@ -134,7 +132,7 @@ export async function api<M extends Method, P extends PathOf<M>>(
       {},
     );
   }
-  if (res.status === 401 && session.token && !options.anonymous) {
+  if (res.status === 401 && signedIn) {
     void expireSession(currentLocation());
     throw new ApiProblem(
       401,
@@ -145,6 +143,28 @@ export async function api<M extends Method, P extends PathOf<M>>(
     );
   }
   if (!res.ok) throw await problemOf(res);
+  return res;
+}
+
+export async function api<M extends Method, P extends PathOf<M>>(
+  method: M,
+  path: P,
+  options: CallOptions<M, P> = {},
+): Promise<ApiResult<ResponseOf<M, P>>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const res = await send(
+    apiUrl(path, options.params as Record<string, string | number>, options.query ?? {}),
+    {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
+    },
+    options.anonymous ?? false,
+  );
   const etag = res.headers.get("etag");
   const version = etag ? Number(/"?(\d+)"?/.exec(etag)?.[1]) : undefined;
   const data = (res.status === 204 ? undefined : await res.json()) as ResponseOf<M, P>;
@@ -158,14 +178,7 @@ export async function api<M extends Method, P extends PathOf<M>>(
 
 /** A download link's URL with the bearer cannot be a plain link: fetch it and save the blob. */
 export async function download(url: string, filename: string, anonymous = false): Promise<void> {
-  const headers: Record<string, string> = { "accept-language": "zh-CN" };
-  if (session.token && !anonymous) headers.authorization = `Bearer ${session.token}`;
-  const res = await fetch(url, { headers });
-  if (res.status === 401 && session.token && !anonymous) {
-    void expireSession(currentLocation());
-    throw new ApiProblem(401, "登录已过期", "登录已过期，正在转到登录页面。", [], {});
-  }
-  if (!res.ok) throw await problemOf(res);
+  const res = await send(url, { headers: {} }, anonymous);
   const disposition = res.headers.get("content-disposition") ?? "";
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const name = star ? decodeURIComponent(star) : filename;
@@ -210,27 +223,12 @@ export async function importSpreadsheet(
   if (!type) {
     throw new ApiProblem(0, "文件类型不支持", "请选择从本页下载的模板填好后的 .xlsx 或 .csv 文件。", [], {});
   }
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "accept-language": "zh-CN",
-    "content-type": type,
-  };
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  const headers: Record<string, string> = { accept: "application/json", "content-type": type };
   if (options.ifMatch !== undefined) headers["if-match"] = `"${options.ifMatch}"`;
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, options.params, { dryRun: String(options.dryRun) }), {
-      method: "POST",
-      headers,
-      body: options.file,
-    });
-  } catch {
-    throw new ApiProblem(0, "网络连接失败", "无法连接服务器，请检查网络后重试。", [], {});
-  }
-  if (res.status === 401 && session.token) {
-    void expireSession(currentLocation());
-    throw new ApiProblem(401, "登录已过期", "登录已过期，正在转到登录页面。", [], {});
-  }
-  if (!res.ok) throw await problemOf(res);
+  const res = await send(
+    apiUrl(path, options.params, { dryRun: String(options.dryRun) }),
+    { method: "POST", headers, body: options.file },
+    false,
+  );
   return (await res.json()) as ImportResult;
 }
