@@ -63,6 +63,8 @@ describe("考评结果", () => {
       "吉林省 province-admin",
       page.getByRole("button", { name: "开始考评" }),
     );
+    // the button shows while the runs are still being read: wait for the list itself
+    await page.locator("[data-testid=runs] tbody tr").first().waitFor();
     const before = await page.locator("[data-testid=runs] tbody tr").count();
     expect(before).toBe(1);
     await expectAccessible(page, "考评结果 (runs)");
