@@ -4,19 +4,19 @@ import { nowIso } from "../../shared/lib/clock";
 import { contentDisposition } from "../../shared/lib/content-disposition";
 import {
   approveCircular,
+  type CircularResponse,
   type CircularStep,
-  type CircularView,
-  circularOfYear,
   createCircular,
   editCircular,
-  getCircularView,
+  getCircular,
+  getCircularOfYear,
   getPublicCircular,
+  getPublishedCircular,
   listCirculars,
   listPublicCirculars,
   type PrintableCircular,
   printableCircular,
   publishCircular,
-  publishedCircular,
   renderCircular,
 } from "../../shared/services/circulars";
 import { countBusiness } from "../http/observability";
@@ -60,7 +60,7 @@ async function docxDownload(
 }
 
 /** A circular as answered: its view, and its version as ETag. */
-const withVersion = (circular: CircularView) => ({ body: circular, version: circular.version });
+const withVersion = (circular: CircularResponse) => ({ body: circular, version: circular.version });
 
 export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   createCircular: async ({ params, body, principal }) => {
@@ -89,12 +89,12 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   getCircular: async ({ params, query }) => {
     const format = query.format ?? "json";
     if (format !== "json") {
-      const stored = await circularOfYear(dbFromEnv(), params.p, params.y, params.c);
+      const stored = await getCircularOfYear(dbFromEnv(), params.p, params.y, params.c);
       const etag = { etag: `"${stored.version}"` };
       if (format === "docx") return docxDownload(printableCircular(stored), etag);
       return { ...renderCircular(stored, format), headers: etag };
     }
-    return withVersion(await getCircularView(dbFromEnv(), params.p, params.y, params.c));
+    return withVersion(await getCircular(dbFromEnv(), params.p, params.y, params.c));
   },
 
   updateCircular: async (input) =>
@@ -119,7 +119,7 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   getPublicCircular: async ({ params, query }) => {
     const format = query.format ?? "json";
     if (format === "docx") {
-      const stored = await publishedCircular(dbFromEnv(), params.p, params.c);
+      const stored = await getPublishedCircular(dbFromEnv(), params.p, params.c);
       return docxDownload(printableCircular(stored), {
         etag: `"${stored.sha256}"`,
         "cache-control": PUBLIC_CACHE,

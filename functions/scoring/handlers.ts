@@ -7,8 +7,8 @@ import {
   createScoringRun,
   dryRunScoring,
   getScoringRun,
+  getTenantScore,
   listRuns,
-  tenantScore,
 } from "../../shared/services/scoring";
 import { workbookDownload } from "../http/downloads";
 import { countBusiness } from "../http/observability";
@@ -88,6 +88,6 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
     const provinceId = await tenantProvince(db, params.t);
     if (!provinceId)
       throw new NotFoundError({ en: `no tenant ${params.t}`, zh: `单位“${params.t}”不存在。` });
-    return { body: await tenantScore(db, provinceId, params.y, params.t) };
+    return { body: await getTenantScore(db, provinceId, params.y, params.t) };
   },
 };

@@ -2,20 +2,20 @@ import { dbFromEnv } from "../../shared/data/client";
 import { isProvinceRole, type Principal } from "../../shared/domain/principal";
 import { shanghaiToday } from "../../shared/lib/clock";
 import {
+  getLocalProgramHistory,
+  getProgramHistory,
+  getPublicCatalogue,
+  getPublicEntitlements,
+  getTopUpHistory,
   listLocalPrograms,
   listPrograms,
   listTopUps,
-  localProgramHistory,
   type PutVersionInput,
-  presentProgram,
-  presentTopUp,
-  programHistory,
-  publicCatalogue,
-  publicEntitlements,
   putLocalProgram,
   putProgram,
   putTopUp,
-  topUpHistory,
+  toProgramResponse,
+  toTopUpResponse,
 } from "../../shared/services/subsidies";
 import type { Handlers, IfMatch } from "../http/route";
 import type { subsidiesRoutes } from "./routes";
@@ -58,7 +58,7 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     const result = await putProgram(dbFromEnv(), { provinceId: p, ...versionPut(input) });
     return appended(
       result,
-      presentProgram(result.stored, true),
+      toProgramResponse(result.stored, { withWriter: true }),
       `/v1/provinces/${p}/subsidy-programs/${code}/versions`,
     );
   },
@@ -66,13 +66,15 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   listSubsidyPrograms: async ({ params, query, principal }) => {
     const programs = await listPrograms(dbFromEnv(), params.p, query.date);
     const withWriter = seesProvincialWriter(principal);
-    return { body: { programs: programs.map((p) => presentProgram(p, withWriter)) } };
+    return { body: { programs: programs.map((p) => toProgramResponse(p, { withWriter })) } };
   },
 
   listSubsidyProgramVersions: async ({ params, principal }) => {
-    const versions = await programHistory(dbFromEnv(), params.p, params.code);
+    const versions = await getProgramHistory(dbFromEnv(), params.p, params.code);
     const withWriter = seesProvincialWriter(principal);
-    return { body: { code: params.code, versions: versions.map((v) => presentProgram(v, withWriter)) } };
+    return {
+      body: { code: params.code, versions: versions.map((v) => toProgramResponse(v, { withWriter })) },
+    };
   },
 
   putSubsidyTopUp: async (input) => {
@@ -80,19 +82,24 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     const result = await putTopUp(dbFromEnv(), { tenantId: t, ...versionPut(input) });
     return appended(
       result,
-      presentTopUp(result.stored, true),
+      toTopUpResponse(result.stored, { withWriter: true }),
       `/v1/tenants/${t}/subsidy-top-ups/${code}/versions`,
     );
   },
 
   listSubsidyTopUps: async ({ params, query }) => {
     const topUps = await listTopUps(dbFromEnv(), params.t, query.date);
-    return { body: { topUps: topUps.map((t) => presentTopUp(t, SEES_CITY_WRITER)) } };
+    return { body: { topUps: topUps.map((t) => toTopUpResponse(t, { withWriter: SEES_CITY_WRITER })) } };
   },
 
   listSubsidyTopUpVersions: async ({ params }) => {
-    const versions = await topUpHistory(dbFromEnv(), params.t, params.code);
-    return { body: { code: params.code, versions: versions.map((v) => presentTopUp(v, SEES_CITY_WRITER)) } };
+    const versions = await getTopUpHistory(dbFromEnv(), params.t, params.code);
+    return {
+      body: {
+        code: params.code,
+        versions: versions.map((v) => toTopUpResponse(v, { withWriter: SEES_CITY_WRITER })),
+      },
+    };
   },
 
   putLocalProgram: async (input) => {
@@ -100,32 +107,37 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     const result = await putLocalProgram(dbFromEnv(), { tenantId: t, ...versionPut(input) });
     return appended(
       result,
-      presentProgram(result.stored, true),
+      toProgramResponse(result.stored, { withWriter: true }),
       `/v1/tenants/${t}/local-programs/${code}/versions`,
     );
   },
 
   listLocalPrograms: async ({ params, query }) => {
     const programs = await listLocalPrograms(dbFromEnv(), params.t, query.date);
-    return { body: { localPrograms: programs.map((p) => presentProgram(p, SEES_CITY_WRITER)) } };
+    return {
+      body: { localPrograms: programs.map((p) => toProgramResponse(p, { withWriter: SEES_CITY_WRITER })) },
+    };
   },
 
   listLocalProgramVersions: async ({ params }) => {
-    const versions = await localProgramHistory(dbFromEnv(), params.t, params.code);
+    const versions = await getLocalProgramHistory(dbFromEnv(), params.t, params.code);
     return {
-      body: { code: params.code, versions: versions.map((v) => presentProgram(v, SEES_CITY_WRITER)) },
+      body: {
+        code: params.code,
+        versions: versions.map((v) => toProgramResponse(v, { withWriter: SEES_CITY_WRITER })),
+      },
     };
   },
 
   getPublicSubsidies: async ({ params, query }) => {
     const date = query.date ?? shanghaiToday();
-    const catalogue = await publicCatalogue(dbFromEnv(), params.t, date);
+    const catalogue = await getPublicCatalogue(dbFromEnv(), params.t, date);
     return { body: { tenantId: params.t, ...catalogue } };
   },
 
   calculateEntitlements: async ({ params, body }) => {
     const date = body.date ?? shanghaiToday();
-    const result = await publicEntitlements(dbFromEnv(), params.t, body.profile, date);
+    const result = await getPublicEntitlements(dbFromEnv(), params.t, body.profile, date);
     return { body: { tenantId: params.t, ...result } };
   },
 };

@@ -23,9 +23,9 @@ import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import type { Program } from "../../shared/domain/subsidies";
 import { BusinessRuleError, ConflictError, PreconditionFailedError } from "../../shared/lib/errors";
 import {
+  getProgramHistory,
+  getPublicCatalogue,
   listPrograms,
-  programHistory,
-  publicCatalogue,
   putLocalProgram,
   putProgram,
   putTopUp,
@@ -86,7 +86,7 @@ describe("appending versions", () => {
     expect(results.map((r) => r.stored.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     firstRace = results.find((r) => r.stored.version === 1)?.stored;
-    const history = await programHistory(db, "p1", "race");
+    const history = await getProgramHistory(db, "p1", "race");
     expect(history.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(history.map((v) => (v.kind === "fixed" ? v.params.amount : -1))).size).toBe(8);
     expect(await headVersion.program(db, "p1", "race")).toBe(8);
@@ -112,7 +112,7 @@ describe("appending versions", () => {
   });
 
   it("never rewrites an earlier version", async () => {
-    const history = await programHistory(db, "p1", "race");
+    const history = await getProgramHistory(db, "p1", "race");
     expect(history).toHaveLength(9);
     expect(history[0]).toEqual(firstRace);
     const v1 = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.program("p1", "race", 1) }));
@@ -136,7 +136,7 @@ describe("appending versions", () => {
       ifMatch: undefined,
       actor,
     });
-    expect((await programHistory(db, "p1", "loan")).map((v) => v.code)).toEqual(["loan"]);
+    expect((await getProgramHistory(db, "p1", "loan")).map((v) => v.code)).toEqual(["loan"]);
     const all = await listProgramVersions(db, "p1");
     expect(all.filter((v) => v.code.startsWith("loan")).map((v) => v.code)).toEqual(["loan", "loan_extra"]);
   });
@@ -234,7 +234,7 @@ describe("top-ups and local programs", () => {
   it("builds the public catalogue with a constant number of requests", async () => {
     const count = async () => {
       commands.length = 0;
-      await publicCatalogue(db, "c1", "2019-06-15");
+      await getPublicCatalogue(db, "c1", "2019-06-15");
       return [...commands].sort();
     };
     const before = await count();
@@ -256,7 +256,7 @@ describe("top-ups and local programs", () => {
       });
     }
     expect(await count()).toEqual(before);
-    const catalogue = await publicCatalogue(db, "c1", "2019-06-15");
+    const catalogue = await getPublicCatalogue(db, "c1", "2019-06-15");
     expect(catalogue.programs.filter((p) => p.source === "local")).toHaveLength(5);
     const moving = catalogue.programs.find((p) => p.code === "moving");
     expect(moving?.kind === "fixed" && moving.params.amount).toBe(160);
@@ -290,7 +290,7 @@ describe("the demo seed", () => {
     expect(await headVersion.topUp(seedDb, "changchun", "guarantee_loan")).toBe(1);
     expect(await headVersion.topUp(seedDb, "tonghua", "guarantee_loan")).toBe(1);
     expect(await headVersion.localProgram(seedDb, "changchun", "settling_in_allowance")).toBe(1);
-    const catalogue = await publicCatalogue(seedDb, "changchun", "2019-06-15");
+    const catalogue = await getPublicCatalogue(seedDb, "changchun", "2019-06-15");
     const loan = catalogue.programs.find((p) => p.code === "guarantee_loan");
     expect(loan?.kind === "tiered" && loan.params.tiers.find((t) => t.key === "graduate")?.amount).toBe(
       300000,

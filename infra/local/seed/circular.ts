@@ -12,7 +12,7 @@ import { type CircularProseEdits, circularProseSchema } from "../../../shared/do
 import { nowIso } from "../../../shared/lib/clock";
 import {
   approveCircular,
-  type CircularView,
+  type CircularResponse,
   createCircular,
   editCircular,
   publishCircular,
@@ -38,7 +38,10 @@ export function loadDemoCircular(): DemoCircular {
 }
 
 /** The demo file's highlight for every city whose own (stored) highlight of that kind is missing. */
-function missingHighlights(draft: CircularView, highlights: Highlights): CircularProseEdits["highlights"] {
+function missingHighlights(
+  draft: CircularResponse,
+  highlights: Highlights,
+): CircularProseEdits["highlights"] {
   const edits: NonNullable<CircularProseEdits["highlights"]> = {};
   for (const unit of draft.document.units) {
     const mine = highlights[unit.tenantId];

@@ -10,7 +10,8 @@ import {
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import { type Actor, requireTenant } from "./common";
+import type { Actor } from "../actor";
+import { getTenant } from "../tenants";
 
 export async function setHighlights(
   db: Db,
@@ -22,7 +23,7 @@ export async function setHighlights(
     actor: Actor;
   },
 ): Promise<StoredHighlights & { created: boolean }> {
-  const tenant = await requireTenant(db, input.tenantId);
+  const tenant = await getTenant(db, input.tenantId);
   return withRetry(() =>
     putHighlights(db, {
       provinceId: tenant.provinceId,

@@ -33,12 +33,14 @@ import {
 } from "../../domain/imports";
 import { formatPeriod, parsePeriod } from "../../domain/reporting";
 import type { Workbook } from "../../domain/tables";
+import { checkTargets } from "../../domain/targets";
 import { nowIso } from "../../lib/clock";
 import { AppError, type Bilingual, BusinessRuleError, type FieldError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import { type Actor, requireRulebook, requireTenant, rulebookStillCurrent } from "./common";
-import { checkTargets } from "./helpers";
+import type { Actor } from "../actor";
+import { getTenant } from "../tenants";
 import { submitReport } from "./reports";
+import { requireRulebook, rulebookStillCurrent } from "./year-rulebook";
 
 /** 422 for a commit with errors: the import's body as the problem's extensions, every cell error in `errors`. */
 function importRefused(result: ImportResult): BusinessRuleError {
@@ -183,7 +185,7 @@ export async function reportTemplateOf(
   year: number,
   period: string,
 ): Promise<Workbook> {
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   const rulebook = await requireRulebook(db, tenant.provinceId, year, {
     en: "downloading the report template",
     zh: "下载定期调度报表模板",
@@ -251,7 +253,7 @@ export async function importReport(
   input: ImportInput & { tenantId: string; year: number; period: string; ifMatch: IfMatch | undefined },
 ): Promise<ImportResult> {
   const { tenantId, year, period } = input;
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   const rulebook = await requireRulebook(db, tenant.provinceId, year, {
     en: "importing a report",
     zh: "导入月度数据",

@@ -1,6 +1,6 @@
 /** The assessment cycle's services: rulebook, targets, reports and unlocks, highlights, reviews, rollup. */
 export { StaleError } from "../../data/retry";
-export type { Actor } from "./common";
+export type { Actor } from "../actor";
 export { getHighlights, setHighlights } from "./highlights";
 export {
   type ImportInput,

@@ -4,7 +4,8 @@ import { reportsOfTenantYear } from "../../data/stores/reports";
 import { unlocksOfTenantYear } from "../../data/stores/unlocks";
 import { type PeriodOverview, periodsOfYear } from "../../domain/reporting";
 import { now } from "../../lib/clock";
-import { requireRulebook, requireTenant } from "./common";
+import { getTenant } from "../tenants";
+import { requireRulebook } from "./year-rulebook";
 
 export interface TenantPeriods {
   tenantId: string;
@@ -15,7 +16,7 @@ export interface TenantPeriods {
 }
 
 export async function tenantPeriods(db: Db, tenantId: string, year: number): Promise<TenantPeriods> {
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   const [rulebook, reports, unlocks] = await Promise.all([
     requireRulebook(db, tenant.provinceId, year, { en: "reporting", zh: "报送月度数据" }),
     reportsOfTenantYear(db, tenantId, year),

@@ -18,6 +18,7 @@ import {
   checkCumulative,
   type ReportingStatus,
   reportingStatus,
+  unlockInForceAt,
   validateReportValues,
 } from "../../domain/reporting";
 import type { Rulebook } from "../../domain/rulebook";
@@ -32,8 +33,9 @@ import {
 } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import { zhDate, zhPeriod } from "../../lib/labels";
-import { type Actor, requireRulebook, requireTenant, rulebookStillCurrent } from "./common";
-import { unlockInForceAt } from "./helpers";
+import type { Actor } from "../actor";
+import { getTenant } from "../tenants";
+import { requireRulebook, rulebookStillCurrent } from "./year-rulebook";
 
 export interface ReportBody {
   values: Record<string, number>;
@@ -58,7 +60,7 @@ export async function submitReport(
   input: SubmitReportInput,
 ): Promise<StoredReport & { created: boolean }> {
   const { tenantId, year, period, report } = input;
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   return withRetry(async () => {
     const at = now();
     const rulebook = await requireRulebook(db, tenant.provinceId, year, {
@@ -216,7 +218,7 @@ export async function reportsForExport(
   latest: StoredReport[];
   versions: StoredReport[];
 }> {
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   const [rulebook, latest] = await Promise.all([
     requireRulebook(db, tenant.provinceId, year, { en: "exporting reports", zh: "导出月度数据" }),
     reportsOfTenantYear(db, tenantId, year),

@@ -10,7 +10,7 @@ import {
 import { tenantsOfProvince } from "../../data/stores/rollup";
 import { type Review, validateReviewAgainstRulebook } from "../../domain/review";
 import { BusinessRuleError, inBody, NotFoundError, summarizeErrors } from "../../lib/errors";
-import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
+import { type RulebookCheckedInput, withCurrentRulebook } from "./year-rulebook";
 
 export async function setReview(
   db: Db,

@@ -12,8 +12,8 @@ import { periodBelongsToYear } from "../../domain/reporting";
 import { computeRollup, type Rollup, type RollupTenant } from "../../domain/rollup";
 import type { Rulebook } from "../../domain/rulebook";
 import { NotFoundError, ValidationError } from "../../lib/errors";
-import { requireTenant } from "./common";
-import { rollupInput } from "./helpers";
+import { getTenant } from "../tenants";
+import { rollupInput } from "./rollup-input";
 import { noRulebook } from "./rulebook";
 
 export interface ProvinceRollup {
@@ -83,7 +83,7 @@ export async function tenantProgress(
   period?: string,
 ): Promise<TenantProgress> {
   checkPeriod(year, period);
-  const tenant = await requireTenant(db, tenantId);
+  const tenant = await getTenant(db, tenantId);
   const [rulebook, targets, reports] = await Promise.all([
     findRulebook(db, tenant.provinceId, year),
     findTargets(db, tenantId, year),

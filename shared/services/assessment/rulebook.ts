@@ -15,7 +15,7 @@ import type { Rulebook } from "../../domain/rulebook";
 import { nowIso } from "../../lib/clock";
 import { NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import type { Actor } from "./common";
+import type { Actor } from "../actor";
 
 export async function publishRulebook(
   db: Db,

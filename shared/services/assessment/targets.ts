@@ -9,10 +9,11 @@ import {
   targetsOfProvinceYear,
 } from "../../data/stores/targets";
 import { computeRollup, type RollupTotal } from "../../domain/rollup";
+import { checkTargets } from "../../domain/targets";
 import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
-import { type RulebookCheckedInput, withCurrentRulebook } from "./common";
-import { checkTargets, rollupInput } from "./helpers";
+import { rollupInput } from "./rollup-input";
 import { noRulebook } from "./rulebook";
+import { type RulebookCheckedInput, withCurrentRulebook } from "./year-rulebook";
 
 export async function setTargets(
   db: Db,

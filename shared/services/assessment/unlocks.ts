@@ -7,7 +7,7 @@ import { now } from "../../lib/clock";
 import { type FieldError, NotFoundError, ValidationError } from "../../lib/errors";
 import { randomId } from "../../lib/ids";
 import { zhInstant } from "../../lib/labels";
-import type { Actor } from "./common";
+import type { Actor } from "../actor";
 
 export interface UnlockBody {
   tenantId: string;

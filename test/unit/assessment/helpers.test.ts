@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { demoSubmittedAt, loadDemoHighlights } from "../../../infra/local/seed/assessment";
 import type { Unlock } from "../../../shared/data/stores/unlocks";
-import { reportingStatus } from "../../../shared/domain/reporting";
+import { reportingStatus, unlockInForceAt } from "../../../shared/domain/reporting";
 import { computeRollup } from "../../../shared/domain/rollup";
 import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { checkTargets, rollupInput, unlockInForceAt } from "../../../shared/services/assessment/helpers";
+import { checkTargets } from "../../../shared/domain/targets";
+import { rollupInput } from "../../../shared/services/assessment/rollup-input";
 import { loadFixture } from "../../support/fixture";
 
 const rulebook = rulebookSchema.parse({

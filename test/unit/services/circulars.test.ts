@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { StoredCircular } from "../../../shared/data/stores/circulars";
 import { buildCircularDocument, renderText } from "../../../shared/domain/circular";
-import { circularView, renderCircular } from "../../../shared/services/circulars";
+import { renderCircular, toCircularResponse } from "../../../shared/services/circulars";
 import { jilinInput } from "../circular/jilin-2019-input";
 
 function stored(extra: Partial<StoredCircular> = {}): StoredCircular {
@@ -32,9 +32,9 @@ function stored(extra: Partial<StoredCircular> = {}): StoredCircular {
   };
 }
 
-describe("circularView", () => {
+describe("toCircularResponse", () => {
   it("leaves out the run's scores and names absent hashes and supersessions null", () => {
-    const view = circularView(stored({ status: "draft", sha256: undefined }));
+    const view = toCircularResponse(stored({ status: "draft", sha256: undefined }));
     expect(view).not.toHaveProperty("scores");
     expect(view.sha256).toBeNull();
     expect(view.supersededBy).toBeNull();

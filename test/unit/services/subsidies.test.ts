@@ -10,7 +10,7 @@ import { BusinessRuleError, ValidationError } from "../../../shared/lib/errors";
 import {
   assertStorable,
   parseProgram,
-  presentProgram,
+  toProgramResponse,
   topUpErrors,
 } from "../../../shared/services/subsidies";
 
@@ -160,16 +160,16 @@ describe("assertStorable", () => {
   });
 });
 
-describe("presentProgram", () => {
+describe("toProgramResponse", () => {
   it("shows the writer only when asked and makes an open end explicit", () => {
     const { effectiveTo: _drop, ...open } = parseProgram("guarantee_loan", tiered);
     const version = stored(open as Program, 3);
-    expect(presentProgram(version, true)).toMatchObject({
+    expect(toProgramResponse(version, { withWriter: true })).toMatchObject({
       writtenBy: "admin",
       effectiveTo: null,
       version: 3,
     });
-    const hidden = presentProgram(version, false);
+    const hidden = toProgramResponse(version, { withWriter: false });
     expect(hidden).not.toHaveProperty("writtenBy");
     expect(hidden).toMatchObject({ code: "guarantee_loan", writtenAt: "2019-01-01T00:00:00.000Z" });
   });

@@ -1,17 +1,15 @@
-/** What the assessment services share: the year's rulebook as a precondition, tenant lookups. */
+/**
+ * The year's rulebook as the precondition of a tenant's writes (targets, reports, reviews, imports):
+ * 422 without one, and a write conditional on it being unchanged (re-run whole when it changed).
+ */
 import type { Db } from "../../data/client";
 import { StaleError, withRetry } from "../../data/retry";
 import { findRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
-import { findTenant, type Tenant } from "../../data/stores/tenancy";
 import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
 import { nowIso } from "../../lib/clock";
-import { type Bilingual, BusinessRuleError, NotFoundError } from "../../lib/errors";
+import { type Bilingual, BusinessRuleError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-
-/** Who acts: the principal's `sub` (`apikey:<keyId>` for an integration key). */
-export interface Actor {
-  sub: string;
-}
+import type { Actor } from "../actor";
 
 /** The year's rulebook, which targets, reports and reviews are checked against (422 without one). */
 export async function requireRulebook(
@@ -88,11 +86,4 @@ export function withCurrentRulebook<T>(
       conditions: [rulebookStillCurrent(db, rulebook)],
     });
   });
-}
-
-/** The tenant of the path, from storage (its province is never taken from the caller's claims). */
-export async function requireTenant(db: Db, tenantId: string): Promise<Tenant> {
-  const tenant = await findTenant(db, tenantId);
-  if (!tenant) throw new NotFoundError({ en: `no tenant ${tenantId}`, zh: `单位“${tenantId}”不存在。` });
-  return tenant;
 }

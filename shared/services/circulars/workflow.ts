@@ -1,0 +1,139 @@
+/**
+ * The steps of a circular after its draft: prose edits while draft, approval by a province admin
+ * other than the creator, publishing (hash and freeze). Each step re-runs whole when it loses a race
+ * (the one retry policy: `shared/data/retry.ts`).
+ */
+import type { Db } from "../../data/client";
+import { withRetry } from "../../data/retry";
+import {
+  approveDraft,
+  type CircularStatus,
+  creatorCannotApprove,
+  publishApproved,
+  STATUS_ZH,
+  type StoredCircular,
+  updateDraftDocument,
+} from "../../data/stores/circulars";
+import { checkIfMatch } from "../../data/versioned";
+import {
+  applyProseEdits,
+  type CircularProseEdits,
+  circularSha256,
+  parseCircularDocument,
+} from "../../domain/circular";
+import { type Bilingual, ConflictError } from "../../lib/errors";
+import type { IfMatch } from "../../lib/if-match";
+import { getCircularOfYear } from "./reads";
+import { type CircularResponse, toCircularResponse } from "./responses";
+import { buildOrRefuse, checkEditsChangeSomething } from "./validation";
+
+/** A step of the workflow on one circular: which one, If-Match, who acts and when. */
+export interface CircularStep {
+  provinceId: string;
+  year: number;
+  circularId: string;
+  ifMatch: IfMatch | undefined;
+  by: string;
+  at: string;
+}
+
+/** What a step needs of the circular: its status (409 `refusal` otherwise). */
+interface StepRule {
+  needs: CircularStatus;
+  refusal: Bilingual;
+}
+
+/** The step's circular, which must be in the status the step needs (409 `refusal` otherwise). */
+async function circularIn(db: Db, step: CircularStep, { needs, refusal }: StepRule): Promise<StoredCircular> {
+  const circular = await getCircularOfYear(db, step.provinceId, step.year, step.circularId);
+  if (circular.status !== needs) {
+    throw new ConflictError({
+      en: `circular ${circular.circularId} is ${circular.status}; ${refusal.en}`,
+      zh: `通报“${circular.circularId}”当前状态为“${STATUS_ZH[circular.status]}”，${refusal.zh}。`,
+    });
+  }
+  return circular;
+}
+
+/** Run a step on its circular (in the status it needs) and answer the circular it wrote. */
+function takeStep(
+  db: Db,
+  step: CircularStep,
+  rule: StepRule,
+  write: (circular: StoredCircular) => Promise<StoredCircular>,
+): Promise<CircularResponse> {
+  return withRetry(async () => toCircularResponse(await write(await circularIn(db, step, rule))));
+}
+
+/**
+ * Prose edits to a draft: 409 unless draft, 428 without If-Match, 412 on a stale one, 422 when the
+ * edited document breaks a rule; the write is conditional on `status = draft` and the version.
+ */
+export function editCircular(
+  db: Db,
+  request: CircularStep & { edits: CircularProseEdits },
+): Promise<CircularResponse> {
+  const rule: StepRule = {
+    needs: "draft",
+    refusal: { en: "only a draft can be edited", zh: "只有草稿可以修改" },
+  };
+  return takeStep(db, request, rule, (circular) => {
+    checkIfMatch(request.ifMatch, circular.version, true);
+    checkEditsChangeSomething(request.edits);
+    const document = buildOrRefuse(() => applyProseEdits(circular.document, request.edits, circular.scores));
+    return updateDraftDocument(db, {
+      provinceId: request.provinceId,
+      circularId: request.circularId,
+      expectedVersion: circular.version,
+      document,
+      at: request.at,
+      by: request.by,
+    });
+  });
+}
+
+/** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
+export function approveCircular(db: Db, request: CircularStep): Promise<CircularResponse> {
+  const rule: StepRule = {
+    needs: "draft",
+    refusal: { en: "only a draft can be approved", zh: "只有草稿可以审核" },
+  };
+  return takeStep(db, request, rule, (circular) => {
+    if (circular.createdBy === request.by) throw creatorCannotApprove();
+    checkIfMatch(request.ifMatch, circular.version, false);
+    return approveDraft(db, {
+      provinceId: request.provinceId,
+      circularId: request.circularId,
+      expectedVersion: circular.version,
+      at: request.at,
+      by: request.by,
+    });
+  });
+}
+
+/**
+ * approved → published: the canonical document is hashed and frozen, the year's rulebook frozen
+ * with it, and a superseded circular marked — one transaction (see `publishApproved`).
+ */
+export function publishCircular(db: Db, request: CircularStep): Promise<CircularResponse> {
+  const rule: StepRule = {
+    needs: "approved",
+    refusal: { en: "only an approved circular can be published", zh: "只有已审核的通报可以印发" },
+  };
+  return takeStep(db, request, rule, (circular) => {
+    checkIfMatch(request.ifMatch, circular.version, false);
+    const document = parseCircularDocument(circular.document);
+    return publishApproved(db, {
+      provinceId: request.provinceId,
+      year: request.year,
+      circularId: request.circularId,
+      expectedVersion: circular.version,
+      documentNo: document.documentNo,
+      sha256: circularSha256(document),
+      publishedAt: request.at,
+      by: request.by,
+      rulebookVersion: circular.rulebookVersion,
+      supersedes: circular.supersedes,
+    });
+  });
+}
