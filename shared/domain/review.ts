@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { dec } from "../lib/decimal";
+import type { FieldIssue } from "../lib/errors";
 import { multiLineText } from "../lib/safe-text";
 import { zodMessage } from "../lib/zod-text";
 import type { Rulebook } from "./rulebook";
@@ -41,20 +42,13 @@ export type Review = z.output<typeof reviewSchema>;
 export type ReviewInput = z.input<typeof reviewSchema>;
 export type Adjustment = z.output<typeof adjustmentSchema>;
 
-export interface FieldError {
-  path: string;
-  message: string;
-  /** the message in Chinese, naming the review item by its name */
-  zh: string;
-}
-
-/** Business rules of a review against the rulebook of its year: known item codes, scores within maxScore. */
+/** Business rules of a review against the rulebook of its year: known item codes, scores within maxScore (the Chinese names the item). */
 export function validateReviewAgainstRulebook(
   review: Review,
   rulebook: Pick<Rulebook, "reviewItems">,
-): FieldError[] {
+): FieldIssue[] {
   const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
-  const errors: FieldError[] = [];
+  const errors: FieldIssue[] = [];
   for (const [code, score] of Object.entries(review.items)) {
     const item = items.get(code);
     if (!item) {

@@ -5,18 +5,11 @@
  */
 import * as z from "zod/mini";
 import { singleLineText } from "../lib/safe-text";
-import { customIssue, zodMessage } from "../lib/zod-text";
+import { customIssue, repeatCheck, zodMessage } from "../lib/zod-text";
+import { codeString } from "./codes";
 
-export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const codeSchema = z.lazy(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        CODE_PATTERN,
-        zodMessage("must be snake_case (a-z, 0-9, _)", "须为小写字母开头的代码（仅含 a-z、0-9 和 _）"),
-      ),
-    ),
+  codeString({ en: "must be snake_case (a-z, 0-9, _)", zh: "须为小写字母开头的代码（仅含 a-z、0-9 和 _）" }),
 );
 
 const text = (max: number) => singleLineText(max);
@@ -82,16 +75,9 @@ export function rulebookShape() {
 export const rulebookSchema = z.lazy(() =>
   z.strictObject(rulebookShape()).check(
     z.superRefine((rb, ctx) => {
-      const seen = new Set<string>();
+      const indicatorCode = repeatCheck(ctx, { en: "code", zh: "与前面的指标" });
       rb.indicators.forEach((ind, i) => {
-        if (seen.has(ind.code))
-          ctx.addIssue(
-            customIssue(["indicators", i, "code"], {
-              en: `duplicate code '${ind.code}'`,
-              zh: `“${ind.code}”与前面的指标重复`,
-            }),
-          );
-        seen.add(ind.code);
+        indicatorCode(ind.code, ["indicators", i, "code"]);
         if (ind.method === "ceiling" && ind.tolerance === undefined)
           ctx.addIssue(
             customIssue(["indicators", i, "tolerance"], {
@@ -107,27 +93,13 @@ export const rulebookSchema = z.lazy(() =>
             }),
           );
       });
-      const seenItems = new Set<string>();
+      const reviewItemCode = repeatCheck(ctx, { en: "code", zh: "与前面的评审项目" });
       (rb.reviewItems ?? []).forEach((item, i) => {
-        if (seenItems.has(item.code))
-          ctx.addIssue(
-            customIssue(["reviewItems", i, "code"], {
-              en: `duplicate code '${item.code}'`,
-              zh: `“${item.code}”与前面的评审项目重复`,
-            }),
-          );
-        seenItems.add(item.code);
+        reviewItemCode(item.code, ["reviewItems", i, "code"]);
       });
-      const names = new Set<string>();
+      const gradeName = repeatCheck(ctx, { en: "grade", zh: "与前面的等次" });
       rb.grades.forEach((g, i) => {
-        if (names.has(g.name))
-          ctx.addIssue(
-            customIssue(["grades", i, "name"], {
-              en: `duplicate grade '${g.name}'`,
-              zh: `“${g.name}”与前面的等次重复`,
-            }),
-          );
-        names.add(g.name);
+        gradeName(g.name, ["grades", i, "name"]);
         const prev = rb.grades[i - 1];
         if (prev && !(g.minScore < prev.minScore))
           ctx.addIssue(

@@ -21,7 +21,14 @@ export interface Bilingual {
 /** The language of an answer: `zh` for `Accept-Language: zh…`, else `en`. */
 export type Language = "en" | "zh";
 
-export interface FieldError {
+/** A failing field as the domain reports it: where, what is wrong in English, and the same in Chinese. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  zh: string;
+}
+
+export interface FieldError extends FieldIssue {
   /** where the problem is, e.g. `body.indicators[0].weight`, `query.period`, `path.y` — always rooted at the part of
    * the request it came from (business-rule errors of the domain are rebased onto `body.`) */
   path: string;
@@ -53,9 +60,9 @@ export function localizeErrors(errors: readonly FieldError[], language: Language
 
 /** "`first` (and N more)" over field errors, in both languages, from each error's own text. */
 export function summarizeErrors(
-  errors: ReadonlyArray<{ path: string; message: string; zh: string }>,
+  errors: ReadonlyArray<FieldIssue>,
   fallback: Bilingual,
-  withPath = true,
+  { withPath = true }: { withPath?: boolean } = {},
 ): Bilingual {
   const first = errors[0];
   if (!first) return fallback;
@@ -82,7 +89,7 @@ export function formatPath(location: string, path: readonly PropertyKey[]): stri
 }
 
 /** The domain's field errors (paths relative to the request body) rooted at `body.`, as a 400's are. */
-export function inBody(errors: ReadonlyArray<{ path: string; message: string; zh: string }>): FieldError[] {
+export function inBody(errors: ReadonlyArray<FieldIssue>): FieldError[] {
   return errors.map((e): FieldError => ({ ...e, path: `body.${e.path}` }));
 }
 

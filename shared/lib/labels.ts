@@ -10,6 +10,21 @@
  */
 import { SHANGHAI_OFFSET_MS } from "./clock";
 
+/** The applicant profile's fields (the calculator's form, its conditions and its errors name them so). */
+export const PROFILE_LABELS = {
+  category: "人员类别",
+  graduationDate: "毕业日期",
+  degree: "学历",
+  keyUniversity: "是否重点高校毕业",
+  firstBusiness: "是否首次创业",
+  businessOperatingMonths: "正常经营月数",
+  socialInsurancePaid: "是否已缴纳社会保险",
+  unemploymentInsuranceYears: "失业保险缴费年限",
+  certificateLevel: "职业资格证书等级",
+  certificateDate: "取证日期",
+  trainingHours: "培训学时",
+} as const;
+
 /** Field name → Chinese label; `parent.field` entries win over `field` alone. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // path and query
@@ -126,17 +141,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   unitsField: "计量字段",
   "params.cap": "补贴封顶金额",
   profile: "申请人情况",
-  category: "人员类别",
-  graduationDate: "毕业日期",
-  degree: "学历",
-  keyUniversity: "是否重点高校毕业",
-  firstBusiness: "是否首次创业",
-  businessOperatingMonths: "正常经营月数",
-  socialInsurancePaid: "是否已缴纳社会保险",
-  unemploymentInsuranceYears: "失业保险缴费年限",
-  certificateLevel: "职业资格证书等级",
-  certificateDate: "取证日期",
-  trainingHours: "培训学时",
+  ...PROFILE_LABELS,
   // the local stack's own routes
   sub: "用户标识",
   role: "角色",

@@ -48,6 +48,22 @@ export function customIssue(
   return { code: "custom", path, message: text.en, params: { zh: text.zh }, ...extra };
 }
 
+/**
+ * For a refinement: a check that reports every key already seen (`duplicate code 'x'`, “x”与前面的指标重复),
+ * `what` naming the key in English and saying in Chinese what it repeats (`{ en: "code", zh: "与前面的指标" }`).
+ */
+export function repeatCheck(
+  ctx: { addIssue(issue: ReturnType<typeof customIssue>): void },
+  what: Bilingual,
+): (key: string, path: PropertyKey[]) => void {
+  const seen = new Set<string>();
+  return (key, path) => {
+    if (seen.has(key))
+      ctx.addIssue(customIssue(path, { en: `duplicate ${what.en} '${key}'`, zh: `“${key}”${what.zh}重复` }));
+    seen.add(key);
+  };
+}
+
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: "文本",
   number: "数字",

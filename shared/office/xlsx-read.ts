@@ -1,5 +1,5 @@
 /**
- * A filled XLSX template as a grid (`shared/domain/imports.ts`). Before ExcelJS inflates anything the
+ * A filled XLSX template as a grid (`shared/domain/imports/grid.ts`). Before ExcelJS inflates anything the
  * zip is checked: its central directory is read, the entries' declared sizes bounded (in total, each,
  * and in ratio), and every entry inflated with Node's zlib under `maxOutputLength` equal to its
  * declared size — so a zip bomb (a small file that inflates hugely, or lies about its sizes) is
@@ -91,7 +91,7 @@ export function checkZip(zip: Buffer): void {
           zh: `文件解压后超过 ${MAX_INFLATED_BYTES} 字节（${e.name} 声明为 ${e.size} 字节），疑为压缩炸弹，已拒收。`,
         },
         [{ path: "body", message: "the spreadsheet inflates too much", zh: "电子表格解压后过大" }],
-        true,
+        { tooLarge: true },
       );
     if (e.offset + 30 > zip.length || zip.readUInt32LE(e.offset) !== 0x04034b50)
       throw notSpreadsheet({ en: "a broken zip entry", zh: "压缩包中有损坏的条目" });
@@ -113,7 +113,7 @@ export function checkZip(zip: Buffer): void {
             zh: "电子表格的压缩包已损坏，或其声明的大小不实",
           },
         ],
-        true,
+        { tooLarge: true },
       );
     }
     if (inflated.length !== e.size)

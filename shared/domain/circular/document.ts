@@ -5,8 +5,8 @@
  */
 import * as z from "zod/mini";
 import { canonicalHash } from "../../lib/canonical-json";
-import type { Bilingual } from "../../lib/errors";
-import { customIssue, zhIssue, zodMessage } from "../../lib/zod-text";
+import type { Bilingual, FieldIssue } from "../../lib/errors";
+import { customIssue, repeatCheck, zhIssue, zodMessage } from "../../lib/zod-text";
 import { isIsoDate } from "./numbering";
 import { LINE_BREAK } from "./text";
 
@@ -160,14 +160,9 @@ export const circularDocumentSchema = z.lazy(() =>
     .check(
       z.superRefine((doc, ctx) => {
         const order = new Map<string, number>();
+        const unitId = repeatCheck(ctx, { en: "unit", zh: "" });
         doc.units.forEach((unit, i) => {
-          if (order.has(unit.tenantId))
-            ctx.addIssue(
-              customIssue(["units", i, "tenantId"], {
-                en: `duplicate unit '${unit.tenantId}'`,
-                zh: `“${unit.tenantId}”重复`,
-              }),
-            );
+          unitId(unit.tenantId, ["units", i, "tenantId"]);
           order.set(unit.tenantId, i);
           const prev = doc.units[i - 1];
           if (prev && prev.displayOrder > unit.displayOrder)
@@ -200,16 +195,9 @@ export const circularDocumentSchema = z.lazy(() =>
           });
         }
         const graded = new Set<string>();
-        const grades = new Set<string>();
+        const grade = repeatCheck(ctx, { en: "grade", zh: "" });
         doc.results.forEach((group, g) => {
-          if (grades.has(group.grade))
-            ctx.addIssue(
-              customIssue(["results", g, "grade"], {
-                en: `duplicate grade '${group.grade}'`,
-                zh: `“${group.grade}”重复`,
-              }),
-            );
-          grades.add(group.grade);
+          grade(group.grade, ["results", g, "grade"]);
           let last = -1;
           group.units.forEach((unit, i) => {
             const path = ["results", g, "units", i];
@@ -261,11 +249,7 @@ export type CircularDisclosure = z.infer<typeof disclosureSchema>;
 export type CircularColophon = z.infer<typeof circularColophonSchema>;
 
 /** A failing field of a circular's input: its path, and what is wrong in English (`message`) and Chinese. */
-export interface CircularIssue {
-  path: string;
-  message: string;
-  zh: string;
-}
+export type CircularIssue = FieldIssue;
 
 /** Thrown when a circular cannot be built or edited from the given input (→ 422 at the API). */
 export class CircularInputError extends Error {

@@ -29,10 +29,9 @@ import {
   Header,
   HorizontalPositionRelativeFrom,
   type ISectionOptions,
-  LineRuleType,
   Packer,
   PageNumber,
-  Paragraph,
+  type Paragraph,
   RelativeVerticalPosition,
   Table,
   TableAnchorType,
@@ -44,86 +43,33 @@ import {
 } from "docx";
 import { ShapeRun } from "docx/shapes";
 import { TextWatermark } from "docx/watermarks";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { CircularDocument } from "./document";
+import { deterministic } from "./docx-package";
+import {
+  BODY_SIZE,
+  bodyParagraph,
+  CHAR,
+  DOCX_FONTS,
+  EMU_PER_MM,
+  exact,
+  font,
+  headingParagraph,
+  LINE,
+  MM,
+  PX_PER_MM,
+  para,
+  RED,
+  run,
+  twips,
+} from "./docx-typesetting";
 import { DRAFT_MARK, DRAFT_NOTE, type PrintModel, type PrintOptions, printModel, textWidth } from "./print";
+
+export { docxPart } from "./docx-package";
+export { DOCX_FONTS } from "./docx-typesetting";
 
 export interface DocxOptions extends PrintOptions {
   /** the published hash, recorded in the custom properties */
   sha256?: string;
-}
-
-/** The 公文 fonts as named in the document, each with the fallbacks written into the font table. */
-export const DOCX_FONTS = {
-  title: { name: "方正小标宋简体", alt: "FZXiaoBiaoSong-B05S;华文中宋;宋体" },
-  body: { name: "仿宋_GB2312", alt: "仿宋;FangSong;STFangsong" },
-  heading: { name: "黑体", alt: "SimHei;STHeiti" },
-  lead: { name: "楷体_GB2312", alt: "楷体;KaiTi;STKaiti" },
-  number: { name: "宋体", alt: "SimSun;STSong" },
-  latin: { name: "Times New Roman", alt: "Liberation Serif" },
-} as const;
-
-type FontKey = keyof typeof DOCX_FONTS;
-
-const MM = 1440 / 25.4; // twips per millimetre
-const twips = (mm: number) => Math.round(mm * MM);
-const EMU_PER_MM = 36000;
-const PX_PER_MM = 96 / 25.4;
-
-const RED = "FF0000";
-/** 三号 (16pt) on the grid: 22 lines of 28.95pt in the 225 mm type area */
-const LINE = 579;
-const BODY_SIZE = 32; // half-points
-/** The character pitch of 28 characters across the 156 mm type area (442.2pt). */
-const CHAR_PITCH_PT = (156 * (72 / 25.4)) / 28;
-/** Condensed by 0.25pt (in twentieths of a point), 三号 characters stand 15.75pt apart: 28 to a line. */
-const CONDENSE = -5;
-/** one character of body type, in twips */
-const CHAR = Math.round(CHAR_PITCH_PT * 20);
-
-function font(key: FontKey) {
-  const name = DOCX_FONTS[key].name;
-  return { ascii: DOCX_FONTS.latin.name, hAnsi: DOCX_FONTS.latin.name, eastAsia: name, cs: name };
-}
-
-function run(text: string, key: FontKey = "body", extra: { size?: number; color?: string } = {}): TextRun {
-  const size = extra.size ?? BODY_SIZE;
-  return new TextRun({
-    text,
-    font: font(key),
-    size,
-    ...(size === BODY_SIZE ? { characterSpacing: CONDENSE } : {}),
-    ...(extra.color ? { color: extra.color } : {}),
-  });
-}
-
-const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT });
-
-type ParagraphOptions = ConstructorParameters<typeof Paragraph>[0] & object;
-
-/** A paragraph without the automatic space between Chinese and digits (2020年4月16日, not 2020 年 4 月 16 日). */
-function para(options: ParagraphOptions): Paragraph {
-  return new Paragraph({ autoSpaceEastAsianText: false, ...options });
-}
-
-/** An indented body paragraph: two characters in, the lead in 楷体 running into the text. */
-function bodyParagraph(lead: string, text: string): Paragraph {
-  return para({
-    alignment: AlignmentType.BOTH,
-    indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
-    spacing: exact(LINE),
-    children: [...(lead ? [run(lead, "lead")] : []), run(text)],
-  });
-}
-
-function headingParagraph(text: string): Paragraph {
-  return para({
-    alignment: AlignmentType.BOTH,
-    indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
-    spacing: exact(LINE),
-    keepNext: true,
-    children: [run(text, "heading")],
-  });
 }
 
 /** The red head: issuer mark, rule(s) and document number, as GB/T 9704 places them. */
@@ -346,45 +292,6 @@ function draftHeader(): Header {
   });
 }
 
-function xmlEscape(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The font table: every font the document names, with its fallbacks (w:altName) and the GB2312 charset. */
-function fontTableXml(): string {
-  const entries = Object.values(DOCX_FONTS).map((f) => {
-    const cjk = f.name !== DOCX_FONTS.latin.name;
-    return (
-      `<w:font w:name="${xmlEscape(f.name)}"><w:altName w:val="${xmlEscape(f.alt)}"/>` +
-      `<w:charset w:val="${cjk ? "86" : "00"}"/><w:family w:val="${cjk ? "modern" : "roman"}"/>` +
-      `<w:pitch w:val="${cjk ? "fixed" : "variable"}"/></w:font>`
-    );
-  });
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    `${entries.join("")}</w:fonts>`
-  );
-}
-
-function corePropertiesXml(model: PrintModel, at: string): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${xmlEscape(model.title)}</dc:title>` +
-    `<dc:subject>${xmlEscape(model.documentNo)}</dc:subject>` +
-    `<dc:creator>${xmlEscape(model.signature.issuer)}</dc:creator>` +
-    `<cp:keywords>${model.draft ? DRAFT_MARK : "公文"}</cp:keywords>` +
-    `<cp:lastModifiedBy>${xmlEscape(model.signature.issuer)}</cp:lastModifiedBy>` +
-    "<cp:revision>1</cp:revision>" +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
-    "</cp:coreProperties>"
-  );
-}
-
 /** The DOCX form (a zip), the same bytes for the same document and options. */
 export async function renderDocx(doc: CircularDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const model = printModel(doc, options);
@@ -461,38 +368,4 @@ export async function renderDocx(doc: CircularDocument, options: DocxOptions = {
   });
   const packed = await Packer.toBuffer(document);
   return deterministic(new Uint8Array(packed), model, doc.issueDate);
-}
-
-/** Re-zips the package with the font table and document properties set and every entry dated `issueDate`. */
-function deterministic(zip: Uint8Array, model: PrintModel, issueDate: string): Uint8Array {
-  const files = unzipSync(zip);
-  // drawing ids come from a counter of the process: number them per document instead
-  let drawing = 0;
-  for (const name of Object.keys(files).sort()) {
-    const data = files[name];
-    if (!data || !/^word\/[^/]+\.xml$/.test(name)) continue;
-    const xml = strFromU8(data);
-    if (xml.includes("<wp:docPr id="))
-      files[name] = strToU8(xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
-  }
-  const at = `${issueDate}T00:00:00Z`;
-  files["word/fontTable.xml"] = strToU8(fontTableXml());
-  files["docProps/core.xml"] = strToU8(corePropertiesXml(model, at));
-  const mtime = new Date(`${issueDate}T12:00:00Z`);
-  // [Content_Types].xml first, as Office writes it; then in name order
-  const names = Object.keys(files).sort((a, b) =>
-    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
-  const ordered: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-  for (const name of names) {
-    const data = files[name];
-    if (data) ordered[name] = [data, { mtime, level: 6 }];
-  }
-  return zipSync(ordered);
-}
-
-/** For tests: the XML of one part of a DOCX package. */
-export function docxPart(docx: Uint8Array, path: string): string | undefined {
-  const file = unzipSync(docx, { filter: (f) => f.name === path })[path];
-  return file ? strFromU8(file) : undefined;
 }

@@ -19,7 +19,6 @@ export {
 export {
   type CumulativeIssue,
   checkCumulative,
-  type FieldIssue,
   ownNumber,
   validateReportValues,
 } from "./values";

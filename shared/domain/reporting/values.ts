@@ -2,17 +2,10 @@
  * The business rules on a report's values: known indicators, rates within 0–100, counts not
  * negative, and year-to-date counts that never decrease within the year.
  */
+import type { FieldIssue } from "../../lib/errors";
 import { withUnit, zhPeriod } from "../../lib/labels";
 import { type Indicator, indicatorKind, type Rulebook } from "../rulebook";
 import { parsePeriod, periodBelongsToYear } from "./periods";
-
-export interface FieldIssue {
-  /** e.g. `values.urban_new_jobs` */
-  path: string;
-  message: string;
-  /** the message in Chinese, naming the indicator by its name (城镇新增就业人数) */
-  zh: string;
-}
 
 function indicatorMap(rulebook: Pick<Rulebook, "indicators">): Map<string, Indicator> {
   return new Map(rulebook.indicators.map((ind) => [ind.code, ind]));

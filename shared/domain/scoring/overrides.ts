@@ -280,6 +280,11 @@ function overrideError(path: string, message: string, zh: string): OverrideError
   return { path, message, zh };
 }
 
+/** An override of a tenant the run does not score. */
+function notInRun(path: string, tenantId: string): OverrideError {
+  return overrideError(path, `no tenant '${tenantId}' in this run`, `本次考评不包括单位“${tenantId}”`);
+}
+
 /** The errors of the year-end actuals and review overrides: unknown tenants, indicators, review items; scores above full marks. */
 function unitOverrideErrors(
   o: Overrides,
@@ -290,13 +295,7 @@ function unitOverrideErrors(
   const errors: OverrideError[] = [];
   for (const [tenantId, actuals] of Object.entries(o.actuals ?? {})) {
     if (!tenantIds.has(tenantId)) {
-      errors.push(
-        overrideError(
-          `overrides.actuals.${tenantId}`,
-          `no tenant '${tenantId}' in this run`,
-          `本次考评不包括单位“${tenantId}”`,
-        ),
-      );
+      errors.push(notInRun(`overrides.actuals.${tenantId}`, tenantId));
       continue;
     }
     for (const code of Object.keys(actuals)) {
@@ -313,13 +312,7 @@ function unitOverrideErrors(
   const items = new Map((rulebook.reviewItems ?? []).map((item) => [item.code, item]));
   for (const [tenantId, review] of Object.entries(o.reviews ?? {})) {
     if (!tenantIds.has(tenantId)) {
-      errors.push(
-        overrideError(
-          `overrides.reviews.${tenantId}`,
-          `no tenant '${tenantId}' in this run`,
-          `本次考评不包括单位“${tenantId}”`,
-        ),
-      );
+      errors.push(notInRun(`overrides.reviews.${tenantId}`, tenantId));
       continue;
     }
     for (const [code, score] of Object.entries(review.items ?? {})) {

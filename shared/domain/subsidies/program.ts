@@ -17,6 +17,7 @@ import * as z from "zod/mini";
 import { dec } from "../../lib/decimal";
 import { singleLineText } from "../../lib/safe-text";
 import { customIssue, zodMessage } from "../../lib/zod-text";
+import { codeString } from "../codes";
 import type { Condition } from "./conditions";
 import { conditionSchema } from "./conditions";
 import { dateSchema } from "./dates";
@@ -25,20 +26,12 @@ import { versionMetaShape } from "./versions";
 
 export const MONEY_MAX = 1_000_000_000;
 
-export const CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 /** Like every schema here, built on first use (`z.lazy`): importing this module builds nothing. */
 export const codeSchema = z.lazy(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        CODE_PATTERN,
-        zodMessage(
-          "must be snake_case (a-z, 0-9, _), ≤ 64 characters",
-          "须为小写字母开头的代码（仅含 a-z、0-9 和 _，不超过64个字符）",
-        ),
-      ),
-    ),
+  codeString({
+    en: "must be snake_case (a-z, 0-9, _), ≤ 64 characters",
+    zh: "须为小写字母开头的代码（仅含 a-z、0-9 和 _，不超过64个字符）",
+  }),
 );
 
 /** Term names: identifiers such as `interestSubsidyMarginPp`. */

@@ -25,6 +25,7 @@ import type { Rulebook } from "../../domain/rulebook";
 import { now } from "../../lib/clock";
 import {
   BusinessRuleError,
+  type FieldIssue,
   inBody,
   LockedError,
   NotFoundError,
@@ -175,11 +176,11 @@ async function windowStatus(
   return unlock ? reportingStatus(at, period, deadlineDay, unlock) : status;
 }
 
-function summarize(errors: ReadonlyArray<{ path: string; message: string; zh: string }>) {
+function summarize(errors: ReadonlyArray<FieldIssue>) {
   return summarizeErrors(
     errors,
     { en: "the report breaks a business rule", zh: "月报不符合业务规则。" },
-    false,
+    { withPath: false },
   );
 }
 

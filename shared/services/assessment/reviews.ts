@@ -20,7 +20,7 @@ export async function setReview(
   return withCurrentRulebook(db, input, what, (rulebook, tenantYear) => {
     const errors = validateReviewAgainstRulebook(input.review, rulebook.rulebook);
     if (errors.length > 0) {
-      throw new BusinessRuleError(summarizeErrors(errors, { en: "", zh: "" }, false), {
+      throw new BusinessRuleError(summarizeErrors(errors, { en: "", zh: "" }, { withPath: false }), {
         errors: inBody(errors),
       });
     }
