@@ -7,30 +7,30 @@ import type { StoredTargets } from "../../shared/data/stores/targets";
 import { reportsWorkbook, rollupWorkbook } from "../../shared/domain/tables";
 import {
   getHighlights,
+  getProvinceRollup,
+  getProvinceTargets,
+  getReportHistory,
+  getReportsForExport,
+  getReportTemplate,
   getReview,
+  getReviewHistory,
   getRulebook,
+  getRulebookVersions,
+  getRulebookYears,
   getTargets,
+  getTargetsTemplate,
+  getTenantPeriods,
+  getTenantProgress,
   importReport,
   importTargets,
+  listProvinceReviews,
   listReports,
   listUnlocks,
-  provinceReviews,
-  provinceRollup,
-  provinceTargets,
   publishRulebook,
-  reportHistory,
-  reportsForExport,
-  reportTemplateOf,
-  reviewHistory,
-  rulebookVersions,
-  rulebookYears,
   setHighlights,
   setReview,
   setTargets,
   submitReport,
-  targetsTemplateOf,
-  tenantPeriods,
-  tenantProgress,
   unlockPeriod,
 } from "../../shared/services/assessment";
 import { workbookDownload } from "../http/downloads";
@@ -97,7 +97,7 @@ const reviewBody = (r: StoredReview) => ({
 
 export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   listYears: async ({ params }) => {
-    const { province, years } = await rulebookYears(dbFromEnv(), params.p);
+    const { province, years } = await getRulebookYears(dbFromEnv(), params.p);
     return {
       body: {
         provinceId: province.provinceId,
@@ -108,10 +108,10 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     };
   },
 
-  listPeriods: async ({ params }) => ({ body: await tenantPeriods(dbFromEnv(), params.t, params.y) }),
+  listPeriods: async ({ params }) => ({ body: await getTenantPeriods(dbFromEnv(), params.t, params.y) }),
 
   getProgress: async ({ params, query }) => {
-    const progress = await tenantProgress(dbFromEnv(), params.t, params.y, query.period);
+    const progress = await getTenantProgress(dbFromEnv(), params.t, params.y, query.period);
     return { body: { tenantId: params.t, ...progress } };
   },
 
@@ -136,7 +136,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listRulebookVersions: async ({ params }) => {
-    const versions = await rulebookVersions(dbFromEnv(), params.p, params.y);
+    const versions = await getRulebookVersions(dbFromEnv(), params.p, params.y);
     return { body: { versions: versions.map(rulebookBody) } };
   },
 
@@ -158,7 +158,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listProvinceTargets: async ({ params }) => {
-    const { targets, totals } = await provinceTargets(dbFromEnv(), params.p, params.y);
+    const { targets, totals } = await getProvinceTargets(dbFromEnv(), params.p, params.y);
     return { body: { targets: targets.map(targetsBody), totals } };
   },
 
@@ -189,7 +189,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
 
   listReports: async ({ params, query }) => {
     if (query.format === "csv" || query.format === "xlsx") {
-      const data = await reportsForExport(dbFromEnv(), params.t, params.y);
+      const data = await getReportsForExport(dbFromEnv(), params.t, params.y);
       return workbookDownload(
         reportsWorkbook(data.tenant, params.y, data.rulebook, data.latest, data.versions),
         query.format,
@@ -200,7 +200,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listReportVersions: async ({ params }) => {
-    const versions = await reportHistory(dbFromEnv(), params.t, params.y, params.period);
+    const versions = await getReportHistory(dbFromEnv(), params.t, params.y, params.period);
     return {
       body: {
         tenantId: params.t,
@@ -212,7 +212,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   getTargetsTemplate: async ({ params, query }) =>
-    workbookDownload(await targetsTemplateOf(dbFromEnv(), params.p, params.y), query.format ?? "xlsx"),
+    workbookDownload(await getTargetsTemplate(dbFromEnv(), params.p, params.y), query.format ?? "xlsx"),
 
   importTargets: async ({ params, query, upload, principal, headers }) => ({
     body: await importFrom(upload, headers, (grid) =>
@@ -228,7 +228,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
 
   getReportTemplate: async ({ params, query }) =>
     workbookDownload(
-      await reportTemplateOf(dbFromEnv(), params.t, params.y, params.period),
+      await getReportTemplate(dbFromEnv(), params.t, params.y, params.period),
       query.format ?? "xlsx",
     ),
 
@@ -291,15 +291,15 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listReviews: async ({ params }) => ({
-    body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
+    body: { reviews: (await listProvinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
   }),
 
   listReviewVersions: async ({ params }) => ({
-    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
+    body: { versions: (await getReviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
   }),
 
   getRollup: async ({ params, query }) => {
-    const result = await provinceRollup(dbFromEnv(), params.p, params.y, query.period);
+    const result = await getProvinceRollup(dbFromEnv(), params.p, params.y, query.period);
     if (query.format === "csv" || query.format === "xlsx")
       return workbookDownload(
         rollupWorkbook(result.rollup, result.rulebook, result.provinceId),

@@ -3,7 +3,7 @@
  * (9 indicators, 12 monthly reports each) — DynamoDB requests and wall time of each.
  */
 import type { RunningDynamoDb } from "../../infra/local/dynamodb";
-import { provinceRollup } from "../../shared/services/assessment";
+import { getProvinceRollup } from "../../shared/services/assessment";
 import { createScoringRun } from "../../shared/services/scoring";
 import { buildBulkProvince } from "../support/bulk-province";
 import { countingDb, table } from "./harness";
@@ -30,11 +30,11 @@ export async function measureScale(dynamo: RunningDynamoDb, sizes = [12, 300, 30
       );
       // one warm-up of each so JIT and connection set-up do not count against the first size
       if (points.length === 0) {
-        await provinceRollup(counted.db, province.provinceId, province.year);
+        await getProvinceRollup(counted.db, province.provinceId, province.year);
       }
       counted.reset();
       let t = performance.now();
-      const rollup = await provinceRollup(counted.db, province.provinceId, province.year);
+      const rollup = await getProvinceRollup(counted.db, province.provinceId, province.year);
       const rollupMs = performance.now() - t;
       if (rollup.rollup.tenants.length !== size)
         throw new Error(`rollup saw ${rollup.rollup.tenants.length} tenants`);

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient, type Db } from "../../shared/data/client";
-import { provinceRollup } from "../../shared/services/assessment";
+import { getProvinceRollup } from "../../shared/services/assessment";
 import { buildBulkProvince } from "../support/bulk-province";
 import { localEndpoint, testDb } from "../support/db";
 import { loadFixture } from "../support/fixture";
@@ -77,7 +77,7 @@ function countingDb(table: string): Db {
 
 async function measure(provinceId: string) {
   requests.length = 0;
-  const result = await provinceRollup(counted, provinceId, YEAR);
+  const result = await getProvinceRollup(counted, provinceId, YEAR);
   const made = [...requests];
   return {
     result,

@@ -14,7 +14,7 @@ import { findRulebook } from "../../shared/data/stores/rulebooks";
 import { targetsOfProvinceYear } from "../../shared/data/stores/targets";
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import { reportingStatus } from "../../shared/domain/reporting";
-import { provinceRollup } from "../../shared/services/assessment";
+import { getProvinceRollup } from "../../shared/services/assessment";
 import { localEndpoint, testDb } from "../support/db";
 
 const demo = loadDemoData();
@@ -77,7 +77,7 @@ describe("seedAssessment", () => {
   });
 
   it("gives a December rollup equal to the fixture's year-end values", async () => {
-    const { rollup } = await provinceRollup(db, P, Y);
+    const { rollup } = await getProvinceRollup(db, P, Y);
     expect(rollup.period).toBe("2019-12");
     expect(rollup.notReported).toEqual([]);
     for (const tenant of rollup.tenants) {

@@ -107,11 +107,10 @@ export const conditionSchema = z.lazy(() => {
         const whereZh = `字段“${field}”（${condition.field}）应为${describeZh(spec)}`;
         const misfit = { en: `value does not fit: ${where}`, zh: `与条件字段不符：${whereZh}` };
         /** The operator needs a field of another type (`kind`: numeric / 数值, date / 日期). */
-        const wrongField = (kind: { en: string; zh: string }) =>
-          customIssue(["op"], {
-            en: `${condition.op} needs a ${kind.en} field; ${where}`,
-            zh: `“${condition.op}”只能用于${kind.zh}字段，而${whereZh}`,
-          });
+        const wrongField = (kind: { en: string; zh: string }) => ({
+          en: `${condition.op} needs a ${kind.en} field; ${where}`,
+          zh: `“${condition.op}”只能用于${kind.zh}字段，而${whereZh}`,
+        });
         switch (condition.op) {
           case "eq":
           case "ne":
@@ -126,11 +125,13 @@ export const conditionSchema = z.lazy(() => {
           case "lte":
           case "gt":
           case "lt":
-            if (spec.type !== "number") ctx.addIssue(wrongField({ en: "numeric", zh: "数值" }));
+            if (spec.type !== "number")
+              ctx.addIssue(customIssue(["op"], wrongField({ en: "numeric", zh: "数值" })));
             return;
           case "onOrAfter":
           case "withinMonths":
-            if (spec.type !== "date") ctx.addIssue(wrongField({ en: "date", zh: "日期" }));
+            if (spec.type !== "date")
+              ctx.addIssue(customIssue(["op"], wrongField({ en: "date", zh: "日期" })));
             return;
         }
       }),

@@ -8,9 +8,9 @@ import {
   type StoredHighlights,
 } from "../../data/stores/highlights";
 import { nowIso } from "../../lib/clock";
-import { NotFoundError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import type { Actor } from "../actor";
+import { found } from "../found";
 import { getTenant } from "../tenants";
 
 export async function setHighlights(
@@ -38,11 +38,8 @@ export async function setHighlights(
 }
 
 export async function getHighlights(db: Db, tenantId: string, year: number): Promise<StoredHighlights> {
-  const highlights = await findHighlights(db, tenantId, year);
-  if (!highlights)
-    throw new NotFoundError({
-      en: `no ${year} highlights for tenant ${tenantId}`,
-      zh: `单位“${tenantId}”尚未填报${year}年度工作亮点。`,
-    });
-  return highlights;
+  return found(await findHighlights(db, tenantId, year), {
+    en: `no ${year} highlights for tenant ${tenantId}`,
+    zh: `单位“${tenantId}”尚未填报${year}年度工作亮点。`,
+  });
 }

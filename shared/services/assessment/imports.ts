@@ -81,25 +81,29 @@ async function currentTargets(db: Db, tenantIds: readonly string[], year: number
   return new Map(found.flatMap((t) => (t ? [[t.tenantId, t] as const] : [])));
 }
 
-/** The province's targets template: every unit in displayOrder, the current targets filled in. */
-export async function targetsTemplateOf(db: Db, provinceId: string, year: number): Promise<Workbook> {
-  const rulebook = await requireRulebook(db, provinceId, year, {
-    en: "downloading the targets template",
-    zh: "下载目标任务模板",
-  });
+/**
+ * What the targets template and its import start from: the year's rulebook (422 without one, `what`
+ * says what needs it), the province's units in displayOrder and their current targets.
+ */
+async function provinceTargetsNow(db: Db, provinceId: string, year: number, what: Bilingual) {
+  const rulebook = await requireRulebook(db, provinceId, year, what);
   const units = await provinceUnits(db, provinceId);
   const current = await currentTargets(
     db,
     units.map((u) => u.tenantId),
     year,
   );
-  return targetsTemplate(
-    provinceId,
-    year,
-    rulebook.rulebook,
-    units,
-    Object.fromEntries([...current].map(([id, t]) => [id, t.targets])),
-  );
+  const targetsOf = Object.fromEntries([...current].map(([id, t]) => [id, t.targets]));
+  return { rulebook, units, current, targetsOf };
+}
+
+/** The province's targets template: every unit in displayOrder, the current targets filled in. */
+export async function getTargetsTemplate(db: Db, provinceId: string, year: number): Promise<Workbook> {
+  const { rulebook, units, targetsOf } = await provinceTargetsNow(db, provinceId, year, {
+    en: "downloading the targets template",
+    zh: "下载目标任务模板",
+  });
+  return targetsTemplate(provinceId, year, rulebook.rulebook, units, targetsOf);
 }
 
 export interface ImportInput {
@@ -114,22 +118,11 @@ export async function importTargets(
 ): Promise<ImportResult> {
   const { provinceId, year } = input;
   return withRetry(async () => {
-    const rulebook = await requireRulebook(db, provinceId, year, {
+    const { rulebook, units, current, targetsOf } = await provinceTargetsNow(db, provinceId, year, {
       en: "importing targets",
       zh: "导入目标任务",
     });
-    const units = await provinceUnits(db, provinceId);
-    const current = await currentTargets(
-      db,
-      units.map((u) => u.tenantId),
-      year,
-    );
-    const read = readTargetsImport(
-      input.grid,
-      rulebook.rulebook,
-      units,
-      Object.fromEntries([...current].map(([id, t]) => [id, t.targets])),
-    );
+    const read = readTargetsImport(input.grid, rulebook.rulebook, units, targetsOf);
     // the PUT's own rule on every row read, so an import can never accept what a PUT refuses
     for (const write of read.writes) {
       const ruleErrors = checkTargets(rulebook.rulebook, write.targets);
@@ -179,7 +172,7 @@ function previousPeriod(period: string): string | null {
 }
 
 /** A city's report template of one period: target, previous period's value, the current value if reported. */
-export async function reportTemplateOf(
+export async function getReportTemplate(
   db: Db,
   tenantId: string,
   year: number,

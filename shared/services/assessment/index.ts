@@ -3,16 +3,16 @@ export { StaleError } from "../../data/retry";
 export type { Actor } from "../actor";
 export { getHighlights, setHighlights } from "./highlights";
 export {
+  getReportTemplate,
+  getTargetsTemplate,
   type ImportInput,
   importReport,
   importTargets,
-  reportTemplateOf,
-  targetsTemplateOf,
 } from "./imports";
-export { tenantPeriods } from "./periods";
-export { listReports, type ReportBody, reportHistory, reportsForExport, submitReport } from "./reports";
-export { getReview, provinceReviews, reviewHistory, setReview } from "./reviews";
-export { type ProvinceRollup, provinceRollup, tenantProgress } from "./rollup";
-export { getRulebook, publishRulebook, rulebookVersions, rulebookYears } from "./rulebook";
-export { getTargets, type ProvinceTargets, provinceTargets, setTargets } from "./targets";
+export { getTenantPeriods } from "./periods";
+export { getReportHistory, getReportsForExport, listReports, type ReportBody, submitReport } from "./reports";
+export { getReview, getReviewHistory, listProvinceReviews, setReview } from "./reviews";
+export { getProvinceRollup, getTenantProgress, type ProvinceRollup } from "./rollup";
+export { getRulebook, getRulebookVersions, getRulebookYears, publishRulebook } from "./rulebook";
+export { getProvinceTargets, getTargets, type ProvinceTargets, setTargets } from "./targets";
 export { listUnlocks, type UnlockBody, unlockPeriod } from "./unlocks";

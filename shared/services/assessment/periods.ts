@@ -15,7 +15,7 @@ export interface TenantPeriods {
   periods: PeriodOverview[];
 }
 
-export async function tenantPeriods(db: Db, tenantId: string, year: number): Promise<TenantPeriods> {
+export async function getTenantPeriods(db: Db, tenantId: string, year: number): Promise<TenantPeriods> {
   const tenant = await getTenant(db, tenantId);
   const [rulebook, reports, unlocks] = await Promise.all([
     requireRulebook(db, tenant.provinceId, year, { en: "reporting", zh: "报送月度数据" }),

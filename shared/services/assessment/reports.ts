@@ -28,13 +28,13 @@ import {
   type FieldIssue,
   inBody,
   LockedError,
-  NotFoundError,
   summarizeErrors,
   ValidationError,
 } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
 import { zhDate, zhPeriod } from "../../lib/labels";
 import type { Actor } from "../actor";
+import { history } from "../found";
 import { getTenant } from "../tenants";
 import { requireRulebook, rulebookStillCurrent } from "./year-rulebook";
 
@@ -190,26 +190,23 @@ export async function listReports(db: Db, tenantId: string, year: number): Promi
 }
 
 /** The audit trail of one period: every version, oldest first (404 when never reported). */
-export async function reportHistory(
+export async function getReportHistory(
   db: Db,
   tenantId: string,
   year: number,
   period: string,
 ): Promise<StoredReport[]> {
-  const versions = await reportVersions(db, tenantId, year, period);
-  if (versions.length === 0)
-    throw new NotFoundError({
-      en: `${tenantId} has not reported ${period}`,
-      zh: `单位“${tenantId}”尚未报送${zhPeriod(period)}的数据。`,
-    });
-  return versions;
+  return history(await reportVersions(db, tenantId, year, period), {
+    en: `${tenantId} has not reported ${period}`,
+    zh: `单位“${tenantId}”尚未报送${zhPeriod(period)}的数据。`,
+  });
 }
 
 /**
  * A city's reports of a year for the spreadsheet export: the tenant, the year's rulebook (its
  * indicators are the columns), the latest version of every period and every version of each.
  */
-export async function reportsForExport(
+export async function getReportsForExport(
   db: Db,
   tenantId: string,
   year: number,

@@ -9,7 +9,8 @@ import {
 } from "../../data/stores/reviews";
 import { tenantsOfProvince } from "../../data/stores/rollup";
 import { type Review, validateReviewAgainstRulebook } from "../../domain/review";
-import { BusinessRuleError, inBody, NotFoundError, summarizeErrors } from "../../lib/errors";
+import { BusinessRuleError, inBody, summarizeErrors } from "../../lib/errors";
+import { found, history } from "../found";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./year-rulebook";
 
 export async function setReview(
@@ -34,17 +35,14 @@ export async function getReview(
   year: number,
   tenantId: string,
 ): Promise<StoredReview> {
-  const review = await findReview(db, provinceId, year, tenantId);
-  if (!review)
-    throw new NotFoundError({
-      en: `no ${year} review of tenant ${tenantId}`,
-      zh: `单位“${tenantId}”尚无${year}年度评审结果。`,
-    });
-  return review;
+  return found(await findReview(db, provinceId, year, tenantId), {
+    en: `no ${year} review of tenant ${tenantId}`,
+    zh: `单位“${tenantId}”尚无${year}年度评审结果。`,
+  });
 }
 
 /** The current review of every tenant of a province-year, tenants in display order (two paginated Queries). */
-export async function provinceReviews(db: Db, provinceId: string, year: number): Promise<StoredReview[]> {
+export async function listProvinceReviews(db: Db, provinceId: string, year: number): Promise<StoredReview[]> {
   const [tenants, reviews] = await Promise.all([
     tenantsOfProvince(db, provinceId),
     reviewsOfProvinceYear(db, provinceId, year),
@@ -56,17 +54,14 @@ export async function provinceReviews(db: Db, provinceId: string, year: number):
 }
 
 /** Every version of a tenant's review, oldest first; 404 when the tenant has never been reviewed that year. */
-export async function reviewHistory(
+export async function getReviewHistory(
   db: Db,
   provinceId: string,
   year: number,
   tenantId: string,
 ): Promise<StoredReview[]> {
-  const versions = await readReviewVersions(db, provinceId, year, tenantId);
-  if (versions.length === 0)
-    throw new NotFoundError({
-      en: `no ${year} review of tenant ${tenantId}`,
-      zh: `单位“${tenantId}”没有${year}年的考评打分`,
-    });
-  return versions;
+  return history(await readReviewVersions(db, provinceId, year, tenantId), {
+    en: `no ${year} review of tenant ${tenantId}`,
+    zh: `单位“${tenantId}”没有${year}年的考评打分`,
+  });
 }

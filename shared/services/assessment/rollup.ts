@@ -40,7 +40,7 @@ function checkPeriod(year: number, period: string | undefined): void {
 }
 
 /** The rollup of `period` (default: the latest period any tenant reported). */
-export async function provinceRollup(
+export async function getProvinceRollup(
   db: Db,
   provinceId: string,
   year: number,
@@ -76,7 +76,7 @@ export interface TenantProgress {
  * completion against expected progress (时序进度) and lagging flags, for `period` (default: the
  * tenant's latest reported period). The same pure `computeRollup` as the province's.
  */
-export async function tenantProgress(
+export async function getTenantProgress(
   db: Db,
   tenantId: string,
   year: number,

@@ -51,14 +51,18 @@ export async function getRulebook(db: Db, provinceId: string, year: number): Pro
   return rulebook;
 }
 
-export async function rulebookVersions(db: Db, provinceId: string, year: number): Promise<StoredRulebook[]> {
+export async function getRulebookVersions(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<StoredRulebook[]> {
   const versions = await listRulebookVersions(db, provinceId, year);
   if (versions.length === 0) throw noRulebook(provinceId, year);
   return versions;
 }
 
 /** The years of a province that have a rulebook, newest first (what the console offers to open). */
-export async function rulebookYears(db: Db, provinceId: string) {
+export async function getRulebookYears(db: Db, provinceId: string) {
   const [province, rulebooks] = await Promise.all([
     findProvince(db, provinceId),
     rulebooksOfProvince(db, provinceId),

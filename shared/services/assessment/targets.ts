@@ -10,7 +10,8 @@ import {
 } from "../../data/stores/targets";
 import { computeRollup, type RollupTotal } from "../../domain/rollup";
 import { checkTargets } from "../../domain/targets";
-import { BusinessRuleError, inBody, NotFoundError } from "../../lib/errors";
+import { BusinessRuleError, inBody } from "../../lib/errors";
+import { found } from "../found";
 import { rollupInput } from "./rollup-input";
 import { noRulebook } from "./rulebook";
 import { type RulebookCheckedInput, withCurrentRulebook } from "./year-rulebook";
@@ -37,13 +38,10 @@ export async function setTargets(
 }
 
 export async function getTargets(db: Db, tenantId: string, year: number): Promise<StoredTargets> {
-  const targets = await findTargets(db, tenantId, year);
-  if (!targets)
-    throw new NotFoundError({
-      en: `no ${year} targets for tenant ${tenantId}`,
-      zh: `单位“${tenantId}”尚无${year}年度目标任务。`,
-    });
-  return targets;
+  return found(await findTargets(db, tenantId, year), {
+    en: `no ${year} targets for tenant ${tenantId}`,
+    zh: `单位“${tenantId}”尚无${year}年度目标任务。`,
+  });
 }
 
 export interface ProvinceTargets {
@@ -58,7 +56,7 @@ export interface ProvinceTargets {
  * of units × indicators: the rulebook, the tenants and the targets, three reads whatever the
  * number of tenants (paginated gsi1 Queries, no Scan). 404 without a rulebook for the year.
  */
-export async function provinceTargets(db: Db, provinceId: string, year: number): Promise<ProvinceTargets> {
+export async function getProvinceTargets(db: Db, provinceId: string, year: number): Promise<ProvinceTargets> {
   const [rulebook, tenants, targets] = await Promise.all([
     findRulebook(db, provinceId, year),
     tenantsOfProvince(db, provinceId),

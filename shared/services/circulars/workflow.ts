@@ -55,14 +55,29 @@ async function circularIn(db: Db, step: CircularStep, { needs, refusal }: StepRu
   return circular;
 }
 
+/** The write of a step: the circular at the version it was read at, who writes and when. */
+interface StepWrite {
+  provinceId: string;
+  circularId: string;
+  expectedVersion: number;
+  at: string;
+  by: string;
+}
+
 /** Run a step on its circular (in the status it needs) and answer the circular it wrote. */
 function takeStep(
   db: Db,
   step: CircularStep,
   rule: StepRule,
-  write: (circular: StoredCircular) => Promise<StoredCircular>,
+  write: (circular: StoredCircular, stepWrite: StepWrite) => Promise<StoredCircular>,
 ): Promise<CircularResponse> {
-  return withRetry(async () => toCircularResponse(await write(await circularIn(db, step, rule))));
+  return withRetry(async () => {
+    const circular = await circularIn(db, step, rule);
+    const { provinceId, circularId, at, by } = step;
+    return toCircularResponse(
+      await write(circular, { provinceId, circularId, expectedVersion: circular.version, at, by }),
+    );
+  });
 }
 
 /**
@@ -77,18 +92,11 @@ export function editCircular(
     needs: "draft",
     refusal: { en: "only a draft can be edited", zh: "只有草稿可以修改" },
   };
-  return takeStep(db, request, rule, (circular) => {
+  return takeStep(db, request, rule, (circular, stepWrite) => {
     checkIfMatch(request.ifMatch, circular.version, true);
     checkEditsChangeSomething(request.edits);
     const document = buildOrRefuse(() => applyProseEdits(circular.document, request.edits, circular.scores));
-    return updateDraftDocument(db, {
-      provinceId: request.provinceId,
-      circularId: request.circularId,
-      expectedVersion: circular.version,
-      document,
-      at: request.at,
-      by: request.by,
-    });
+    return updateDraftDocument(db, { ...stepWrite, document });
   });
 }
 
@@ -98,16 +106,10 @@ export function approveCircular(db: Db, request: CircularStep): Promise<Circular
     needs: "draft",
     refusal: { en: "only a draft can be approved", zh: "只有草稿可以审核" },
   };
-  return takeStep(db, request, rule, (circular) => {
+  return takeStep(db, request, rule, (circular, stepWrite) => {
     if (circular.createdBy === request.by) throw creatorCannotApprove();
     checkIfMatch(request.ifMatch, circular.version, false);
-    return approveDraft(db, {
-      provinceId: request.provinceId,
-      circularId: request.circularId,
-      expectedVersion: circular.version,
-      at: request.at,
-      by: request.by,
-    });
+    return approveDraft(db, stepWrite);
   });
 }
 
@@ -120,18 +122,15 @@ export function publishCircular(db: Db, request: CircularStep): Promise<Circular
     needs: "approved",
     refusal: { en: "only an approved circular can be published", zh: "只有已审核的通报可以印发" },
   };
-  return takeStep(db, request, rule, (circular) => {
+  return takeStep(db, request, rule, (circular, { at, ...stepWrite }) => {
     checkIfMatch(request.ifMatch, circular.version, false);
     const document = parseCircularDocument(circular.document);
     return publishApproved(db, {
-      provinceId: request.provinceId,
+      ...stepWrite,
       year: request.year,
-      circularId: request.circularId,
-      expectedVersion: circular.version,
       documentNo: document.documentNo,
       sha256: circularSha256(document),
-      publishedAt: request.at,
-      by: request.by,
+      publishedAt: at,
       rulebookVersion: circular.rulebookVersion,
       supersedes: circular.supersedes,
     });

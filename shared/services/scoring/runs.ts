@@ -16,8 +16,8 @@ import {
 import type { Rulebook } from "../../domain/rulebook";
 import { scoreYear, type TenantResult } from "../../domain/scoring";
 import { canonicalHash } from "../../lib/canonical-json";
-import { NotFoundError } from "../../lib/errors";
 import { sortableId } from "../../lib/ids";
+import { found } from "../found";
 import {
   engineInput,
   gatherRunInputs,
@@ -142,12 +142,10 @@ export async function getScoringRun(
   year: number,
   runId: string,
 ): Promise<StoredRunView> {
-  const run = await findScoringRun(db, provinceId, year, runId);
-  if (!run)
-    throw new NotFoundError({
-      en: `no scoring run ${runId} of ${year}`,
-      zh: `没有${year}年度的考评结果“${runId}”。`,
-    });
+  const run = found(await findScoringRun(db, provinceId, year, runId), {
+    en: `no scoring run ${runId} of ${year}`,
+    zh: `没有${year}年度的考评结果“${runId}”。`,
+  });
   return {
     ...toRunSummary(run.meta),
     inputVersions: inputVersions(run.payload.inputs),

@@ -12,7 +12,7 @@ import {
 import { BusinessRuleError } from "../../lib/errors";
 import { getTenant } from "../tenants";
 import { parseProgram } from "./validation";
-import { CONSISTENT, current, history, type PutVersionInput, versionWrite } from "./versioning";
+import { type Appended, CONSISTENT, type PutVersionInput, versionReads, versionWrite } from "./versioning";
 
 /** `candidate`: the body as the route parsed it (`code` optional). */
 export interface PutLocalProgramInput extends PutVersionInput<object> {
@@ -38,10 +38,7 @@ function provincialCodeError(code: string): BusinessRuleError {
 }
 
 /** Append a version of a city's own program. */
-export async function putLocalProgram(
-  db: Db,
-  input: PutLocalProgramInput,
-): Promise<{ stored: StoredProgram; created: boolean }> {
+export async function putLocalProgram(db: Db, input: PutLocalProgramInput): Promise<Appended<StoredProgram>> {
   const program = parseProgram(input.code, input.candidate);
   return withRetry(async () => {
     const tenant = await getTenant(db, input.tenantId, CONSISTENT);
@@ -57,19 +54,17 @@ export async function putLocalProgram(
   });
 }
 
-/** The city's own programs: the latest version of each, or those in force on `date`. */
-export async function listLocalPrograms(db: Db, tenantId: string, date?: string): Promise<StoredProgram[]> {
-  return current(await listLocalProgramVersions(db, tenantId, CONSISTENT), (p) => p.code, date);
-}
-
-/** Every version of one of the city's own programs, oldest first (404 when there is none). */
-export async function getLocalProgramHistory(
-  db: Db,
-  tenantId: string,
-  code: string,
-): Promise<StoredProgram[]> {
-  return history(await listLocalProgramVersionsOf(db, tenantId, code, CONSISTENT), {
+const localProgramReads = versionReads({
+  versions: listLocalProgramVersions,
+  versionsOf: listLocalProgramVersionsOf,
+  keyOf: (p) => p.code,
+  notFound: (tenantId, code) => ({
     en: `tenant ${tenantId} has no local program ${code}`,
     zh: `单位“${tenantId}”没有地方补贴项目“${code}”。`,
-  });
-}
+  }),
+});
+
+/** The city's own programs: the latest version of each, or those in force on `date`. */
+export const listLocalPrograms = localProgramReads.list;
+/** Every version of one of the city's own programs, oldest first (404 when there is none). */
+export const getLocalProgramHistory = localProgramReads.history;

@@ -9,7 +9,7 @@ import {
   type StoredProgram,
 } from "../../data/stores/subsidies";
 import { parseProgram } from "./validation";
-import { CONSISTENT, current, history, type PutVersionInput, versionWrite } from "./versioning";
+import { type Appended, type PutVersionInput, versionReads, versionWrite } from "./versioning";
 
 /** `candidate`: the body as the route parsed it (`code` optional). */
 export interface PutProgramInput extends PutVersionInput<object> {
@@ -17,10 +17,7 @@ export interface PutProgramInput extends PutVersionInput<object> {
 }
 
 /** Append a version of a provincial program (`created`: it is the first). */
-export async function putProgram(
-  db: Db,
-  input: PutProgramInput,
-): Promise<{ stored: StoredProgram; created: boolean }> {
+export async function putProgram(db: Db, input: PutProgramInput): Promise<Appended<StoredProgram>> {
   const program = parseProgram(input.code, input.candidate);
   return withRetry(() =>
     appendProgramVersion(db, {
@@ -31,15 +28,17 @@ export async function putProgram(
   );
 }
 
-/** The province's programs: the latest version of each, or those in force on `date`. */
-export async function listPrograms(db: Db, provinceId: string, date?: string): Promise<StoredProgram[]> {
-  return current(await listProgramVersions(db, provinceId, CONSISTENT), (p) => p.code, date);
-}
-
-/** Every version of a provincial program, oldest first (404 when there is none). */
-export async function getProgramHistory(db: Db, provinceId: string, code: string): Promise<StoredProgram[]> {
-  return history(await listProgramVersionsOf(db, provinceId, code, CONSISTENT), {
+const programReads = versionReads({
+  versions: listProgramVersions,
+  versionsOf: listProgramVersionsOf,
+  keyOf: (p) => p.code,
+  notFound: (provinceId, code) => ({
     en: `no subsidy program ${code} in province ${provinceId}`,
     zh: `省份“${provinceId}”没有补贴项目“${code}”。`,
-  });
-}
+  }),
+});
+
+/** The province's programs: the latest version of each, or those in force on `date`. */
+export const listPrograms = programReads.list;
+/** Every version of a provincial program, oldest first (404 when there is none). */
+export const getProgramHistory = programReads.history;

@@ -15,17 +15,14 @@ import {
 import { BusinessRuleError } from "../../lib/errors";
 import { getTenant } from "../tenants";
 import { parseTopUp, type TopUpInput, topUpErrors } from "./validation";
-import { CONSISTENT, current, history, type PutVersionInput, versionWrite } from "./versioning";
+import { type Appended, CONSISTENT, type PutVersionInput, versionReads, versionWrite } from "./versioning";
 
 export interface PutTopUpInput extends PutVersionInput<TopUpInput> {
   tenantId: string;
 }
 
 /** Append a version of the city's top-up of a provincial program. */
-export async function putTopUp(
-  db: Db,
-  input: PutTopUpInput,
-): Promise<{ stored: StoredTopUp; created: boolean }> {
+export async function putTopUp(db: Db, input: PutTopUpInput): Promise<Appended<StoredTopUp>> {
   const topUp = parseTopUp(input.code, input.candidate);
   return withRetry(async () => {
     const tenant = await getTenant(db, input.tenantId, CONSISTENT);
@@ -61,15 +58,17 @@ export async function putTopUp(
   });
 }
 
-/** The city's top-ups: the latest version of each, or those in force on `date`. */
-export async function listTopUps(db: Db, tenantId: string, date?: string): Promise<StoredTopUp[]> {
-  return current(await listTopUpVersions(db, tenantId, CONSISTENT), (t) => t.programCode, date);
-}
-
-/** Every version of the city's top-up of one program, oldest first (404 when there is none). */
-export async function getTopUpHistory(db: Db, tenantId: string, code: string): Promise<StoredTopUp[]> {
-  return history(await listTopUpVersionsOf(db, tenantId, code, CONSISTENT), {
+const topUpReads = versionReads({
+  versions: listTopUpVersions,
+  versionsOf: listTopUpVersionsOf,
+  keyOf: (t) => t.programCode,
+  notFound: (tenantId, code) => ({
     en: `tenant ${tenantId} has no top-up of ${code}`,
     zh: `单位“${tenantId}”没有对补贴项目“${code}”的提标方案。`,
-  });
-}
+  }),
+});
+
+/** The city's top-ups: the latest version of each, or those in force on `date`. */
+export const listTopUps = topUpReads.list;
+/** Every version of the city's top-up of one program, oldest first (404 when there is none). */
+export const getTopUpHistory = topUpReads.history;
