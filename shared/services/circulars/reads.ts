@@ -59,7 +59,7 @@ export async function listCirculars(
 export async function listPublicCirculars(
   db: Db,
   provinceId: string,
-  page: { limit: number; cursor?: string | undefined },
+  page: Parameters<typeof listPublishedCirculars>[2],
 ): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
   const out = await listPublishedCirculars(db, provinceId, page);
   if (out.circulars.length === 0 && !page.cursor && !(await findProvince(db, provinceId))) {

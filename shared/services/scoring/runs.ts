@@ -159,7 +159,7 @@ export async function listRuns(
   db: Db,
   provinceId: string,
   year: number,
-  page: { limit: number; cursor?: string | undefined },
+  page: Parameters<typeof listScoringRuns>[3],
 ): Promise<{ runs: RunSummary[]; nextCursor: string | null }> {
   const { runs, nextCursor } = await listScoringRuns(db, provinceId, year, page);
   return { runs: runs.map(toRunSummary), nextCursor };
