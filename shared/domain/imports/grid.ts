@@ -57,7 +57,7 @@ export function headerRow(grid: Grid): { row: number; cells: GridValue[] } {
 }
 
 /** A cell as trimmed text (empty for an empty cell). */
-export function text(value: GridValue | undefined): string {
+export function cellText(value: GridValue | undefined): string {
   return value === null || value === undefined ? "" : String(value).trim();
 }
 
@@ -77,7 +77,7 @@ export function rowError(column: number, row: number, field: string, message: Bi
 export function numberCell(value: GridValue): number | Bilingual {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   return {
-    en: `must be a number, got ${JSON.stringify(text(value))}`,
-    zh: `应填数字，实际为“${text(value)}”`,
+    en: `must be a number, got ${JSON.stringify(cellText(value))}`,
+    zh: `应填数字，实际为“${cellText(value)}”`,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Rulebook } from "../rulebook";
 import type { CellValue, Column, Workbook } from "../tables";
-import { cellRef, type Grid, headerRow, numberCell, rowError, SpreadsheetError, text } from "./grid";
+import { cellRef, cellText, type Grid, headerRow, numberCell, rowError, SpreadsheetError } from "./grid";
 import type { ImportRowError } from "./result";
 import type { TemplateUnit } from "./targets";
 
@@ -62,7 +62,7 @@ export function readReportImport(
   period: string,
 ): ReportImport {
   const header = headerRow(grid);
-  const labels = REPORT_HEADERS.map((_, i) => text(header.cells[i]));
+  const labels = REPORT_HEADERS.map((_, i) => cellText(header.cells[i]));
   if (labels.some((l, i) => l !== REPORT_HEADERS[i]))
     throw new SpreadsheetError(
       {
@@ -77,7 +77,7 @@ export function readReportImport(
         },
       ],
     );
-  const extra = header.cells.findIndex((v, i) => i >= REPORT_HEADERS.length && text(v) !== "");
+  const extra = header.cells.findIndex((v, i) => i >= REPORT_HEADERS.length && cellText(v) !== "");
   if (extra >= 0)
     throw new SpreadsheetError(
       {
@@ -87,8 +87,8 @@ export function readReportImport(
       [
         {
           path: cellRef(extra, header.row),
-          message: `unknown column '${text(header.cells[extra])}'`,
-          zh: `未知的列“${text(header.cells[extra])}”`,
+          message: `unknown column '${cellText(header.cells[extra])}'`,
+          zh: `未知的列“${cellText(header.cells[extra])}”`,
         },
       ],
     );
@@ -103,21 +103,21 @@ export function readReportImport(
   };
   const unknown: Array<{ ref: string; key: string }> = [];
   for (const { row, cells } of grid.rows.slice(1)) {
-    const key = text(cells[0]);
+    const key = cellText(cells[0]);
     const value = cells[VALUE_COLUMN] ?? null;
     if (key === PERIOD_LABEL) {
-      if (text(cells[1]) !== period)
+      if (cellText(cells[1]) !== period)
         throw new SpreadsheetError(
           {
-            en: `this file is the template of ${text(cells[1])}, not of ${period}`,
-            zh: `这是统计期${text(cells[1])}的模板，不是${period}的。`,
+            en: `this file is the template of ${cellText(cells[1])}, not of ${period}`,
+            zh: `这是统计期${cellText(cells[1])}的模板，不是${period}的。`,
           },
           [{ path: cellRef(1, row), message: `must be ${period}`, zh: `应为${period}` }],
         );
       continue;
     }
     if (key === SOURCE_LABEL || key === REASON_LABEL) {
-      const t = text(cells[1]);
+      const t = cellText(cells[1]);
       const field = key === SOURCE_LABEL ? "source" : "reason";
       if (t.length > 500)
         out.errors.push(

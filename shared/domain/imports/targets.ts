@@ -7,13 +7,13 @@ import { type Indicator, indicatorKind, type Rulebook } from "../rulebook";
 import { type CellValue, type Column, indicatorHeader, type Workbook } from "../tables";
 import {
   cellRef,
+  cellText,
   type Grid,
   type GridValue,
   headerRow,
   numberCell,
   rowError,
   SpreadsheetError,
-  text,
 } from "./grid";
 import type { ImportChange, ImportRow, ImportRowError } from "./result";
 
@@ -67,7 +67,7 @@ function indicatorColumns(
   const errors: FieldError[] = [];
   header.cells.forEach((value, i) => {
     if (i < first) return;
-    const label = text(value);
+    const label = cellText(value);
     if (label === "") return;
     const code = /\[([a-z][a-z0-9_]*)\]\s*$/.exec(label)?.[1];
     const indicator = code ? byCode.get(code) : undefined;
@@ -124,7 +124,7 @@ export function readTargetsImport(
   current: Readonly<Record<string, Readonly<Record<string, number>> | undefined>>,
 ): TargetsImport {
   const header = headerRow(grid);
-  if (text(header.cells[0]) !== UNIT_ID || text(header.cells[1]) !== UNIT_NAME)
+  if (cellText(header.cells[0]) !== UNIT_ID || cellText(header.cells[1]) !== UNIT_NAME)
     throw new SpreadsheetError(
       {
         en: `the file is not the targets template: A1 must be ${UNIT_ID} and B1 ${UNIT_NAME}`,
@@ -138,7 +138,7 @@ export function readTargetsImport(
   const rows: ImportRow[] = [];
   const writes: TargetsImport["writes"] = [];
   for (const { row, cells } of grid.rows.slice(1)) {
-    const tenantId = text(cells[0]);
+    const tenantId = cellText(cells[0]);
     const errors: ImportRowError[] = [];
     if (!known.has(tenantId))
       errors.push(

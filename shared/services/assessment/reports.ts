@@ -26,6 +26,7 @@ import { now } from "../../lib/clock";
 import {
   BusinessRuleError,
   type FieldIssue,
+  fieldError,
   inBody,
   LockedError,
   summarizeErrors,
@@ -106,11 +107,10 @@ export async function submitReport(
         { en: "a revision of a submitted report needs a reason", zh: "修改已报送的数据须填写修改原因。" },
         {
           errors: [
-            {
-              path: "body.reason",
-              message: "required when revising a report",
+            fieldError("body.reason", {
+              en: "required when revising a report",
               zh: "修改原因为必填项（修改已报送的数据时）",
-            },
+            }),
           ],
         },
       );
