@@ -90,6 +90,7 @@ export const keys = {
   scoringRunChunkPrefix: (y: number, runId: string) => `RUNCHUNK#${y}#${runId}#`,
 
   circular: (p: string, circularId: string) => ({ pk: prov(p), sk: `CIRCULAR#${circularId}` }),
+  circularPrefix: () => "CIRCULAR#",
   publishedCircularsOfProvince: (p: string) => `${prov(p)}#PUBLISHED`,
 
   program: (p: string, code: string, v: number) => ({ pk: prov(p), sk: `PROGRAM#${code}#${pad(v)}` }),

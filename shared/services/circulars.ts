@@ -289,7 +289,7 @@ async function editCircularOnce(
     en: "only a draft can be edited",
     zh: "只有草稿可以修改",
   });
-  checkIfMatch(request.ifMatch, circular.version, true);
+  checkIfMatch(request.ifMatch, circular.version, { required: true });
   if (Object.keys(request.edits).length === 0) {
     throw new ValidationError(
       { en: "nothing to change", zh: "没有要修改的内容。" },
@@ -326,7 +326,7 @@ async function approveCircularOnce(db: Db, request: CircularStep): Promise<Circu
     zh: "只有草稿可以审核",
   });
   if (circular.createdBy === request.by) throw creatorCannotApprove();
-  checkIfMatch(request.ifMatch, circular.version, false);
+  checkIfMatch(request.ifMatch, circular.version, { required: false });
   const approved = await approveDraft(db, {
     provinceId: request.provinceId,
     circularId: request.circularId,
@@ -351,7 +351,7 @@ async function publishCircularOnce(db: Db, request: CircularStep): Promise<Circu
     en: "only an approved circular can be published",
     zh: "只有已审核的通报可以印发",
   });
-  checkIfMatch(request.ifMatch, circular.version, false);
+  checkIfMatch(request.ifMatch, circular.version, { required: false });
   const document = parseCircularDocument(circular.document);
   const published = await publishApproved(db, {
     provinceId: request.provinceId,

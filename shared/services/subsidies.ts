@@ -47,7 +47,8 @@ import {
   type StoredTopUp,
 } from "../data/stores/subsidies";
 import { findTenant, type Tenant } from "../data/stores/tenancy";
-import type { ExtraCondition, VersionWriteInput } from "../data/versioned";
+import type { ExtraCondition } from "../data/transactions";
+import type { VersionWriteInput } from "../data/versioned";
 import {
   buildCatalogue,
   type Catalogue,

@@ -14,7 +14,7 @@ import {
   getScoringRunPayload,
   putScoringRun,
 } from "../../shared/data/stores/scoring-runs";
-import { queryPrefix } from "../../shared/data/versioned";
+import { queryPrefix } from "../../shared/data/queries";
 import { BusinessRuleError } from "../../shared/lib/errors";
 import { createScoringRun, getScoringRun } from "../../shared/services/scoring";
 import { buildBulkProvince } from "../support/bulk-province";

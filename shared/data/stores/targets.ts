@@ -2,53 +2,24 @@
  * A tenant's annual targets (目标任务) per indicator, versioned. The current item carries the
  * province-year gsi1 keys, so every target of a province-year is read with paginated Queries.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AppError } from "../../lib/errors";
-import type { Db } from "../client";
+import type { Db, ReadOptions } from "../client";
+import { parseTargets, type StoredTargets } from "../entities/targets";
+import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
-import {
-  type ExtraCondition,
-  putVersion,
-  queryGsi1,
-  type TransactItem,
-  transact,
-  type VersionedTarget,
-  type VersionWriteInput,
-  versionItems,
-} from "../versioned";
+import { queryGsi1 } from "../queries";
+import { type ExtraCondition, type TransactItem, transact } from "../transactions";
+import { putVersion, type VersionedTarget, type VersionWriteInput, versionItems } from "../versioned";
 
-export interface StoredTargets {
-  tenantId: string;
-  provinceId: string;
-  year: number;
-  targets: Record<string, number>;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { StoredTargets };
 
-export function targetsFromItem(item: Record<string, unknown>): StoredTargets {
-  return {
-    tenantId: String(item.tenantId),
-    provinceId: String(item.provinceId),
-    year: Number(item.year),
-    targets: (item.targets ?? {}) as Record<string, number>,
-    version: Number(item.version),
-    updatedAt: String(item.updatedAt),
-    updatedBy: String(item.updatedBy),
-  };
-}
-
-export async function findTargets(
+export function findTargets(
   db: Db,
   tenantId: string,
   year: number,
-  consistent = false,
+  options: ReadOptions = {},
 ): Promise<StoredTargets | undefined> {
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: keys.targets(tenantId, year), ConsistentRead: consistent }),
-  );
-  return out.Item ? targetsFromItem(out.Item) : undefined;
+  return findItem(db, keys.targets(tenantId, year), parseTargets, options);
 }
 
 export interface PutTargetsInput extends VersionWriteInput {
@@ -58,29 +29,24 @@ export interface PutTargetsInput extends VersionWriteInput {
   targets: Record<string, number>;
 }
 
-export async function putTargets(
-  db: Db,
-  input: PutTargetsInput,
-): Promise<StoredTargets & { created: boolean }> {
-  const { provinceId, tenantId, year } = input;
-  const data = {
-    tenantId,
-    provinceId,
-    year,
-    targets: input.targets,
-    updatedAt: input.at,
-    updatedBy: input.by,
-  };
-  return putVersion(db, targetsTarget(provinceId, tenantId, year), data, input);
+export function putTargets(db: Db, input: PutTargetsInput): Promise<StoredTargets & { created: boolean }> {
+  const { provinceId, tenantId, year, targets } = input;
+  return putVersion(
+    db,
+    targetsTarget(provinceId, tenantId, year),
+    { tenantId, provinceId, year, targets },
+    input,
+  );
 }
 
-function targetsTarget(provinceId: string, tenantId: string, year: number): VersionedTarget {
+function targetsTarget(provinceId: string, tenantId: string, year: number): VersionedTarget<StoredTargets> {
   return {
     current: keys.targets(tenantId, year),
     versionKey: (v) => keys.targetsVersion(tenantId, year, v),
     type: ENTITY.targets,
     versionType: ENTITY.targetsVersion,
     currentOnly: { gsi1pk: keys.targetsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
+    parse: parseTargets,
   };
 }
 
@@ -108,23 +74,17 @@ export async function putTargetsBatch(
   if (input.writes.length > MAX_TARGETS_PER_TRANSACTION)
     throw new Error(`putTargetsBatch takes at most ${MAX_TARGETS_PER_TRANSACTION} tenants`);
   if (input.writes.length === 0) return;
-  const items: TransactItem[] = input.writes.flatMap((w) =>
+  const { provinceId, year } = input;
+  const items: TransactItem[] = input.writes.flatMap(({ tenantId, targets, knownVersion }) =>
     versionItems(
       {
         db,
-        ...targetsTarget(input.provinceId, w.tenantId, input.year),
-        data: {
-          tenantId: w.tenantId,
-          provinceId: input.provinceId,
-          year: input.year,
-          targets: w.targets,
-          updatedAt: input.at,
-          updatedBy: input.by,
-        },
+        ...targetsTarget(provinceId, tenantId, year),
+        data: { tenantId, provinceId, year, targets },
         writtenAt: input.at,
         writtenBy: input.by,
       },
-      w.knownVersion ?? undefined,
+      knownVersion ?? undefined,
     ),
   );
   const pairs = items.length;
@@ -141,5 +101,5 @@ export async function targetsOfProvinceYear(
   year: number,
 ): Promise<StoredTargets[]> {
   const items = await queryGsi1(db, keys.targetsOfProvinceYear(provinceId, year));
-  return items.map(targetsFromItem);
+  return items.map(parseTargets);
 }

@@ -1,0 +1,48 @@
+/**
+ * A scoring run's item (`RUN#<y>#<runId>`): who scored which inputs when, what came out (by hash),
+ * and how its payload is stored (`RUNCHUNK#<y>#<runId>#<n>`, gzip'd canonical JSON).
+ */
+import * as z from "zod/mini";
+import { itemParser } from "./stored";
+
+export function newScoringRunShape() {
+  return {
+    runId: z.string(),
+    provinceId: z.string(),
+    year: z.number(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    rulebookVersion: z.number(),
+    tenantCount: z.number(),
+    inputsHash: z.string(),
+    resultsHash: z.string(),
+    /** grade name -> number of tenants in it */
+    gradeCounts: z.record(z.string(), z.number()),
+  };
+}
+
+export function scoringRunShape() {
+  return {
+    ...newScoringRunShape(),
+    chunkCount: z.number(),
+    /** bytes of the gzip'd payload */
+    payloadBytes: z.number(),
+    /** SHA-256 of the gzip'd payload, checked on every read */
+    payloadSha256: z.string(),
+  };
+}
+
+export const scoringRunEntity = z.lazy(() => z.object(scoringRunShape()));
+
+/** The run item: the run and how its payload is stored. */
+export type ScoringRunMeta = z.infer<typeof scoringRunEntity>;
+/** What a run says about itself (the run item without its payload's bookkeeping). */
+export type NewScoringRun = Omit<ScoringRunMeta, "chunkCount" | "payloadBytes" | "payloadSha256">;
+
+/** One chunk of a run's payload. */
+export const scoringRunChunkEntity = z.lazy(() =>
+  z.object({ runId: z.string(), index: z.number(), data: z.instanceof(Uint8Array) }),
+);
+
+export const parseScoringRun = itemParser(scoringRunEntity);
+export const parseScoringRunChunk = itemParser(scoringRunChunkEntity);
