@@ -126,7 +126,7 @@ export async function queryOnePage(
 }
 
 /** One page of a list, behind cursors sealed for that list (a foreign or edited cursor is a 400). */
-export async function queryPage<T>(db: Db, spec: ListSpec<T>, page: PageRequest): Promise<PageOf<T>> {
+export async function queryPage<T>(db: Db, page: PageRequest, spec: ListSpec<T>): Promise<PageOf<T>> {
   const startKey = page.cursor ? await openCursor(db, spec.list, page.cursor, spec.startKey) : undefined;
   const { items, lastKey } = await queryOnePage(db, spec.query, page.limit, startKey);
   return {

@@ -13,6 +13,8 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
 import type { Db } from "./client";
+import { ENTITY, versionKeyOf, versionPrefixOf } from "./keys";
+import { queryPrefix } from "./queries";
 import type { KeyAttributes } from "./table-definition";
 import { type ConditionFields, type ExtraCondition, type TransactItem, transact } from "./transactions";
 
@@ -62,6 +64,36 @@ export interface VersionedTarget<T>
   extends Pick<VersionedWrite, "current" | "versionKey" | "type" | "versionType" | "currentOnly"> {
   /** the entity's parse (`entities/`): a stored item, or the data just written, as the entity */
   parse: (item: Record<string, unknown>) => T;
+}
+
+/** The versioned resources whose keys and tags follow the table's rule (`versionKeyOf`, `ENTITY.<x>Version`). */
+export type VersionedFamily = "rulebook" | "targets" | "report" | "highlights" | "review";
+
+/** A resource's target by the table's rule: versions at `versionKeyOf(current)`, tagged `ENTITY.<family>Version`. */
+export function versionedTarget<T>(
+  family: VersionedFamily,
+  current: KeyAttributes,
+  parse: (item: Record<string, unknown>) => T,
+  currentOnly?: Record<string, unknown>,
+): VersionedTarget<T> {
+  return {
+    current,
+    versionKey: (version) => versionKeyOf(current, version),
+    type: ENTITY[family],
+    versionType: ENTITY[`${family}Version`],
+    parse,
+    ...(currentOnly ? { currentOnly } : {}),
+  };
+}
+
+/** Every version of a resource, oldest first (one Query on its versions' prefix, strongly consistent). */
+export async function listVersions<T>(
+  db: Db,
+  current: KeyAttributes,
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const items = await queryPrefix(db, current.pk, versionPrefixOf(current), { consistent: true });
+  return items.map(parse);
 }
 
 /** The attributes every version of every resource carries beside its data. */

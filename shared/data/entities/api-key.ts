@@ -4,22 +4,17 @@
  * says whether it is revoked.
  */
 import * as z from "zod/mini";
-import { itemParser } from "./stored";
+import { itemParser, optionalStrings, strings } from "./stored";
 
 export function apiKeySummaryShape() {
   return {
-    keyId: z.string(),
-    name: z.string(),
-    tenantId: z.string(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    revokedAt: z.optional(z.string()),
-    revokedBy: z.optional(z.string()),
+    ...strings("keyId", "name", "tenantId", "createdAt", "createdBy"),
+    ...optionalStrings("revokedAt", "revokedBy"),
   };
 }
 
 export const apiKeyEntity = z.lazy(() =>
-  z.object({ ...apiKeySummaryShape(), provinceId: z.string(), secretHash: z.string() }),
+  z.object({ ...apiKeySummaryShape(), ...strings("provinceId", "secretHash") }),
 );
 
 /** The summary: the key without its hash and province, with its status. */
@@ -30,8 +25,8 @@ export const apiKeySummaryEntity = z.lazy(() =>
   ),
 );
 
-export type StoredApiKey = z.infer<typeof apiKeyEntity>;
-export type ApiKeySummary = z.infer<typeof apiKeySummaryEntity>;
-
 export const parseApiKey = itemParser(apiKeyEntity);
 export const parseApiKeySummary = itemParser(apiKeySummaryEntity);
+
+export type StoredApiKey = z.infer<typeof apiKeyEntity>;
+export type ApiKeySummary = z.infer<typeof apiKeySummaryEntity>;

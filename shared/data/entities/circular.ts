@@ -4,15 +4,12 @@
  */
 import * as z from "zod/mini";
 import type { CircularDocument, UnitScore } from "../../domain/circular";
-import { asStored, itemParser, nullableString } from "./stored";
-
-export type CircularStatus = "draft" | "approved" | "published";
+import { asStored, itemParser, nullableString, optionalStrings, strings } from "./stored";
 
 /** A circular without its document and scores: what its lists read. */
 export function circularSummaryShape() {
   return {
-    circularId: z.string(),
-    provinceId: z.string(),
+    ...strings("circularId", "provinceId"),
     year: z.number(),
     status: z.enum(["draft", "approved", "published"]),
     version: z.number(),
@@ -22,19 +19,11 @@ export function circularSummaryShape() {
     /** the document's documentNo, kept beside it for lists */
     documentNo: z.string(),
     supersedes: nullableString(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    approvedBy: z.optional(z.string()),
-    approvedAt: z.optional(z.string()),
-    publishedBy: z.optional(z.string()),
-    publishedAt: z.optional(z.string()),
+    ...strings("createdBy", "createdAt", "updatedBy", "updatedAt"),
+    ...optionalStrings("approvedBy", "approvedAt", "publishedBy", "publishedAt"),
     /** SHA-256 (hex) of the document's canonical JSON, set when published */
     sha256: z.optional(z.string()),
-    supersededBy: z.optional(z.string()),
-    supersededByDocumentNo: z.optional(z.string()),
-    supersededAt: z.optional(z.string()),
+    ...optionalStrings("supersededBy", "supersededByDocumentNo", "supersededAt"),
   };
 }
 
@@ -53,9 +42,7 @@ export function publishedEntryShape() {
   return {
     circularId: z.string(),
     year: z.number(),
-    documentNo: z.string(),
-    sha256: z.string(),
-    publishedAt: z.string(),
+    ...strings("documentNo", "sha256", "publishedAt"),
     supersedes: nullableString(),
     supersededBy: nullableString(),
   };
@@ -70,6 +57,7 @@ export const yearStateEntity = z.lazy(() =>
 );
 
 export type StoredCircular = z.infer<typeof circularEntity>;
+export type CircularStatus = StoredCircular["status"];
 export type CircularSummary = z.infer<typeof circularSummaryEntity>;
 export type PublishedEntry = z.infer<typeof publishedEntryEntity>;
 

@@ -1,25 +1,25 @@
 /** A city's work highlights of a year (`HIGHLIGHTS#<y>`, on the province-year's gsi1), versioned. */
-import * as z from "zod/mini";
-import { itemParser, UPDATED, withAuditAs } from "./stored";
+import type * as z from "zod/mini";
+import {
+  itemParser,
+  optionalStrings,
+  tenantYearFields,
+  UPDATED,
+  versionedEntity,
+  versionFields,
+} from "./stored";
 
 export function storedHighlightsShape() {
   return {
-    tenantId: z.string(),
-    provinceId: z.string(),
-    year: z.number(),
-    /** 就业工作方面 */
-    employment: z.optional(z.string()),
-    /** 创业工作方面 */
-    entrepreneurship: z.optional(z.string()),
-    version: z.number(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
+    ...tenantYearFields(),
+    /** `employment`: 就业工作方面; `entrepreneurship`: 创业工作方面 */
+    ...optionalStrings("employment", "entrepreneurship"),
+    ...versionFields(UPDATED),
   };
 }
 
-export const highlightsEntity = z.lazy(() => withAuditAs(UPDATED, z.object(storedHighlightsShape())));
+export const highlightsEntity = versionedEntity(UPDATED, storedHighlightsShape);
+export const parseHighlights = itemParser(highlightsEntity);
 
 export type StoredHighlights = z.infer<typeof highlightsEntity>;
 export type HighlightsInput = Pick<StoredHighlights, "employment" | "entrepreneurship">;
-
-export const parseHighlights = itemParser(highlightsEntity);

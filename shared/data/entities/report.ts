@@ -5,28 +5,25 @@
  * of every period and the revision every report write advances.
  */
 import * as z from "zod/mini";
-import { itemParser, withAuditAs } from "./stored";
+import { itemParser, tenantYearFields, versionedEntity, versionFields } from "./stored";
+
+const SUBMITTED = { at: "submittedAt", by: "submittedBy" } as const;
 
 export function storedReportShape() {
   return {
-    tenantId: z.string(),
-    provinceId: z.string(),
-    year: z.number(),
+    ...tenantYearFields(),
     period: z.string(),
-    version: z.number(),
     /** indicator code -> value */
     values: z.record(z.string(), z.number()),
     source: z.string(),
     reason: z.optional(z.string()),
-    submittedBy: z.string(),
-    submittedAt: z.string(),
     late: z.boolean(),
+    ...versionFields(SUBMITTED),
   };
 }
 
-export const reportEntity = z.lazy(() =>
-  withAuditAs({ at: "submittedAt", by: "submittedBy" }, z.object(storedReportShape())),
-);
+export const reportEntity = versionedEntity(SUBMITTED, storedReportShape);
+export const parseReport = itemParser(reportEntity);
 
 export type StoredReport = z.infer<typeof reportEntity>;
 export type ReportSubmission = Pick<
@@ -52,9 +49,7 @@ export const reportCardEntity = z.lazy(() =>
     revision: z.number(),
   }),
 );
+export const parseReportCard = itemParser(reportCardEntity);
 
 export type ReportCard = z.infer<typeof reportCardEntity>;
 export type CardEntry = ReportCard["periods"][string];
-
-export const parseReport = itemParser(reportEntity);
-export const parseReportCard = itemParser(reportCardEntity);

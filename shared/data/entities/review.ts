@@ -3,29 +3,24 @@
  * (`REVIEWV#<y>#<t>#<v>`); its audit pair reads as `reviewedAt`/`reviewedBy`.
  */
 import * as z from "zod/mini";
-import { itemParser, withAuditAs } from "./stored";
+import { itemParser, tenantYearFields, versionedEntity, versionFields } from "./stored";
+
+const REVIEWED = { at: "reviewedAt", by: "reviewedBy" } as const;
 
 export function storedReviewShape() {
   const adjustment = z.object({ points: z.number(), reason: z.string() });
   return {
-    provinceId: z.string(),
-    tenantId: z.string(),
-    year: z.number(),
+    ...tenantYearFields(),
     /** review item code -> score */
     items: z.record(z.string(), z.number()),
     bonuses: z.array(adjustment),
     deductions: z.array(adjustment),
     veto: z.optional(z.object({ reason: z.string() })),
-    version: z.number(),
-    reviewedBy: z.string(),
-    reviewedAt: z.string(),
+    ...versionFields(REVIEWED),
   };
 }
 
-export const reviewEntity = z.lazy(() =>
-  withAuditAs({ at: "reviewedAt", by: "reviewedBy" }, z.object(storedReviewShape())),
-);
+export const reviewEntity = versionedEntity(REVIEWED, storedReviewShape);
+export const parseReview = itemParser(reviewEntity);
 
 export type StoredReview = z.infer<typeof reviewEntity>;
-
-export const parseReview = itemParser(reviewEntity);

@@ -3,19 +3,16 @@
  * and how its payload is stored (`RUNCHUNK#<y>#<runId>#<n>`, gzip'd canonical JSON).
  */
 import * as z from "zod/mini";
-import { itemParser } from "./stored";
+import { itemParser, strings } from "./stored";
 
 export function newScoringRunShape() {
   return {
-    runId: z.string(),
-    provinceId: z.string(),
+    ...strings("runId", "provinceId"),
     year: z.number(),
-    createdAt: z.string(),
-    createdBy: z.string(),
+    ...strings("createdAt", "createdBy"),
     rulebookVersion: z.number(),
     tenantCount: z.number(),
-    inputsHash: z.string(),
-    resultsHash: z.string(),
+    ...strings("inputsHash", "resultsHash"),
     /** grade name -> number of tenants in it */
     gradeCounts: z.record(z.string(), z.number()),
   };

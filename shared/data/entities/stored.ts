@@ -20,25 +20,61 @@ export function nullableString() {
   return z._default(z.nullable(z.string()), null);
 }
 
-/**
- * The audit pair of a version is stored once, as `writtenAt`/`writtenBy` (`versioned.ts`); an
- * entity shows it under its own names — `{ at: "updatedAt", by: "updatedBy" }` — and its shape
- * declares those.
- */
-export function withAuditAs<S extends z.ZodMiniType>(names: { at: string; by: string }, entity: S) {
-  return z.pipe(
-    z.transform((item: Record<string, unknown>): unknown => ({
-      ...item,
-      // (an item written before the pair was stored once still has it under the entity's names)
-      [names.at]: item.writtenAt ?? item[names.at],
-      [names.by]: item.writtenBy ?? item[names.by],
-    })),
-    entity,
-  );
+/** Required string attributes, by name. */
+export function strings<const K extends string>(...names: K[]): { [P in K]: z.ZodMiniString<string> } {
+  return Object.fromEntries(names.map((name) => [name, z.string()])) as { [P in K]: z.ZodMiniString<string> };
+}
+
+/** Optional string attributes, by name. */
+export function optionalStrings<const K extends string>(
+  ...names: K[]
+): { [P in K]: z.ZodMiniOptional<z.ZodMiniString<string>> } {
+  return Object.fromEntries(names.map((name) => [name, z.optional(z.string())])) as {
+    [P in K]: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  };
+}
+
+/** Whose a tenant's item of a year is: `tenantId`, `provinceId`, `year`. */
+export function tenantYearFields() {
+  return { ...strings("tenantId", "provinceId"), year: z.number() };
+}
+
+/** How an entity names the audit pair of its versions (`updatedAt`/`updatedBy`, …). */
+export interface AuditNames<A extends string, B extends string> {
+  at: A;
+  by: B;
 }
 
 /** `updatedAt`/`updatedBy`: the audit pair as most entities show it. */
 export const UPDATED = { at: "updatedAt", by: "updatedBy" } as const;
+
+/** A versioned entity's `version` and audit pair, under the entity's names. */
+export function versionFields<const A extends string, const B extends string>(names: AuditNames<A, B>) {
+  return { version: z.number(), ...strings<A | B>(names.at, names.by) };
+}
+
+/**
+ * A versioned entity: its versions store the audit pair once, as `writtenAt`/`writtenBy`
+ * (`versioned.ts`), and the entity reads it under its own names, which its shape declares
+ * (`versionFields`).
+ */
+export function versionedEntity<
+  const A extends string,
+  const B extends string,
+  S extends z.core.$ZodLooseShape,
+>(names: AuditNames<A, B>, shape: () => S) {
+  return z.lazy(() =>
+    z.pipe(
+      z.transform((item: Record<string, unknown>): unknown => ({
+        ...item,
+        // (an item written before the pair was stored once still has it under the entity's names)
+        [names.at]: item.writtenAt ?? item[names.at],
+        [names.by]: item.writtenBy ?? item[names.by],
+      })),
+      z.object(shape()),
+    ),
+  );
+}
 
 /** An entity's parse as a function of the item alone (safe to hand to `map`, which passes an index too). */
 export function itemParser<S extends z.ZodMiniType>(

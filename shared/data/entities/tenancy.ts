@@ -1,40 +1,37 @@
 /** Provinces (`PROV#<p>` `PROFILE`) and tenants (`TENANT#<t>` `PROFILE`, on gsi1 in display order). */
 import * as z from "zod/mini";
-import { itemParser } from "./stored";
+import { itemParser, optionalStrings, strings } from "./stored";
 
-/** A province as stored (and as the platform routes show it). */
+/**
+ * A province as stored: its name, the authority's short name and — where one is needed — full name
+ * (吉林省人民政府), its division code, and when it was created and last changed.
+ */
 export function provinceShape() {
   return {
-    provinceId: z.string(),
-    name: z.string(),
-    authorityName: z.string(),
-    /** the full name where one is needed (吉林省人民政府) */
-    fullAuthorityName: z.optional(z.string()),
-    divisionCode: z.optional(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...strings("provinceId", "name", "authorityName"),
+    ...optionalStrings("fullAuthorityName", "divisionCode"),
+    ...strings("createdAt", "updatedAt"),
   };
 }
 
-/** A tenant (a city or prefecture) as stored. */
+/**
+ * A tenant (a city or prefecture) as stored: the authority's short name as the circular uses it
+ * (长春市政府, 延边州政府) and its full name (长春市人民政府, 延边朝鲜族自治州人民政府), its place in
+ * the province's lists, its division code.
+ */
 export function tenantShape() {
   return {
-    tenantId: z.string(),
-    provinceId: z.string(),
-    name: z.string(),
-    /** the short name the circular uses (长春市政府, 延边州政府) */
-    authorityName: z.string(),
-    /** the full name (长春市人民政府, 延边朝鲜族自治州人民政府) */
-    fullAuthorityName: z.optional(z.string()),
+    ...strings("tenantId", "provinceId", "name", "authorityName"),
+    ...optionalStrings("fullAuthorityName", "divisionCode"),
     displayOrder: z.number(),
-    divisionCode: z.optional(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...strings("createdAt", "updatedAt"),
   };
 }
 
 export const provinceEntity = z.lazy(() => z.object(provinceShape()));
 export const tenantEntity = z.lazy(() => z.object(tenantShape()));
+export const parseProvince = itemParser(provinceEntity);
+export const parseTenant = itemParser(tenantEntity);
 
 export type Province = z.infer<typeof provinceEntity>;
 export type Tenant = z.infer<typeof tenantEntity>;
@@ -42,6 +39,3 @@ export type Tenant = z.infer<typeof tenantEntity>;
 export type ProvinceInput = Omit<Province, "provinceId" | "createdAt" | "updatedAt">;
 /** What a tenant's writer gives: the tenant without its ids and timestamps. */
 export type TenantInput = Omit<Tenant, "tenantId" | "provinceId" | "createdAt" | "updatedAt">;
-
-export const parseProvince = itemParser(provinceEntity);
-export const parseTenant = itemParser(tenantEntity);

@@ -7,7 +7,7 @@
  * rulebook's version (the one the results were computed with) and, for a correction, the circular
  * it supersedes.
  */
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { CircularDocument } from "../../domain/circular";
 import { BusinessRuleError, ConflictError, PreconditionFailedError } from "../../lib/errors";
 import type { Db } from "../client";
@@ -27,7 +27,7 @@ import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
 import { gsi1Query, type PageRequest, prefixQuery, projection, queryAll, queryPage } from "../queries";
 import { isConditionalCheckFailed, transact } from "../transactions";
-import { type PublishRequest, publishConflict, publishTransaction } from "./circular-publishing";
+import { type PublishRequest, publishConflict, publishTransaction, takeStep } from "./circular-workflow";
 
 export type { CircularStatus, CircularSummary, PublishedEntry, PublishRequest, StoredCircular };
 
@@ -154,33 +154,16 @@ export async function updateDraftDocument(
   },
 ): Promise<StoredCircular> {
   checkSize({ document: update.document });
-  try {
-    const out = await db.doc.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: keys.circular(update.provinceId, update.circularId),
-        UpdateExpression:
-          "SET #document = :document, documentNo = :documentNo, #version = :next, updatedAt = :at, updatedBy = :by",
-        ConditionExpression: "#status = :draft AND #version = :expected",
-        ExpressionAttributeNames: { "#document": "document", "#version": "version", "#status": "status" },
-        ExpressionAttributeValues: {
-          ":document": update.document,
-          ":documentNo": update.document.documentNo,
-          ":next": update.expectedVersion + 1,
-          ":expected": update.expectedVersion,
-          ":draft": "draft",
-          ":at": update.at,
-          ":by": update.by,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return parseCircular(out.Attributes ?? {});
-  } catch (error) {
-    if (isConditionalCheckFailed(error))
-      throw await explainFailure(db, update.provinceId, update.circularId, "draft", update.expectedVersion);
-    throw error;
-  }
+  const { document, expectedVersion } = update;
+  const step = {
+    ...update,
+    from: "draft",
+    to: "draft",
+    set: { document, documentNo: document.documentNo },
+  } as const;
+  const updated = await takeStep(db, step);
+  if (updated) return updated;
+  throw await explainFailure(db, update.provinceId, update.circularId, "draft", expectedVersion);
 }
 
 /** draft → approved, by a province admin who did not create the draft (four-eyes), as a condition. */
@@ -188,48 +171,22 @@ export async function approveDraft(
   db: Db,
   approval: { provinceId: string; circularId: string; expectedVersion: number; at: string; by: string },
 ): Promise<StoredCircular> {
-  try {
-    const out = await db.doc.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: keys.circular(approval.provinceId, approval.circularId),
-        UpdateExpression:
-          "SET #status = :approved, #version = :next, approvedBy = :by, approvedAt = :at, updatedAt = :at, updatedBy = :by",
-        ConditionExpression: "#status = :draft AND #version = :expected AND createdBy <> :by",
-        ExpressionAttributeNames: { "#version": "version", "#status": "status" },
-        ExpressionAttributeValues: {
-          ":approved": "approved",
-          ":draft": "draft",
-          ":next": approval.expectedVersion + 1,
-          ":expected": approval.expectedVersion,
-          ":at": approval.at,
-          ":by": approval.by,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return parseCircular(out.Attributes ?? {});
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const now = await findCircular(db, approval.provinceId, approval.circularId);
-    if (
-      now &&
-      now.status === "draft" &&
-      now.version === approval.expectedVersion &&
-      now.createdBy === approval.by
-    )
-      throw creatorCannotApprove();
-    throw await explainFailure(
-      db,
-      approval.provinceId,
-      approval.circularId,
-      "draft",
-      approval.expectedVersion,
-    );
-  }
+  const { provinceId, circularId, expectedVersion, by } = approval;
+  const approved = await takeStep(db, {
+    ...approval,
+    from: "draft",
+    to: "approved",
+    set: { approvedBy: approval.by, approvedAt: approval.at },
+    condition: "createdBy <> :by",
+  });
+  if (approved) return approved;
+  const now = await findCircular(db, provinceId, circularId);
+  if (now && now.status === "draft" && now.version === expectedVersion && now.createdBy === by)
+    throw creatorCannotApprove();
+  throw await explainFailure(db, provinceId, circularId, "draft", expectedVersion);
 }
 
-/** approved → published, in one transaction (`circular-publishing.ts`), answered as published. */
+/** approved → published, in one transaction (`circular-workflow.ts`), answered as published. */
 export async function publishApproved(db: Db, request: PublishRequest): Promise<StoredCircular> {
   await transact(db, publishTransaction(db, request), (index) => publishConflict(index, request));
   const published = await findCircular(db, request.provinceId, request.circularId);
@@ -244,25 +201,24 @@ export async function listPublishedCirculars(
   page: PageRequest,
 ): Promise<{ circulars: PublishedEntry[]; nextCursor: string | null }> {
   const gsi1pk = keys.publishedCircularsOfProvince(provinceId);
-  const { items, nextCursor } = await queryPage(
-    db,
-    {
-      list: `published-circulars|${provinceId}`,
-      query: {
-        ...gsi1Query(gsi1pk, { descending: true }),
-        ...projection(Object.keys(publishedEntryShape())),
-      },
-      startKey: {
-        pk: keys.province(provinceId).pk,
-        sk: (v) => v.startsWith(keys.circularPrefix()),
-        gsi1pk,
-        gsi1sk: (v) => v.length > 0,
-      },
-      parse: parsePublishedEntry,
-    },
-    page,
-  );
-  return { circulars: items, nextCursor };
+  const query = {
+    ...gsi1Query(gsi1pk, { descending: true }),
+    ...projection(Object.keys(publishedEntryShape())),
+  };
+  const startKey = {
+    pk: keys.province(provinceId).pk,
+    sk: (v: string) => v.startsWith(keys.circularPrefix()),
+    gsi1pk,
+    gsi1sk: (v: string) => v.length > 0,
+  };
+  const list = `published-circulars|${provinceId}`;
+  const { items: circulars, nextCursor } = await queryPage(db, page, {
+    list,
+    query,
+    startKey,
+    parse: parsePublishedEntry,
+  });
+  return { circulars, nextCursor };
 }
 
 /** The year state's `publishedCircularId` (the year's current published circular), if any. */

@@ -5,9 +5,9 @@
 import type { Db } from "../client";
 import { type HighlightsInput, parseHighlights, type StoredHighlights } from "../entities/highlights";
 import { findItem } from "../items";
-import { ENTITY, keys } from "../keys";
+import { keys } from "../keys";
 import { queryGsi1 } from "../queries";
-import { putVersion, type VersionWriteInput } from "../versioned";
+import { putVersion, type VersionWriteInput, versionedTarget } from "../versioned";
 
 export type { HighlightsInput, StoredHighlights };
 
@@ -40,25 +40,16 @@ export function putHighlights(
   };
   return putVersion(
     db,
-    {
-      current: keys.highlights(tenantId, year),
-      versionKey: (v) => keys.highlightsVersion(tenantId, year, v),
-      type: ENTITY.highlights,
-      versionType: ENTITY.highlightsVersion,
-      currentOnly: { gsi1pk: keys.highlightsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
-      parse: parseHighlights,
-    },
+    versionedTarget("highlights", keys.highlights(tenantId, year), parseHighlights, {
+      gsi1pk: keys.highlightsOfProvinceYear(provinceId, year),
+      gsi1sk: tenantId,
+    }),
     data,
     input,
   );
 }
 
 /** The current highlights of every city of a province-year (gsi1, all pages). */
-export async function highlightsOfProvinceYear(
-  db: Db,
-  provinceId: string,
-  year: number,
-): Promise<StoredHighlights[]> {
-  const items = await queryGsi1(db, keys.highlightsOfProvinceYear(provinceId, year));
-  return items.map(parseHighlights);
+export async function highlightsOfProvinceYear(db: Db, provinceId: string, year: number) {
+  return (await queryGsi1(db, keys.highlightsOfProvinceYear(provinceId, year))).map(parseHighlights);
 }

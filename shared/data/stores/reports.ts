@@ -20,7 +20,7 @@ import {
 import { ENTITY, keys } from "../keys";
 import { queryGsi1, queryPrefix } from "../queries";
 import { type ExtraCondition, type TransactItem, transact } from "../transactions";
-import { versionItems, writeVersioned } from "../versioned";
+import { listVersions, versionedTarget, versionItems, writeVersioned } from "../versioned";
 
 export type { ReportSubmission, StoredReport };
 
@@ -53,16 +53,8 @@ export async function tenantYear(
 }
 
 /** Every version of one period's report, oldest first (empty when the period was never reported). */
-export async function reportVersions(
-  db: Db,
-  tenantId: string,
-  year: number,
-  period: string,
-): Promise<StoredReport[]> {
-  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.reportVersionPrefix(year, period), {
-    consistent: true,
-  });
-  return items.map(parseReport);
+export function reportVersions(db: Db, tenantId: string, year: number, period: string) {
+  return listVersions(db, keys.report(tenantId, year, period), parseReport);
 }
 
 /** A period's latest version as its tenant-year's report card keeps it. */
@@ -117,10 +109,7 @@ function reportWrite(db: Db, report: NewReport) {
   const { provinceId, tenantId, year, period, submission } = report;
   return {
     db,
-    current: keys.report(tenantId, year, period),
-    versionKey: (v: number) => keys.reportVersion(tenantId, year, period, v),
-    type: ENTITY.report,
-    versionType: ENTITY.reportVersion,
+    ...versionedTarget("report", keys.report(tenantId, year, period), parseReport),
     data: {
       tenantId,
       provinceId,

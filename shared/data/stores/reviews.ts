@@ -7,18 +7,13 @@ import type { Review } from "../../domain/review";
 import type { Db } from "../client";
 import { parseReview, type StoredReview } from "../entities/review";
 import { findItem } from "../items";
-import { ENTITY, keys } from "../keys";
+import { keys } from "../keys";
 import { queryPrefix } from "../queries";
-import { putVersion, type VersionWriteInput } from "../versioned";
+import { listVersions, putVersion, type VersionWriteInput, versionedTarget } from "../versioned";
 
 export type { StoredReview };
 
-export function findReview(
-  db: Db,
-  provinceId: string,
-  year: number,
-  tenantId: string,
-): Promise<StoredReview | undefined> {
+export function findReview(db: Db, provinceId: string, year: number, tenantId: string) {
   return findItem(db, keys.review(provinceId, year, tenantId), parseReview);
 }
 
@@ -42,42 +37,18 @@ export function putReview(db: Db, input: PutReviewInput): Promise<StoredReview &
   };
   return putVersion(
     db,
-    {
-      current: keys.review(provinceId, year, tenantId),
-      versionKey: (v) => keys.reviewVersion(provinceId, year, tenantId, v),
-      type: ENTITY.review,
-      versionType: ENTITY.reviewVersion,
-      parse: parseReview,
-    },
+    versionedTarget("review", keys.review(provinceId, year, tenantId), parseReview),
     data,
     input,
   );
 }
 
 /** The current review of every tenant of a province-year (one partition, all pages). */
-export async function reviewsOfProvinceYear(
-  db: Db,
-  provinceId: string,
-  year: number,
-): Promise<StoredReview[]> {
-  const items = await queryPrefix(db, keys.province(provinceId).pk, keys.reviewPrefix(year));
-  return items.map(parseReview);
+export async function reviewsOfProvinceYear(db: Db, provinceId: string, year: number) {
+  return (await queryPrefix(db, keys.province(provinceId).pk, keys.reviewPrefix(year))).map(parseReview);
 }
 
 /** Every version of one tenant's review of a year, oldest first (one partition, all pages). */
-export async function reviewVersions(
-  db: Db,
-  provinceId: string,
-  year: number,
-  tenantId: string,
-): Promise<StoredReview[]> {
-  const items = await queryPrefix(
-    db,
-    keys.province(provinceId).pk,
-    keys.reviewVersionPrefix(year, tenantId),
-    {
-      consistent: true,
-    },
-  );
-  return items.map(parseReview);
+export function reviewVersions(db: Db, provinceId: string, year: number, tenantId: string) {
+  return listVersions(db, keys.review(provinceId, year, tenantId), parseReview);
 }

@@ -8,21 +8,22 @@ import { ConflictError } from "../../lib/errors";
 import type { Db, ReadOptions } from "../client";
 import { parseRulebook, type StoredRulebook } from "../entities/rulebook";
 import { findItem } from "../items";
-import { ENTITY, keys } from "../keys";
+import { keys } from "../keys";
 import { queryPrefix } from "../queries";
 import type { ExtraCondition } from "../transactions";
-import { putVersion, type VersionWriteInput, versionCheck } from "../versioned";
+import {
+  listVersions,
+  putVersion,
+  type VersionWriteInput,
+  versionCheck,
+  versionedTarget,
+} from "../versioned";
 
 export type { StoredRulebook };
 
-export function findRulebook(
-  db: Db,
-  provinceId: string,
-  year: number,
-  options: ReadOptions = {},
-): Promise<StoredRulebook | undefined> {
-  return findItem(db, keys.rulebook(provinceId, year), parseRulebook, options);
-}
+/** The current rulebook of a province-year. */
+export const findRulebook = (db: Db, provinceId: string, year: number, options: ReadOptions = {}) =>
+  findItem(db, keys.rulebook(provinceId, year), parseRulebook, options);
 
 export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions"> {
   provinceId: string;
@@ -35,28 +36,15 @@ export function putRulebook(db: Db, input: PutRulebookInput): Promise<StoredRule
   const { provinceId, year } = input;
   return putVersion(
     db,
-    {
-      current: keys.rulebook(provinceId, year),
-      versionKey: (v) => keys.rulebookVersion(provinceId, year, v),
-      type: ENTITY.rulebook,
-      versionType: ENTITY.rulebookVersion,
-      parse: parseRulebook,
-    },
+    versionedTarget("rulebook", keys.rulebook(provinceId, year), parseRulebook),
     { provinceId, year, rulebook: input.rulebook },
     { ...input, conditions: [yearNotFrozen(db, provinceId, year)] },
   );
 }
 
 /** Every version of the year's rulebook, oldest first. */
-export async function listRulebookVersions(
-  db: Db,
-  provinceId: string,
-  year: number,
-): Promise<StoredRulebook[]> {
-  const items = await queryPrefix(db, keys.rulebook(provinceId, year).pk, keys.rulebookVersionPrefix(year), {
-    consistent: true,
-  });
-  return items.map(parseRulebook);
+export function listRulebookVersions(db: Db, provinceId: string, year: number) {
+  return listVersions(db, keys.rulebook(provinceId, year), parseRulebook);
 }
 
 /** The current rulebook of every year of a province, oldest year first. */

@@ -154,15 +154,11 @@ export async function listScoringRuns(
   page: PageRequest,
 ): Promise<{ runs: ScoringRunMeta[]; nextCursor: string | null }> {
   const prefix = keys.scoringRunPrefix(year);
-  const { items, nextCursor } = await queryPage(
-    db,
-    {
-      list: `scoring-runs|${provinceId}|${year}`,
-      query: runsQuery(provinceId, year),
-      startKey: { pk: keys.province(provinceId).pk, sk: (v) => v.startsWith(prefix) },
-      parse: parseScoringRun,
-    },
-    page,
-  );
-  return { runs: items, nextCursor };
+  const { items: runs, nextCursor } = await queryPage(db, page, {
+    list: `scoring-runs|${provinceId}|${year}`,
+    query: runsQuery(provinceId, year),
+    startKey: { pk: keys.province(provinceId).pk, sk: (v) => v.startsWith(prefix) },
+    parse: parseScoringRun,
+  });
+  return { runs, nextCursor };
 }

@@ -6,19 +6,20 @@ import type { AppError } from "../../lib/errors";
 import type { Db, ReadOptions } from "../client";
 import { parseTargets, type StoredTargets } from "../entities/targets";
 import { findItem } from "../items";
-import { ENTITY, keys } from "../keys";
+import { keys } from "../keys";
 import { queryGsi1 } from "../queries";
 import { type ExtraCondition, type TransactItem, transact } from "../transactions";
-import { putVersion, type VersionedTarget, type VersionWriteInput, versionItems } from "../versioned";
+import {
+  putVersion,
+  type VersionedTarget,
+  type VersionWriteInput,
+  versionedTarget,
+  versionItems,
+} from "../versioned";
 
 export type { StoredTargets };
 
-export function findTargets(
-  db: Db,
-  tenantId: string,
-  year: number,
-  options: ReadOptions = {},
-): Promise<StoredTargets | undefined> {
+export function findTargets(db: Db, tenantId: string, year: number, options: ReadOptions = {}) {
   return findItem(db, keys.targets(tenantId, year), parseTargets, options);
 }
 
@@ -40,14 +41,10 @@ export function putTargets(db: Db, input: PutTargetsInput): Promise<StoredTarget
 }
 
 function targetsTarget(provinceId: string, tenantId: string, year: number): VersionedTarget<StoredTargets> {
-  return {
-    current: keys.targets(tenantId, year),
-    versionKey: (v) => keys.targetsVersion(tenantId, year, v),
-    type: ENTITY.targets,
-    versionType: ENTITY.targetsVersion,
-    currentOnly: { gsi1pk: keys.targetsOfProvinceYear(provinceId, year), gsi1sk: tenantId },
-    parse: parseTargets,
-  };
+  return versionedTarget("targets", keys.targets(tenantId, year), parseTargets, {
+    gsi1pk: keys.targetsOfProvinceYear(provinceId, year),
+    gsi1sk: tenantId,
+  });
 }
 
 /** Each changed resource of a batch costs two transaction items; DynamoDB takes at most 100 per transaction. */
@@ -95,11 +92,6 @@ export async function putTargetsBatch(
 }
 
 /** The current targets of every tenant of a province-year (gsi1, all pages). */
-export async function targetsOfProvinceYear(
-  db: Db,
-  provinceId: string,
-  year: number,
-): Promise<StoredTargets[]> {
-  const items = await queryGsi1(db, keys.targetsOfProvinceYear(provinceId, year));
-  return items.map(parseTargets);
+export async function targetsOfProvinceYear(db: Db, provinceId: string, year: number) {
+  return (await queryGsi1(db, keys.targetsOfProvinceYear(provinceId, year))).map(parseTargets);
 }

@@ -131,22 +131,18 @@ export async function listTenants(
   provinceId: string,
   page: PageRequest,
 ): Promise<{ tenants: Tenant[]; nextCursor: string | null }> {
-  const { items, nextCursor } = await queryPage(
-    db,
-    {
-      list: `tenants|${provinceId}`,
-      query: gsi1Query(keys.tenantsOfProvince(provinceId)),
-      startKey: {
-        pk: (v) => v.startsWith("TENANT#"),
-        sk: "PROFILE",
-        gsi1pk: keys.tenantsOfProvince(provinceId),
-        gsi1sk: (v) => /^\d{6}#/.test(v),
-      },
-      parse: parseTenant,
+  const { items: tenants, nextCursor } = await queryPage(db, page, {
+    list: `tenants|${provinceId}`,
+    query: gsi1Query(keys.tenantsOfProvince(provinceId)),
+    startKey: {
+      pk: (v) => v.startsWith("TENANT#"),
+      sk: "PROFILE",
+      gsi1pk: keys.tenantsOfProvince(provinceId),
+      gsi1sk: (v) => /^\d{6}#/.test(v),
     },
-    page,
-  );
-  return { tenants: items, nextCursor };
+    parse: parseTenant,
+  });
+  return { tenants, nextCursor };
 }
 
 /** Every tenant of a province in display order (gsi1, all pages). */

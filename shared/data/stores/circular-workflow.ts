@@ -1,12 +1,73 @@
 /**
- * The publish transaction of a circular: which items it writes and checks, and what each failed
- * condition means.
+ * The steps of a circular's workflow as conditional updates — each moves a circular from one
+ * status at an expected version to the next version, so no step lands on a circular that left the
+ * state it needs — and the publish transaction: which items it writes and checks, and what each
+ * failed condition means.
  */
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../lib/errors";
 import type { Db } from "../client";
+import { type CircularStatus, parseCircular, type StoredCircular } from "../entities/circular";
 import { ENTITY, keys } from "../keys";
-import type { TransactItem } from "../transactions";
+import { isConditionalCheckFailed, type TransactItem } from "../transactions";
 import { versionCheck } from "../versioned";
+
+/** One step: the circular at `from` and `expectedVersion` moves to `to`, by `by` at `at`, setting `set` too. */
+export interface WorkflowStep {
+  provinceId: string;
+  circularId: string;
+  from: CircularStatus;
+  to: CircularStatus;
+  expectedVersion: number;
+  at: string;
+  by: string;
+  /** further attributes the step sets */
+  set?: Record<string, unknown>;
+  /** a further condition (it may use `:by` and `:at`) */
+  condition?: string;
+}
+
+/** A step as the fields of an UpdateItem (or of a transaction's Update). */
+export function stepUpdate(db: Db, step: WorkflowStep) {
+  const set = Object.entries(step.set ?? {});
+  return {
+    TableName: db.table,
+    Key: keys.circular(step.provinceId, step.circularId),
+    UpdateExpression: [
+      "SET #status = :to, #version = :next, updatedAt = :at, updatedBy = :by",
+      ...set.map((_, i) => `#f${i} = :f${i}`),
+    ].join(", "),
+    ConditionExpression: [
+      "#status = :from AND #version = :expected",
+      ...(step.condition ? [step.condition] : []),
+    ].join(" AND "),
+    ExpressionAttributeNames: {
+      "#status": "status",
+      "#version": "version",
+      ...Object.fromEntries(set.map(([name], i) => [`#f${i}`, name])),
+    },
+    ExpressionAttributeValues: {
+      ":from": step.from,
+      ":to": step.to,
+      ":expected": step.expectedVersion,
+      ":next": step.expectedVersion + 1,
+      ":at": step.at,
+      ":by": step.by,
+      ...Object.fromEntries(set.map(([, value], i) => [`:f${i}`, value])),
+    },
+  };
+}
+
+/** Take a step; the circular as it is after it, or undefined when its condition failed. */
+export async function takeStep(db: Db, step: WorkflowStep): Promise<StoredCircular | undefined> {
+  try {
+    const out = await db.doc.send(new UpdateCommand({ ...stepUpdate(db, step), ReturnValues: "ALL_NEW" }));
+    return parseCircular(out.Attributes ?? {});
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}
 
 export interface PublishRequest {
   provinceId: string;
@@ -35,26 +96,22 @@ export function publishTransaction(db: Db, request: PublishRequest): TransactIte
   const { provinceId, year, circularId } = request;
   return [
     {
-      Update: {
-        TableName: db.table,
-        Key: keys.circular(provinceId, circularId),
-        UpdateExpression:
-          "SET #status = :published, #version = :next, sha256 = :sha256, publishedAt = :at, publishedBy = :by, " +
-          "updatedAt = :at, updatedBy = :by, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk",
-        ConditionExpression: "#status = :approved AND #version = :expected",
-        ExpressionAttributeNames: { "#version": "version", "#status": "status" },
-        ExpressionAttributeValues: {
-          ":published": "published",
-          ":approved": "approved",
-          ":next": request.expectedVersion + 1,
-          ":expected": request.expectedVersion,
-          ":sha256": request.sha256,
-          ":at": request.publishedAt,
-          ":by": request.by,
-          ":gsi1pk": keys.publishedCircularsOfProvince(provinceId),
-          ":gsi1sk": `${request.publishedAt}#${circularId}`,
+      Update: stepUpdate(db, {
+        provinceId,
+        circularId,
+        from: "approved",
+        to: "published",
+        expectedVersion: request.expectedVersion,
+        at: request.publishedAt,
+        by: request.by,
+        set: {
+          sha256: request.sha256,
+          publishedAt: request.publishedAt,
+          publishedBy: request.by,
+          gsi1pk: keys.publishedCircularsOfProvince(provinceId),
+          gsi1sk: `${request.publishedAt}#${circularId}`,
         },
-      },
+      }),
     },
     {
       Update: {
