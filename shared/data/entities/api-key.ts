@@ -13,20 +13,20 @@ export function apiKeySummaryShape() {
   };
 }
 
-export const apiKeyEntity = z.lazy(() =>
+export const apiKeyEntity = /* @__PURE__ */ z.lazy(() =>
   z.object({ ...apiKeySummaryShape(), ...strings("provinceId", "secretHash") }),
 );
 
 /** The summary: the key without its hash and province, with its status. */
-export const apiKeySummaryEntity = z.lazy(() =>
+export const apiKeySummaryEntity = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.object(apiKeySummaryShape()),
     z.transform((key) => ({ ...key, status: key.revokedAt ? ("revoked" as const) : ("active" as const) })),
   ),
 );
 
-export const parseApiKey = itemParser(apiKeyEntity);
-export const parseApiKeySummary = itemParser(apiKeySummaryEntity);
+export const parseApiKey = /* @__PURE__ */ itemParser(apiKeyEntity);
+export const parseApiKeySummary = /* @__PURE__ */ itemParser(apiKeySummaryEntity);
 
 export type StoredApiKey = z.infer<typeof apiKeyEntity>;
 export type ApiKeySummary = z.infer<typeof apiKeySummaryEntity>;

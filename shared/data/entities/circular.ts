@@ -10,12 +10,12 @@ import { asStored, itemParser, nullableString, optionalStrings, strings } from "
 export function circularSummaryShape() {
   return {
     ...strings("circularId", "provinceId"),
-    year: z.number(),
+    year: z.int(),
     status: z.enum(["draft", "approved", "published"]),
-    version: z.number(),
+    version: z.int(),
     runId: z.string(),
     /** the rulebook version of the run: publishing needs it to still be the year's current rulebook */
-    rulebookVersion: z.number(),
+    rulebookVersion: z.int(),
     /** the document's documentNo, kept beside it for lists */
     documentNo: z.string(),
     supersedes: nullableString(),
@@ -41,18 +41,18 @@ export function storedCircularShape() {
 export function publishedEntryShape() {
   return {
     circularId: z.string(),
-    year: z.number(),
+    year: z.int(),
     ...strings("documentNo", "sha256", "publishedAt"),
     supersedes: nullableString(),
     supersededBy: nullableString(),
   };
 }
 
-export const circularEntity = z.lazy(() => z.object(storedCircularShape()));
-export const circularSummaryEntity = z.lazy(() => z.object(circularSummaryShape()));
-export const publishedEntryEntity = z.lazy(() => z.object(publishedEntryShape()));
+export const circularEntity = /* @__PURE__ */ z.lazy(() => z.object(storedCircularShape()));
+export const circularSummaryEntity = /* @__PURE__ */ z.lazy(() => z.object(circularSummaryShape()));
+export const publishedEntryEntity = /* @__PURE__ */ z.lazy(() => z.object(publishedEntryShape()));
 /** The year state: `publishedCircularId` freezes the year's rulebook. */
-export const yearStateEntity = z.lazy(() =>
+export const yearStateEntity = /* @__PURE__ */ z.lazy(() =>
   z.object({ publishedCircularId: z.optional(z.string()), publishedAt: z.optional(z.string()) }),
 );
 
@@ -61,7 +61,7 @@ export type CircularStatus = StoredCircular["status"];
 export type CircularSummary = z.infer<typeof circularSummaryEntity>;
 export type PublishedEntry = z.infer<typeof publishedEntryEntity>;
 
-export const parseCircular = itemParser(circularEntity);
-export const parseCircularSummary = itemParser(circularSummaryEntity);
-export const parsePublishedEntry = itemParser(publishedEntryEntity);
-export const parseYearState = itemParser(yearStateEntity);
+export const parseCircular = /* @__PURE__ */ itemParser(circularEntity);
+export const parseCircularSummary = /* @__PURE__ */ itemParser(circularSummaryEntity);
+export const parsePublishedEntry = /* @__PURE__ */ itemParser(publishedEntryEntity);
+export const parseYearState = /* @__PURE__ */ itemParser(yearStateEntity);

@@ -18,8 +18,8 @@ export function storedHighlightsShape() {
   };
 }
 
-export const highlightsEntity = versionedEntity(UPDATED, storedHighlightsShape);
-export const parseHighlights = itemParser(highlightsEntity);
+export const highlightsEntity = /* @__PURE__ */ versionedEntity(UPDATED, storedHighlightsShape);
+export const parseHighlights = /* @__PURE__ */ itemParser(highlightsEntity);
 
 export type StoredHighlights = z.infer<typeof highlightsEntity>;
 export type HighlightsInput = Pick<StoredHighlights, "employment" | "entrepreneurship">;

@@ -22,8 +22,8 @@ export function storedReportShape() {
   };
 }
 
-export const reportEntity = versionedEntity(SUBMITTED, storedReportShape);
-export const parseReport = itemParser(reportEntity);
+export const reportEntity = /* @__PURE__ */ versionedEntity(SUBMITTED, storedReportShape);
+export const parseReport = /* @__PURE__ */ itemParser(reportEntity);
 
 export type StoredReport = z.infer<typeof reportEntity>;
 export type ReportSubmission = Pick<
@@ -35,21 +35,21 @@ export type ReportSubmission = Pick<
 export function cardEntryShape() {
   return {
     values: z.record(z.string(), z.number()),
-    version: z.number(),
+    version: z.int(),
     late: z.boolean(),
     submittedAt: z.string(),
   };
 }
 
-export const reportCardEntity = z.lazy(() =>
+export const reportCardEntity = /* @__PURE__ */ z.lazy(() =>
   z.object({
     tenantId: z.string(),
     /** period -> its latest version */
     periods: z.record(z.string(), z.object(cardEntryShape())),
-    revision: z.number(),
+    revision: z.int(),
   }),
 );
-export const parseReportCard = itemParser(reportCardEntity);
+export const parseReportCard = /* @__PURE__ */ itemParser(reportCardEntity);
 
 export type ReportCard = z.infer<typeof reportCardEntity>;
 export type CardEntry = ReportCard["periods"][string];

@@ -20,7 +20,7 @@ export function storedReviewShape() {
   };
 }
 
-export const reviewEntity = versionedEntity(REVIEWED, storedReviewShape);
-export const parseReview = itemParser(reviewEntity);
+export const reviewEntity = /* @__PURE__ */ versionedEntity(REVIEWED, storedReviewShape);
+export const parseReview = /* @__PURE__ */ itemParser(reviewEntity);
 
 export type StoredReview = z.infer<typeof reviewEntity>;

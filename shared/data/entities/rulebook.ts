@@ -6,14 +6,14 @@ import { asStored, itemParser, UPDATED, versionedEntity, versionFields } from ".
 export function storedRulebookShape() {
   return {
     provinceId: z.string(),
-    year: z.number(),
+    year: z.int(),
     /** as `rulebookSchema` accepted it */
     rulebook: asStored<Rulebook>(),
     ...versionFields(UPDATED),
   };
 }
 
-export const rulebookEntity = versionedEntity(UPDATED, storedRulebookShape);
-export const parseRulebook = itemParser(rulebookEntity);
+export const rulebookEntity = /* @__PURE__ */ versionedEntity(UPDATED, storedRulebookShape);
+export const parseRulebook = /* @__PURE__ */ itemParser(rulebookEntity);
 
 export type StoredRulebook = z.infer<typeof rulebookEntity>;

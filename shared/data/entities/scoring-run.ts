@@ -8,10 +8,10 @@ import { itemParser, strings } from "./stored";
 export function newScoringRunShape() {
   return {
     ...strings("runId", "provinceId"),
-    year: z.number(),
+    year: z.int(),
     ...strings("createdAt", "createdBy"),
-    rulebookVersion: z.number(),
-    tenantCount: z.number(),
+    rulebookVersion: z.int(),
+    tenantCount: z.int(),
     ...strings("inputsHash", "resultsHash"),
     /** grade name -> number of tenants in it */
     gradeCounts: z.record(z.string(), z.number()),
@@ -21,15 +21,15 @@ export function newScoringRunShape() {
 export function scoringRunShape() {
   return {
     ...newScoringRunShape(),
-    chunkCount: z.number(),
+    chunkCount: z.int(),
     /** bytes of the gzip'd payload */
-    payloadBytes: z.number(),
+    payloadBytes: z.int(),
     /** SHA-256 of the gzip'd payload, checked on every read */
     payloadSha256: z.string(),
   };
 }
 
-export const scoringRunEntity = z.lazy(() => z.object(scoringRunShape()));
+export const scoringRunEntity = /* @__PURE__ */ z.lazy(() => z.object(scoringRunShape()));
 
 /** The run item: the run and how its payload is stored. */
 export type ScoringRunMeta = z.infer<typeof scoringRunEntity>;
@@ -37,9 +37,9 @@ export type ScoringRunMeta = z.infer<typeof scoringRunEntity>;
 export type NewScoringRun = Omit<ScoringRunMeta, "chunkCount" | "payloadBytes" | "payloadSha256">;
 
 /** One chunk of a run's payload. */
-export const scoringRunChunkEntity = z.lazy(() =>
-  z.object({ runId: z.string(), index: z.number(), data: z.instanceof(Uint8Array) }),
+export const scoringRunChunkEntity = /* @__PURE__ */ z.lazy(() =>
+  z.object({ runId: z.string(), index: z.int(), data: z.instanceof(Uint8Array) }),
 );
 
-export const parseScoringRun = itemParser(scoringRunEntity);
-export const parseScoringRunChunk = itemParser(scoringRunChunkEntity);
+export const parseScoringRun = /* @__PURE__ */ itemParser(scoringRunEntity);
+export const parseScoringRunChunk = /* @__PURE__ */ itemParser(scoringRunChunkEntity);

@@ -36,7 +36,7 @@ export function optionalStrings<const K extends string>(
 
 /** Whose a tenant's item of a year is: `tenantId`, `provinceId`, `year`. */
 export function tenantYearFields() {
-  return { ...strings("tenantId", "provinceId"), year: z.number() };
+  return { ...strings("tenantId", "provinceId"), year: z.int() };
 }
 
 /** How an entity names the audit pair of its versions (`updatedAt`/`updatedBy`, …). */
@@ -50,7 +50,7 @@ export const UPDATED = { at: "updatedAt", by: "updatedBy" } as const;
 
 /** A versioned entity's `version` and audit pair, under the entity's names. */
 export function versionFields<const A extends string, const B extends string>(names: AuditNames<A, B>) {
-  return { version: z.number(), ...strings<A | B>(names.at, names.by) };
+  return { version: z.int(), ...strings<A | B>(names.at, names.by) };
 }
 
 /**

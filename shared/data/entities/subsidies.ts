@@ -11,7 +11,7 @@ import { asStored, itemParser } from "./stored";
 
 /** Who wrote a version (a principal's `sub`, or `demo-seed`). Shown to authenticated callers only. */
 export function versionAuditShape() {
-  return { version: z.number(), writtenAt: z.string(), writtenBy: z.string() };
+  return { version: z.int(), writtenAt: z.string(), writtenBy: z.string() };
 }
 
 /** A version item whose record is in `attribute`, read as the record with its audit. */
@@ -29,15 +29,15 @@ function historyVersion<R extends object>(attribute: string) {
 }
 
 /** A version of a provincial or local program. */
-export const programVersionEntity = z.lazy(() => historyVersion<Program>("program"));
+export const programVersionEntity = /* @__PURE__ */ z.lazy(() => historyVersion<Program>("program"));
 /** A version of a city's top-up of a provincial program. */
-export const topUpVersionEntity = z.lazy(() => historyVersion<TopUp>("topUp"));
+export const topUpVersionEntity = /* @__PURE__ */ z.lazy(() => historyVersion<TopUp>("topUp"));
 /** A head item: the latest version of one code. */
-export const historyHeadEntity = z.lazy(() => z.object({ version: z.number() }));
+export const historyHeadEntity = /* @__PURE__ */ z.lazy(() => z.object({ version: z.int() }));
 
 export type StoredProgram = z.infer<typeof programVersionEntity>;
 export type StoredTopUp = z.infer<typeof topUpVersionEntity>;
 
-export const parseProgramVersion = itemParser(programVersionEntity);
-export const parseTopUpVersion = itemParser(topUpVersionEntity);
-export const parseHistoryHead = itemParser(historyHeadEntity);
+export const parseProgramVersion = /* @__PURE__ */ itemParser(programVersionEntity);
+export const parseTopUpVersion = /* @__PURE__ */ itemParser(topUpVersionEntity);
+export const parseHistoryHead = /* @__PURE__ */ itemParser(historyHeadEntity);

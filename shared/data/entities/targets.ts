@@ -11,7 +11,7 @@ export function storedTargetsShape() {
   };
 }
 
-export const targetsEntity = versionedEntity(UPDATED, storedTargetsShape);
-export const parseTargets = itemParser(targetsEntity);
+export const targetsEntity = /* @__PURE__ */ versionedEntity(UPDATED, storedTargetsShape);
+export const parseTargets = /* @__PURE__ */ itemParser(targetsEntity);
 
 export type StoredTargets = z.infer<typeof targetsEntity>;

@@ -23,15 +23,15 @@ export function tenantShape() {
   return {
     ...strings("tenantId", "provinceId", "name", "authorityName"),
     ...optionalStrings("fullAuthorityName", "divisionCode"),
-    displayOrder: z.number(),
+    displayOrder: z.int(),
     ...strings("createdAt", "updatedAt"),
   };
 }
 
-export const provinceEntity = z.lazy(() => z.object(provinceShape()));
-export const tenantEntity = z.lazy(() => z.object(tenantShape()));
-export const parseProvince = itemParser(provinceEntity);
-export const parseTenant = itemParser(tenantEntity);
+export const provinceEntity = /* @__PURE__ */ z.lazy(() => z.object(provinceShape()));
+export const tenantEntity = /* @__PURE__ */ z.lazy(() => z.object(tenantShape()));
+export const parseProvince = /* @__PURE__ */ itemParser(provinceEntity);
+export const parseTenant = /* @__PURE__ */ itemParser(tenantEntity);
 
 export type Province = z.infer<typeof provinceEntity>;
 export type Tenant = z.infer<typeof tenantEntity>;

@@ -14,7 +14,7 @@ export function unlockShape() {
   };
 }
 
-export const unlockEntity = z.lazy(() => z.object(unlockShape()));
-export const parseUnlock = itemParser(unlockEntity);
+export const unlockEntity = /* @__PURE__ */ z.lazy(() => z.object(unlockShape()));
+export const parseUnlock = /* @__PURE__ */ itemParser(unlockEntity);
 
 export type Unlock = z.infer<typeof unlockEntity>;
