@@ -101,10 +101,13 @@ export interface PutReportInput {
   conditions?: ExtraCondition[];
 }
 
-/** A report as the versioned write stores it: its submitter and time are the version's audit pair. */
+/** A report to write: whose, which period, and the submission. */
 type NewReport = Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">;
 
-/** Where one period's report and its versions are stored, and what they hold. */
+/**
+ * Where one period's report and its versions are stored and what they hold: the submission, whose
+ * submitter and time are the version's audit pair (`writtenBy`/`writtenAt`, read as `submittedBy`/`submittedAt`).
+ */
 function reportWrite(db: Db, report: NewReport) {
   const { provinceId, tenantId, year, period, submission } = report;
   return {
@@ -217,7 +220,7 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
     ],
   });
   const audit = { version: result.version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
-  return { ...parseReport({ ...write.data, ...audit }), created: result.created };
+  return { ...write.parse({ ...write.data, ...audit }), created: result.created };
 }
 
 /**
