@@ -2,8 +2,10 @@
  * What every entity schema is built from. An entity schema (one per stored entity, in this folder)
  * is the entity said once: `z.infer` of it is the stored type, its `parse` turns an item into it
  * (dropping the key and bookkeeping attributes: `pk`, `sk`, `gsi1pk`, `gsi1sk`, `type`), and a
- * response schema can derive from its shape. Like the domain's schemas, each is built on first use
- * (`z.lazy`), so importing an entity builds nothing.
+ * response schema can derive from its shape (`…Shape()`). Like the domain's schemas, each is built on
+ * first use (`z.lazy`), so importing an entity builds nothing; the module-level schemas and parsers
+ * are marked `@__PURE__`, so a bundle drops the entities it never reads. Stores parse with the
+ * `parse…` functions (one argument: safe in `map`).
  */
 import * as z from "zod/mini";
 
