@@ -258,7 +258,9 @@ export async function importReport(
   });
   const read = readReportImport(input.grid, rulebook.rulebook, period);
   const names = new Map(rulebook.rulebook.indicators.map((i) => [i.code, i.name]));
-  const current = (await tenantYear(db, tenantId, year, { consistent: true })).reports.find((r) => r.period === period);
+  const current = (await tenantYear(db, tenantId, year, { consistent: true })).reports.find(
+    (r) => r.period === period,
+  );
 
   const rowErrors = new Map<number, ImportRowError[]>();
   const addError = (row: number, error: ImportRowError) =>
