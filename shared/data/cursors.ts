@@ -18,7 +18,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ValidationError } from "../lib/errors";
 import type { Db } from "./client";
 import { ENTITY, keys } from "./keys";
-import { isConditionalCheckFailed } from "./versioned";
+import { isConditionalCheckFailed } from "./transactions";
 
 const VERSION = 1;
 const IV_BYTES = 12;

@@ -1,12 +1,17 @@
-/** Helpers for turning stored items back into API objects. */
+/** Reading one item: a GetItem, answered through the entity's parse (`entities/`). */
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db, ReadOptions } from "./client";
+import type { KeyAttributes } from "./table-definition";
 
-const INTERNAL = new Set(["pk", "sk", "gsi1pk", "gsi1sk", "type", "expiresAt"]);
-
-/** The item without its key and bookkeeping attributes. */
-export function stripKeys<T extends Record<string, unknown>>(
-  item: T,
-): Omit<T, "pk" | "sk" | "gsi1pk" | "gsi1sk" | "type"> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) if (!INTERNAL.has(key)) out[key] = value;
-  return out as Omit<T, "pk" | "sk" | "gsi1pk" | "gsi1sk" | "type">;
+/** The item at `key` as its entity, or undefined when there is none. */
+export async function findItem<T>(
+  db: Db,
+  key: KeyAttributes,
+  parse: (item: Record<string, unknown>) => T,
+  options: ReadOptions = {},
+): Promise<T | undefined> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: key, ConsistentRead: options.consistent ?? false }),
+  );
+  return out.Item ? parse(out.Item) : undefined;
 }

@@ -12,6 +12,25 @@ export const pad = (n: number, width = 6): string => String(n).padStart(width, "
 const prov = (p: string) => `PROV#${p}`;
 const tenant = (t: string) => `TENANT#${t}`;
 
+/**
+ * The sort-key prefix of a current item's versions: its word with `V`
+ * (`RULEBOOK#2019` → `RULEBOOKV#2019#`), so a `begins_with` on one never matches the other.
+ */
+export function versionPrefixOf(current: { sk: string }): string {
+  return `${current.sk.replace("#", "V#")}#`;
+}
+
+/** The key of version `v` of a current item (`RULEBOOKV#2019#000003`). */
+export function versionKeyOf(current: { pk: string; sk: string }, v: number): { pk: string; sk: string } {
+  return { pk: current.pk, sk: `${versionPrefixOf(current)}${pad(v)}` };
+}
+
+const rulebook = (p: string, y: number) => ({ pk: prov(p), sk: `RULEBOOK#${y}` });
+const targets = (t: string, y: number) => ({ pk: tenant(t), sk: `TARGETS#${y}` });
+const report = (t: string, y: number, period: string) => ({ pk: tenant(t), sk: `REPORT#${y}#${period}` });
+const highlights = (t: string, y: number) => ({ pk: tenant(t), sk: `HIGHLIGHTS#${y}` });
+const review = (p: string, y: number, t: string) => ({ pk: prov(p), sk: `REVIEW#${y}#${t}` });
+
 export const keys = {
   province: (p: string) => ({ pk: prov(p), sk: "PROFILE" }),
   /** per province-year state; `publishedCircularId` freezes that year's rulebook */
@@ -28,23 +47,15 @@ export const keys = {
     sk: `RATE#${keyId}#${window}`,
   }),
 
-  rulebook: (p: string, y: number) => ({ pk: prov(p), sk: `RULEBOOK#${y}` }),
-  rulebookVersion: (p: string, y: number, v: number) => ({ pk: prov(p), sk: `RULEBOOKV#${y}#${pad(v)}` }),
-  rulebookVersionPrefix: (y: number) => `RULEBOOKV#${y}#`,
+  rulebook,
   /** the current rulebook of every year (`RULEBOOKV#` items do not match it) */
   rulebookPrefix: () => "RULEBOOK#",
 
-  targets: (t: string, y: number) => ({ pk: tenant(t), sk: `TARGETS#${y}` }),
-  targetsVersion: (t: string, y: number, v: number) => ({ pk: tenant(t), sk: `TARGETSV#${y}#${pad(v)}` }),
+  targets,
   targetsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#TARGETS`,
 
-  report: (t: string, y: number, period: string) => ({ pk: tenant(t), sk: `REPORT#${y}#${period}` }),
+  report,
   reportPrefix: (y: number) => `REPORT#${y}#`,
-  reportVersion: (t: string, y: number, period: string, v: number) => ({
-    pk: tenant(t),
-    sk: `REPORTV#${y}#${period}#${pad(v)}`,
-  }),
-  reportVersionPrefix: (y: number, period: string) => `REPORTV#${y}#${period}#`,
   /**
    * A tenant-year's report card: the latest values of every period (what the rollup and scoring
    * read, one item per tenant in the province-year's gsi1 partition) and the revision counter that
@@ -65,20 +76,11 @@ export const keys = {
   /** gsi1: every unlock of a province-year, sorted by creation */
   unlocksOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#UNLOCKS`,
 
-  highlights: (t: string, y: number) => ({ pk: tenant(t), sk: `HIGHLIGHTS#${y}` }),
-  highlightsVersion: (t: string, y: number, v: number) => ({
-    pk: tenant(t),
-    sk: `HIGHLIGHTSV#${y}#${pad(v)}`,
-  }),
+  highlights,
   highlightsOfProvinceYear: (p: string, y: number) => `${prov(p)}#Y#${y}#HIGHLIGHTS`,
 
-  review: (p: string, y: number, t: string) => ({ pk: prov(p), sk: `REVIEW#${y}#${t}` }),
+  review,
   reviewPrefix: (y: number) => `REVIEW#${y}#`,
-  reviewVersion: (p: string, y: number, t: string, v: number) => ({
-    pk: prov(p),
-    sk: `REVIEWV#${y}#${t}#${pad(v)}`,
-  }),
-  reviewVersionPrefix: (y: number, t: string) => `REVIEWV#${y}#${t}#`,
 
   scoringRun: (p: string, y: number, runId: string) => ({ pk: prov(p), sk: `RUN#${y}#${runId}` }),
   scoringRunPrefix: (y: number) => `RUN#${y}#`,
@@ -90,6 +92,7 @@ export const keys = {
   scoringRunChunkPrefix: (y: number, runId: string) => `RUNCHUNK#${y}#${runId}#`,
 
   circular: (p: string, circularId: string) => ({ pk: prov(p), sk: `CIRCULAR#${circularId}` }),
+  circularPrefix: () => "CIRCULAR#",
   publishedCircularsOfProvince: (p: string) => `${prov(p)}#PUBLISHED`,
 
   program: (p: string, code: string, v: number) => ({ pk: prov(p), sk: `PROGRAM#${code}#${pad(v)}` }),
@@ -106,6 +109,13 @@ export const keys = {
   }),
   localProgramHead: (t: string, code: string) => ({ pk: tenant(t), sk: `LOCALPROGHEAD#${code}` }),
   localProgramPrefix: () => "LOCALPROG#",
+
+  /** versions of the versioned resources (`versionKeyOf`: the current item's word with `V`) */
+  rulebookVersion: (p: string, y: number, v: number) => versionKeyOf(rulebook(p, y), v),
+  targetsVersion: (t: string, y: number, v: number) => versionKeyOf(targets(t, y), v),
+  reportVersion: (t: string, y: number, period: string, v: number) => versionKeyOf(report(t, y, period), v),
+  highlightsVersion: (t: string, y: number, v: number) => versionKeyOf(highlights(t, y), v),
+  reviewVersion: (p: string, y: number, t: string, v: number) => versionKeyOf(review(p, y, t), v),
 
   /** the random secret pagination cursors are sealed with (shared/data/cursors.ts); the platform's own item */
   cursorSecret: () => ({ pk: "PLATFORM", sk: "CURSOR_SECRET" }),

@@ -4,27 +4,19 @@
  * is the optimistic lock: the write is conditional on the version that was read (or on the item
  * not existing), so of two concurrent writers with the same If-Match exactly one wins and the
  * other gets 412 — no version is lost or overwritten.
+ *
+ * Both items carry the one audit pair of a version, `writtenAt`/`writtenBy` (added here, never
+ * part of the resource's data); each entity's parse (`entities/`) shows it under the entity's own
+ * names (`updatedAt`, `reviewedAt`, `submittedAt`, …).
  */
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { type AppError, PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { PreconditionFailedError, PreconditionRequiredError } from "../lib/errors";
 import type { IfMatch } from "../lib/if-match";
 import type { Db } from "./client";
+import { ENTITY, versionKeyOf, versionPrefixOf } from "./keys";
+import { queryPrefix } from "./queries";
 import type { KeyAttributes } from "./table-definition";
-
-export type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]
->[number];
-
-export interface ExtraCondition {
-  item: TransactItem;
-  /** thrown when this item's condition is what failed */
-  onFail: () => AppError;
-}
+import { type ConditionFields, type ExtraCondition, type TransactItem, transact } from "./transactions";
 
 export interface VersionedWrite {
   db: Db;
@@ -67,22 +59,61 @@ export interface VersionWriteInput {
   conditions?: ExtraCondition[];
 }
 
-/** Where a resource and its versions are stored (see `VersionedWrite`). */
-export type VersionedTarget = Pick<
-  VersionedWrite,
-  "current" | "versionKey" | "type" | "versionType" | "currentOnly"
->;
+/** Where a resource and its versions are stored (see `VersionedWrite`), and how its items read back. */
+export interface VersionedTarget<T>
+  extends Pick<VersionedWrite, "current" | "versionKey" | "type" | "versionType" | "currentOnly"> {
+  /** the entity's parse (`entities/`): a stored item, or the data just written, as the entity */
+  parse: (item: Record<string, unknown>) => T;
+}
+
+/** The versioned resources whose keys and tags follow the table's rule (`versionKeyOf`, `ENTITY.<x>Version`). */
+export type VersionedFamily = "rulebook" | "targets" | "report" | "highlights" | "review";
+
+/** A resource's target by the table's rule: versions at `versionKeyOf(current)`, tagged `ENTITY.<family>Version`. */
+export function versionedTarget<T>(
+  family: VersionedFamily,
+  current: KeyAttributes,
+  parse: (item: Record<string, unknown>) => T,
+  currentOnly?: Record<string, unknown>,
+): VersionedTarget<T> {
+  return {
+    current,
+    versionKey: (version) => versionKeyOf(current, version),
+    type: ENTITY[family],
+    versionType: ENTITY[`${family}Version`],
+    parse,
+    ...(currentOnly ? { currentOnly } : {}),
+  };
+}
+
+/** Every version of a resource, oldest first (one Query on its versions' prefix, strongly consistent). */
+export async function listVersions<T>(
+  db: Db,
+  current: KeyAttributes,
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const items = await queryPrefix(db, current.pk, versionPrefixOf(current), { consistent: true });
+  return items.map(parse);
+}
+
+/** The attributes every version of every resource carries beside its data. */
+export interface VersionAudit {
+  version: number;
+  writtenAt: string;
+  writtenBy: string;
+}
 
 /**
  * Write `data` as the resource's next version — replacing an existing one needs If-Match (428
- * without, 412 when stale) — and answer `data` with the version written and whether it was the first.
+ * without, 412 when stale) — and answer it as the entity (read back through its parse), with
+ * whether it was the first version.
  */
-export async function putVersion<T extends Record<string, unknown>>(
+export async function putVersion<T>(
   db: Db,
-  target: VersionedTarget,
-  data: T,
+  target: VersionedTarget<T>,
+  data: Record<string, unknown>,
   input: VersionWriteInput,
-): Promise<T & { version: number; created: boolean }> {
+): Promise<T & { created: boolean }> {
   const result = await writeVersioned({
     db,
     ...target,
@@ -93,7 +124,8 @@ export async function putVersion<T extends Record<string, unknown>>(
     writtenBy: input.by,
     ...(input.conditions ? { conditions: input.conditions } : {}),
   });
-  return { ...data, version: result.version, created: result.created };
+  const audit: VersionAudit = { version: result.version, writtenAt: input.at, writtenBy: input.by };
+  return { ...target.parse({ ...data, ...audit }), created: result.created };
 }
 
 export async function readCurrent(db: Db, key: KeyAttributes): Promise<Record<string, unknown> | undefined> {
@@ -122,19 +154,19 @@ export function versionItems(
   currentVersion: number | undefined,
 ): [TransactItem, TransactItem] {
   const version = (currentVersion ?? 0) + 1;
-  const meta = { version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
+  const audit: VersionAudit = { version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
   return [
     {
       Put: {
         TableName: write.db.table,
-        Item: { ...write.current, type: write.type, ...write.data, ...write.currentOnly, ...meta },
+        Item: { ...write.current, type: write.type, ...write.data, ...write.currentOnly, ...audit },
         ...atVersion(currentVersion),
       },
     },
     {
       Put: {
         TableName: write.db.table,
-        Item: { ...write.versionKey(version), type: write.versionType, ...write.data, ...meta },
+        Item: { ...write.versionKey(version), type: write.versionType, ...write.data, ...audit },
         ConditionExpression: "attribute_not_exists(pk)",
       },
     },
@@ -149,7 +181,7 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
       : typeof existing?.version === "number"
         ? existing.version
         : undefined;
-  checkIfMatch(write.ifMatch, currentVersion, write.requireIfMatch);
+  checkIfMatch(write.ifMatch, currentVersion, { required: write.requireIfMatch });
   const version = (currentVersion ?? 0) + 1;
   const items: TransactItem[] = [
     ...versionItems(write, currentVersion),
@@ -165,13 +197,6 @@ export async function writeVersioned(write: VersionedWrite): Promise<VersionedRe
     return write.conditions?.[index - 2]?.onFail();
   });
   return { version, created: currentVersion === undefined, previous: existing };
-}
-
-/** The condition of one item of a write: its expression and the names and values it uses. */
-export interface ConditionFields {
-  ConditionExpression: string;
-  ExpressionAttributeNames?: Record<string, string>;
-  ExpressionAttributeValues?: Record<string, unknown>;
 }
 
 /**
@@ -197,7 +222,7 @@ export function versionCheck(db: Db, key: KeyAttributes, version: number | undef
 export function checkIfMatch(
   ifMatch: IfMatch | undefined,
   currentVersion: number | undefined,
-  required: boolean,
+  options: { required: boolean },
 ): void {
   if (currentVersion === undefined) {
     if (ifMatch?.kind === "version") {
@@ -209,7 +234,7 @@ export function checkIfMatch(
     return;
   }
   if (!ifMatch) {
-    if (required) {
+    if (options.required) {
       throw new PreconditionRequiredError({
         en: `this resource is at version ${currentVersion}; send If-Match: "${currentVersion}" to replace it`,
         zh: `该数据当前为第${currentVersion}版，修改时须在请求头中携带 If-Match: "${currentVersion}"。`,
@@ -228,93 +253,4 @@ export function checkIfMatch(
       },
     );
   }
-}
-
-/**
- * Run a transaction; when it is cancelled by a failed condition, throw the domain error that
- * `onConditionFailed(index)` gives for the first failed item (a 412/409, never a 500). A
- * transaction cancelled for a concurrent one is thrown as it is: the service's `withRetry`
- * (`retry.ts`) re-runs the whole use case, re-reading first — every item carries its own
- * condition, so a re-run whose reads are stale fails its condition (412/409) instead.
- */
-export async function transact(
-  db: Db,
-  items: TransactItem[],
-  onConditionFailed: (index: number) => AppError | undefined,
-): Promise<void> {
-  try {
-    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const failed = failedConditionIndex(error);
-    if (failed !== undefined) {
-      const mapped = onConditionFailed(failed);
-      if (mapped) throw mapped;
-    }
-    throw error;
-  }
-}
-
-export function failedConditionIndex(error: unknown): number | undefined {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  if (e?.name !== "TransactionCanceledException" || !Array.isArray(e.CancellationReasons)) return undefined;
-  const index = e.CancellationReasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
-  return index === -1 ? undefined : index;
-}
-
-export function isConditionalCheckFailed(error: unknown): boolean {
-  return (error as { name?: string })?.name === "ConditionalCheckFailedException";
-}
-
-/**
- * Every item a Query matches, following pages (never a Scan); with `limit`, at most that many
- * (in the Query's order).
- */
-export async function queryAll(
-  db: Db,
-  query: Omit<QueryCommandInput, "TableName" | "Limit" | "ExclusiveStartKey">,
-  limit?: number,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        ...query,
-        ...(limit ? { Limit: limit - items.length } : {}),
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && (!limit || items.length < limit));
-  return items;
-}
-
-/** All items of a partition with a sort-key prefix, following pages (never a Scan). */
-export async function queryPrefix(
-  db: Db,
-  pk: string,
-  prefix: string,
-  options: { consistent?: boolean; limit?: number; descending?: boolean } = {},
-): Promise<Record<string, unknown>[]> {
-  return queryAll(
-    db,
-    {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
-      ConsistentRead: options.consistent ?? false,
-      ScanIndexForward: !options.descending,
-    },
-    options.limit,
-  );
-}
-
-/** All items of a gsi1 partition, following pages. */
-export async function queryGsi1(db: Db, gsi1pk: string, prefix?: string): Promise<Record<string, unknown>[]> {
-  return queryAll(db, {
-    IndexName: "gsi1",
-    KeyConditionExpression: prefix ? "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)" : "gsi1pk = :pk",
-    ExpressionAttributeValues: { ":pk": gsi1pk, ...(prefix ? { ":prefix": prefix } : {}) },
-  });
 }

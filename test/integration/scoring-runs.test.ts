@@ -8,13 +8,13 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient, type Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
+import { queryPrefix } from "../../shared/data/queries";
 import {
   CHUNK_BYTES,
   findScoringRunMeta,
   getScoringRunPayload,
   putScoringRun,
 } from "../../shared/data/stores/scoring-runs";
-import { queryPrefix } from "../../shared/data/versioned";
 import { BusinessRuleError } from "../../shared/lib/errors";
 import { createScoringRun, getScoringRun } from "../../shared/services/scoring";
 import { buildBulkProvince } from "../support/bulk-province";

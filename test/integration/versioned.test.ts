@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
-import { queryPrefix, readCurrent, writeVersioned } from "../../shared/data/versioned";
+import { queryPrefix } from "../../shared/data/queries";
+import { readCurrent, writeVersioned } from "../../shared/data/versioned";
 import { PreconditionFailedError, PreconditionRequiredError } from "../../shared/lib/errors";
 import { testDb } from "../support/db";
 

@@ -7,12 +7,12 @@
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
+import { queryAll, queryPrefix } from "../../shared/data/queries";
 import { putReport } from "../../shared/data/stores/reports";
 import { putReview } from "../../shared/data/stores/reviews";
 import { putRulebook } from "../../shared/data/stores/rulebooks";
 import { putTargets } from "../../shared/data/stores/targets";
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
-import { queryAll, queryPrefix } from "../../shared/data/versioned";
 import { reviewSchema } from "../../shared/domain/review";
 import { rulebookSchema } from "../../shared/domain/rulebook";
 import { loadFixture } from "./fixture";

@@ -59,7 +59,9 @@ export async function seedAssessment(db: Db, demo: DemoData, log: SeedLog): Prom
       }
 
       // the tenant's missing months in one transaction (the same items putReport writes)
-      const reported = new Set((await reportsOfTenantYear(db, tenantId, year, true)).map((r) => r.period));
+      const reported = new Set(
+        (await reportsOfTenantYear(db, tenantId, year, { consistent: true })).map((r) => r.period),
+      );
       const periods = Object.entries(demo.reports[tenantId] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
       // the demo data obeys the same rules as a submission through the API
       const all = Object.fromEntries(periods);

@@ -5,39 +5,22 @@
  * it takes effect on the very next request (the authorizer does not cache).
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { NotFoundError } from "../../lib/errors";
 import { randomId } from "../../lib/ids";
 import type { Db } from "../client";
-import { stripKeys } from "../items";
+import { type ApiKeySummary, parseApiKey, parseApiKeySummary, type StoredApiKey } from "../entities/api-key";
+import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
-import { isConditionalCheckFailed, queryPrefix } from "../versioned";
+import { queryPrefix } from "../queries";
+import { isConditionalCheckFailed } from "../transactions";
 
-export interface ApiKeySummary {
-  keyId: string;
-  name: string;
-  tenantId: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  status: "active" | "revoked";
-}
-
-interface StoredApiKey extends Omit<ApiKeySummary, "status"> {
-  provinceId: string;
-  secretHash: string;
-}
+export type { ApiKeySummary };
 
 const KEY_PATTERN = /^ek\.([a-z][a-z0-9-]{0,62})\.([0-9a-z]{16})\.([A-Za-z0-9_-]{43})$/;
 
 function hashSecret(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
-}
-
-function summary(item: Record<string, unknown>): ApiKeySummary {
-  const { secretHash: _hash, provinceId: _province, ...rest } = stripKeys(item) as unknown as StoredApiKey;
-  return { ...rest, status: rest.revokedAt ? "revoked" : "active" };
 }
 
 export async function createApiKey(
@@ -64,13 +47,13 @@ export async function createApiKey(
   );
   return {
     key: `ek.${input.tenantId}.${keyId}.${secret}`,
-    apiKey: summary(stored as unknown as Record<string, unknown>),
+    apiKey: parseApiKeySummary(stored),
   };
 }
 
 export async function listApiKeys(db: Db, tenantId: string): Promise<ApiKeySummary[]> {
   const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.apiKeyPrefix());
-  return items.map(summary);
+  return items.map(parseApiKeySummary);
 }
 
 /** Revoke a key; it stops working at once. Unknown or already revoked → 404. */
@@ -109,11 +92,8 @@ export async function verifyApiKey(db: Db, presented: string): Promise<VerifiedK
   const match = KEY_PATTERN.exec(presented.trim());
   if (!match) return undefined;
   const [, tenantId = "", keyId = "", secret = ""] = match;
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: keys.apiKey(tenantId, keyId), ConsistentRead: true }),
-  );
-  const item = out.Item as StoredApiKey | undefined;
-  if (!item || item.revokedAt || typeof item.secretHash !== "string") return undefined;
+  const item = await findItem(db, keys.apiKey(tenantId, keyId), parseApiKey, { consistent: true });
+  if (!item || item.revokedAt) return undefined;
   const expected = Buffer.from(item.secretHash, "hex");
   const actual = Buffer.from(hashSecret(secret), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;

@@ -6,7 +6,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { now } from "../../lib/clock";
 import type { Db } from "../client";
 import { ENTITY, keys } from "../keys";
-import { isConditionalCheckFailed } from "../versioned";
+import { isConditionalCheckFailed } from "../transactions";
 import type { VerifiedKey } from "./api-keys";
 
 const WINDOW_SECONDS = 60;

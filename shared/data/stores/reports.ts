@@ -9,58 +9,29 @@
 
 import { type AppError, ConflictError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";
-import type { Db } from "../client";
-import { ENTITY, keys } from "../keys";
+import type { Db, ReadOptions } from "../client";
 import {
-  type ExtraCondition,
-  queryGsi1,
-  queryPrefix,
-  type TransactItem,
-  transact,
-  writeVersioned,
-} from "../versioned";
+  type CardEntry,
+  parseReport,
+  parseReportCard,
+  type ReportSubmission,
+  type StoredReport,
+} from "../entities/report";
+import { ENTITY, keys } from "../keys";
+import { queryGsi1, queryPrefix } from "../queries";
+import { type ExtraCondition, type TransactItem, transact } from "../transactions";
+import { listVersions, versionedTarget, versionItems, writeVersioned } from "../versioned";
 
-export interface ReportSubmission {
-  values: Record<string, number>;
-  source: string;
-  reason?: string | undefined;
-  submittedBy: string;
-  submittedAt: string;
-  late: boolean;
-}
-
-export interface StoredReport extends ReportSubmission {
-  tenantId: string;
-  provinceId: string;
-  year: number;
-  period: string;
-  version: number;
-}
-
-export function reportFromItem(item: Record<string, unknown>): StoredReport {
-  return {
-    tenantId: String(item.tenantId),
-    provinceId: String(item.provinceId),
-    year: Number(item.year),
-    period: String(item.period),
-    values: (item.values ?? {}) as Record<string, number>,
-    source: String(item.source),
-    ...(typeof item.reason === "string" ? { reason: item.reason } : {}),
-    version: Number(item.version),
-    submittedBy: String(item.submittedBy),
-    submittedAt: String(item.submittedAt),
-    late: item.late === true,
-  };
-}
+export type { ReportSubmission, StoredReport };
 
 /** The latest version of every period a tenant reported in a year, in period order (one Query). */
 export async function reportsOfTenantYear(
   db: Db,
   tenantId: string,
   year: number,
-  consistent = false,
+  options: ReadOptions = {},
 ): Promise<StoredReport[]> {
-  return (await tenantYear(db, tenantId, year, consistent)).reports;
+  return (await tenantYear(db, tenantId, year, options)).reports;
 }
 
 /**
@@ -71,40 +42,23 @@ export async function tenantYear(
   db: Db,
   tenantId: string,
   year: number,
-  consistent = false,
+  options: ReadOptions = {},
 ): Promise<{ reports: StoredReport[]; revision: number | undefined }> {
-  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.reportPrefix(year), { consistent });
+  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.reportPrefix(year), options);
   const head = items.find((item) => item.type === ENTITY.reportsHead);
   return {
-    reports: items.filter((item) => item.type === ENTITY.report).map(reportFromItem),
-    revision: typeof head?.revision === "number" ? head.revision : undefined,
+    reports: items.filter((item) => item.type === ENTITY.report).map(parseReport),
+    revision: head ? parseReportCard(head).revision : undefined,
   };
 }
 
 /** Every version of one period's report, oldest first (empty when the period was never reported). */
-export async function reportVersions(
-  db: Db,
-  tenantId: string,
-  year: number,
-  period: string,
-): Promise<StoredReport[]> {
-  const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.reportVersionPrefix(year, period), {
-    consistent: true,
-  });
-  return items.map(reportFromItem);
+export function reportVersions(db: Db, tenantId: string, year: number, period: string) {
+  return listVersions(db, keys.report(tenantId, year, period), parseReport);
 }
 
-/** What a report card keeps of a period's latest version: what the rollup and scoring need. */
-export interface ReportSummary {
-  tenantId: string;
-  period: string;
-  values: Record<string, number>;
-  version: number;
-  late: boolean;
-  submittedAt: string;
-}
-
-type CardEntry = Omit<ReportSummary, "tenantId" | "period">;
+/** A period's latest version as its tenant-year's report card keeps it. */
+export type ReportSummary = CardEntry & { tenantId: string; period: string };
 
 function cardEntry(version: number, submission: ReportSubmission): CardEntry {
   return { values: submission.values, version, late: submission.late, submittedAt: submission.submittedAt };
@@ -121,19 +75,10 @@ export async function reportsOfProvinceYear(
 ): Promise<ReportSummary[]> {
   const cards = await queryGsi1(db, keys.reportsOfProvinceYear(provinceId, year));
   const summaries: ReportSummary[] = [];
-  for (const card of cards) {
-    const periods = (card.periods ?? {}) as Record<string, CardEntry>;
+  for (const { tenantId, periods } of cards.map(parseReportCard)) {
     for (const period of Object.keys(periods).sort()) {
       const entry = periods[period];
-      if (!entry) continue;
-      summaries.push({
-        tenantId: String(card.tenantId),
-        period,
-        values: entry.values,
-        version: Number(entry.version),
-        late: entry.late === true,
-        submittedAt: String(entry.submittedAt),
-      });
+      if (entry) summaries.push({ tenantId, period, ...entry });
     }
   }
   return summaries;
@@ -156,19 +101,30 @@ export interface PutReportInput {
   conditions?: ExtraCondition[];
 }
 
-function reportData(input: Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">) {
-  const { provinceId, tenantId, year, period, submission } = input;
+/** A report to write: whose, which period, and the submission. */
+type NewReport = Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">;
+
+/**
+ * Where one period's report and its versions are stored and what they hold: the submission, whose
+ * submitter and time are the version's audit pair (`writtenBy`/`writtenAt`, read as `submittedBy`/`submittedAt`).
+ */
+function reportWrite(db: Db, report: NewReport) {
+  const { provinceId, tenantId, year, period, submission } = report;
   return {
-    tenantId,
-    provinceId,
-    year,
-    period,
-    values: submission.values,
-    source: submission.source,
-    ...(submission.reason !== undefined ? { reason: submission.reason } : {}),
-    submittedBy: submission.submittedBy,
-    submittedAt: submission.submittedAt,
-    late: submission.late,
+    db,
+    ...versionedTarget("report", keys.report(tenantId, year, period), parseReport),
+    data: {
+      tenantId,
+      provinceId,
+      year,
+      period,
+      values: submission.values,
+      source: submission.source,
+      ...(submission.reason !== undefined ? { reason: submission.reason } : {}),
+      late: submission.late,
+    },
+    writtenAt: submission.submittedAt,
+    writtenBy: submission.submittedBy,
   };
 }
 
@@ -231,10 +187,10 @@ function cardUpdate(
  */
 export async function putReport(db: Db, input: PutReportInput): Promise<StoredReport & { created: boolean }> {
   const { provinceId, tenantId, year, period, submission } = input;
-  const data = reportData(input);
+  const write = reportWrite(db, input);
   let known = input.known;
   if (!known) {
-    const year_ = await tenantYear(db, tenantId, year, true);
+    const year_ = await tenantYear(db, tenantId, year, { consistent: true });
     known = {
       version: year_.reports.find((r) => r.period === period)?.version ?? null,
       revision: year_.revision,
@@ -249,16 +205,9 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
         zh: `单位“${tenantId}”${year}年度的其他月报刚刚被修改，请重试。`,
       }));
   const result = await writeVersioned({
-    db,
-    current: keys.report(tenantId, year, period),
-    versionKey: (v) => keys.reportVersion(tenantId, year, period, v),
-    type: ENTITY.report,
-    versionType: ENTITY.reportVersion,
-    data,
+    ...write,
     ifMatch: input.ifMatch,
     requireIfMatch: true,
-    writtenAt: submission.submittedAt,
-    writtenBy: submission.submittedBy,
     knownVersion: known.version,
     conditions: [
       {
@@ -270,7 +219,8 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
       ...(input.conditions ?? []),
     ],
   });
-  return { ...data, version: result.version, created: result.created };
+  const audit = { version: result.version, writtenAt: write.writtenAt, writtenBy: write.writtenBy };
+  return { ...write.parse({ ...write.data, ...audit }), created: result.created };
 }
 
 /**
@@ -278,10 +228,7 @@ export async function putReport(db: Db, input: PutReportInput): Promise<StoredRe
  * the card, in one transaction (each period conditional on not existing yet). For loading history
  * (the demo data); 409 if any of the periods already exists, and then nothing is written.
  */
-export async function createReports(
-  db: Db,
-  reports: ReadonlyArray<Omit<PutReportInput, "ifMatch" | "conditions" | "known" | "onStale">>,
-): Promise<void> {
+export async function createReports(db: Db, reports: ReadonlyArray<NewReport>): Promise<void> {
   const first = reports[0];
   if (!first) return;
   const { provinceId, tenantId, year } = first;
@@ -289,36 +236,11 @@ export async function createReports(
     throw new Error("createReports takes the reports of one tenant-year");
   }
   if (reports.length > 48) throw new Error("createReports takes at most 48 periods per call");
-  const { revision } = await tenantYear(db, tenantId, year, true);
-  const items: TransactItem[] = [];
-  const entries: Record<string, CardEntry> = {};
-  for (const report of reports) {
-    const { period, submission } = report;
-    const meta = { version: 1, writtenAt: submission.submittedAt, writtenBy: submission.submittedBy };
-    const data = reportData(report);
-    entries[period] = cardEntry(1, submission);
-    items.push(
-      {
-        Put: {
-          TableName: db.table,
-          Item: { ...keys.report(tenantId, year, period), type: ENTITY.report, ...data, ...meta },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-      {
-        Put: {
-          TableName: db.table,
-          Item: {
-            ...keys.reportVersion(tenantId, year, period, 1),
-            type: ENTITY.reportVersion,
-            ...data,
-            ...meta,
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-    );
-  }
+  const { revision } = await tenantYear(db, tenantId, year, { consistent: true });
+  const items: TransactItem[] = reports.flatMap((report) => versionItems(reportWrite(db, report), undefined));
+  const entries: Record<string, CardEntry> = Object.fromEntries(
+    reports.map((r) => [r.period, cardEntry(1, r.submission)]),
+  );
   items.push(cardUpdate(db, { provinceId, tenantId, year }, revision, entries));
   await transact(db, items, (index) => {
     if (index === items.length - 1)

@@ -5,17 +5,12 @@
  * request per tenant, and nothing is ever Scanned. The four reads run in parallel.
  */
 import type { Db } from "../client";
-import { keys } from "../keys";
-import { queryGsi1 } from "../versioned";
 import { type ReportSummary, reportsOfProvinceYear } from "./reports";
 import { findRulebook, type StoredRulebook } from "./rulebooks";
 import { type StoredTargets, targetsOfProvinceYear } from "./targets";
+import { allTenants, type Tenant } from "./tenancy";
 
-export interface RollupTenantRow {
-  tenantId: string;
-  name: string;
-  displayOrder: number;
-}
+export type RollupTenantRow = Pick<Tenant, "tenantId" | "name" | "displayOrder">;
 
 export interface RollupSources {
   rulebook: StoredRulebook | undefined;
@@ -26,11 +21,10 @@ export interface RollupSources {
 
 /** Every tenant of a province (gsi1 in display order, all pages, no page-size limit). */
 export async function tenantsOfProvince(db: Db, provinceId: string): Promise<RollupTenantRow[]> {
-  const items = await queryGsi1(db, keys.tenantsOfProvince(provinceId));
-  return items.map((item) => ({
-    tenantId: String(item.tenantId),
-    name: String(item.name),
-    displayOrder: Number(item.displayOrder),
+  return (await allTenants(db, provinceId)).map(({ tenantId, name, displayOrder }) => ({
+    tenantId,
+    name,
+    displayOrder,
   }));
 }
 

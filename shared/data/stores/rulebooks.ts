@@ -3,54 +3,27 @@
  * version. A rulebook is frozen once a circular of its year is published — the write carries a
  * `ConditionCheck` on the year-state item, so the freeze cannot be raced.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Rulebook } from "../../domain/rulebook";
 import { ConflictError } from "../../lib/errors";
 import type { Db, ReadOptions } from "../client";
-import { ENTITY, keys } from "../keys";
+import { parseRulebook, type StoredRulebook } from "../entities/rulebook";
+import { findItem } from "../items";
+import { keys } from "../keys";
+import { queryPrefix } from "../queries";
+import type { ExtraCondition } from "../transactions";
 import {
-  type ExtraCondition,
+  listVersions,
   putVersion,
-  queryPrefix,
   type VersionWriteInput,
   versionCheck,
+  versionedTarget,
 } from "../versioned";
 
-export interface StoredRulebook {
-  provinceId: string;
-  year: number;
-  version: number;
-  rulebook: Rulebook;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { StoredRulebook };
 
-function fromItem(item: Record<string, unknown>): StoredRulebook {
-  return {
-    provinceId: String(item.provinceId),
-    year: Number(item.year),
-    version: Number(item.version),
-    rulebook: item.rulebook as Rulebook,
-    updatedAt: String(item.updatedAt),
-    updatedBy: String(item.updatedBy),
-  };
-}
-
-export async function findRulebook(
-  db: Db,
-  provinceId: string,
-  year: number,
-  options: ReadOptions = {},
-): Promise<StoredRulebook | undefined> {
-  const out = await db.doc.send(
-    new GetCommand({
-      TableName: db.table,
-      Key: keys.rulebook(provinceId, year),
-      ConsistentRead: options.consistent ?? false,
-    }),
-  );
-  return out.Item ? fromItem(out.Item) : undefined;
-}
+/** The current rulebook of a province-year. */
+export const findRulebook = (db: Db, provinceId: string, year: number, options: ReadOptions = {}) =>
+  findItem(db, keys.rulebook(provinceId, year), parseRulebook, options);
 
 export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions"> {
   provinceId: string;
@@ -59,40 +32,25 @@ export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions"> 
 }
 
 /** A new version of the year's rulebook: 428/412 on a missing/stale If-Match, 409 once the year is frozen. */
-export async function putRulebook(
-  db: Db,
-  input: PutRulebookInput,
-): Promise<StoredRulebook & { created: boolean }> {
+export function putRulebook(db: Db, input: PutRulebookInput): Promise<StoredRulebook & { created: boolean }> {
   const { provinceId, year } = input;
   return putVersion(
     db,
-    {
-      current: keys.rulebook(provinceId, year),
-      versionKey: (v) => keys.rulebookVersion(provinceId, year, v),
-      type: ENTITY.rulebook,
-      versionType: ENTITY.rulebookVersion,
-    },
-    { provinceId, year, rulebook: input.rulebook, updatedAt: input.at, updatedBy: input.by },
-    { ifMatch: input.ifMatch, at: input.at, by: input.by, conditions: [yearNotFrozen(db, provinceId, year)] },
+    versionedTarget("rulebook", keys.rulebook(provinceId, year), parseRulebook),
+    { provinceId, year, rulebook: input.rulebook },
+    { ...input, conditions: [yearNotFrozen(db, provinceId, year)] },
   );
 }
 
 /** Every version of the year's rulebook, oldest first. */
-export async function listRulebookVersions(
-  db: Db,
-  provinceId: string,
-  year: number,
-): Promise<StoredRulebook[]> {
-  const items = await queryPrefix(db, keys.rulebook(provinceId, year).pk, keys.rulebookVersionPrefix(year), {
-    consistent: true,
-  });
-  return items.map(fromItem);
+export function listRulebookVersions(db: Db, provinceId: string, year: number) {
+  return listVersions(db, keys.rulebook(provinceId, year), parseRulebook);
 }
 
 /** The current rulebook of every year of a province, oldest year first. */
 export async function rulebooksOfProvince(db: Db, provinceId: string): Promise<StoredRulebook[]> {
   const items = await queryPrefix(db, keys.province(provinceId).pk, keys.rulebookPrefix());
-  return items.map(fromItem);
+  return items.map(parseRulebook);
 }
 
 /** "No circular of this year is published" (the circular feature sets `publishedCircularId`). */

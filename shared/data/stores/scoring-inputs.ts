@@ -8,8 +8,7 @@ import type { Db } from "../client";
 import { type ReportSummary, reportsOfProvinceYear } from "./reports";
 import { reviewsOfProvinceYear, type StoredReview } from "./reviews";
 import { findRulebook, type StoredRulebook } from "./rulebooks";
-import type { StoredTargets } from "./targets";
-import { targetsOfProvinceYear } from "./targets";
+import { type StoredTargets, targetsOfProvinceYear } from "./targets";
 import { allTenants, type Tenant } from "./tenancy";
 
 export interface ScoringSources {

@@ -7,76 +7,27 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { canonicalJson } from "../../lib/canonical-json";
 import { BusinessRuleError, ConflictError } from "../../lib/errors";
 import type { Db } from "../client";
-import { openCursor, sealCursor } from "../cursors";
+import {
+  type NewScoringRun,
+  parseScoringRun,
+  parseScoringRunChunk,
+  type ScoringRunMeta,
+  scoringRunShape,
+} from "../entities/scoring-run";
+import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
-import { queryPrefix, type TransactItem, transact } from "../versioned";
+import { type PageRequest, prefixQuery, projection, queryOnePage, queryPage, queryPrefix } from "../queries";
+import { type TransactItem, transact } from "../transactions";
+
+export type { NewScoringRun, ScoringRunMeta };
 
 /** Largest chunk (a DynamoDB item is at most 400 KB with its keys and attribute names). */
 export const CHUNK_BYTES = 350 * 1024;
 /** A transaction carries at most 4 MB; the run item and the chunks' keys need a little of it. */
 export const MAX_PAYLOAD_BYTES = 10 * CHUNK_BYTES;
-
-/** What a run says about itself: who scored which inputs when, and what came out (by hash). */
-export interface NewScoringRun {
-  runId: string;
-  provinceId: string;
-  year: number;
-  createdAt: string;
-  createdBy: string;
-  rulebookVersion: number;
-  tenantCount: number;
-  inputsHash: string;
-  resultsHash: string;
-  /** grade name -> number of tenants in it */
-  gradeCounts: Record<string, number>;
-}
-
-/** The run item: the run and how its payload is stored. */
-export interface ScoringRunMeta extends NewScoringRun {
-  chunkCount: number;
-  /** bytes of the gzip'd payload */
-  payloadBytes: number;
-  /** SHA-256 of the gzip'd payload, checked on every read */
-  payloadSha256: string;
-}
-
-const META_FIELDS = [
-  "runId",
-  "provinceId",
-  "year",
-  "createdAt",
-  "createdBy",
-  "rulebookVersion",
-  "tenantCount",
-  "inputsHash",
-  "resultsHash",
-  "gradeCounts",
-  "chunkCount",
-  "payloadBytes",
-  "payloadSha256",
-] as const;
-
-function metaFromItem(item: Record<string, unknown>): ScoringRunMeta {
-  return {
-    runId: String(item.runId),
-    provinceId: String(item.provinceId),
-    year: Number(item.year),
-    createdAt: String(item.createdAt),
-    createdBy: String(item.createdBy),
-    rulebookVersion: Number(item.rulebookVersion),
-    tenantCount: Number(item.tenantCount),
-    inputsHash: String(item.inputsHash),
-    resultsHash: String(item.resultsHash),
-    gradeCounts: (item.gradeCounts ?? {}) as Record<string, number>,
-    chunkCount: Number(item.chunkCount),
-    payloadBytes: Number(item.payloadBytes),
-    payloadSha256: String(item.payloadSha256),
-  };
-}
 
 /** The payload as stored: gzip'd canonical JSON cut into chunks. */
 export function encodePayload(payload: unknown): { chunks: Buffer[]; bytes: number; sha256: string } {
@@ -145,20 +96,13 @@ export async function putScoringRun(db: Db, run: NewScoringRun, payload: unknown
   return meta;
 }
 
-export async function findScoringRunMeta(
+export function findScoringRunMeta(
   db: Db,
   provinceId: string,
   year: number,
   runId: string,
 ): Promise<ScoringRunMeta | undefined> {
-  const out = await db.doc.send(
-    new GetCommand({
-      TableName: db.table,
-      Key: keys.scoringRun(provinceId, year, runId),
-      ConsistentRead: true,
-    }),
-  );
-  return out.Item ? metaFromItem(out.Item) : undefined;
+  return findItem(db, keys.scoringRun(provinceId, year, runId), parseScoringRun, { consistent: true });
 }
 
 /** A run's payload (one Query over its chunks; a run's chunks are written with it, never after). */
@@ -172,12 +116,19 @@ export async function getScoringRunPayload(db: Db, meta: ScoringRunMeta): Promis
   if (items.length !== meta.chunkCount) {
     throw new Error(`scoring run ${meta.runId} has ${items.length} of its ${meta.chunkCount} chunks`);
   }
-  const chunks = items.map((item) => {
-    const data = item.data;
-    if (!(data instanceof Uint8Array)) throw new Error(`scoring run ${meta.runId} has a chunk without data`);
-    return data;
-  });
+  const chunks = items.map((item) => parseScoringRunChunk(item).data);
   return decodePayload(chunks, meta.payloadSha256);
+}
+
+/** The Query of a province-year's run items, newest first, metadata only. */
+function runsQuery(provinceId: string, year: number) {
+  return {
+    ...prefixQuery(keys.province(provinceId).pk, keys.scoringRunPrefix(year), {
+      consistent: true,
+      descending: true,
+    }),
+    ...projection(Object.keys(scoringRunShape())),
+  };
 }
 
 /** One page of a province-year's runs, newest first, from a raw start key (internal paging). */
@@ -188,22 +139,8 @@ export async function scoringRunsPage(
   limit: number,
   startKey: Record<string, unknown> | undefined,
 ): Promise<{ runs: ScoringRunMeta[]; lastKey: Record<string, unknown> | undefined }> {
-  const pk = keys.province(provinceId).pk;
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": keys.scoringRunPrefix(year) },
-      ProjectionExpression: META_FIELDS.map((_, i) => `#f${i}`).join(", "),
-      ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#f${i}`, f])),
-      ScanIndexForward: false,
-      ConsistentRead: true,
-      Limit: limit,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-    }),
-  );
-  // The projection leaves the keys out of the items but not out of LastEvaluatedKey.
-  return { runs: (out.Items ?? []).map(metaFromItem), lastKey: out.LastEvaluatedKey };
+  const { items, lastKey } = await queryOnePage(db, runsQuery(provinceId, year), limit, startKey);
+  return { runs: items.map(parseScoringRun), lastKey };
 }
 
 /**
@@ -214,16 +151,14 @@ export async function listScoringRuns(
   db: Db,
   provinceId: string,
   year: number,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<{ runs: ScoringRunMeta[]; nextCursor: string | null }> {
-  const list = `scoring-runs|${provinceId}|${year}`;
   const prefix = keys.scoringRunPrefix(year);
-  const startKey = page.cursor
-    ? await openCursor(db, list, page.cursor, {
-        pk: keys.province(provinceId).pk,
-        sk: (v) => v.startsWith(prefix),
-      })
-    : undefined;
-  const { runs, lastKey } = await scoringRunsPage(db, provinceId, year, page.limit, startKey);
-  return { runs, nextCursor: lastKey ? await sealCursor(db, list, lastKey) : null };
+  const { items: runs, nextCursor } = await queryPage(db, page, {
+    list: `scoring-runs|${provinceId}|${year}`,
+    query: runsQuery(provinceId, year),
+    startKey: { pk: keys.province(provinceId).pk, sk: (v) => v.startsWith(prefix) },
+    parse: parseScoringRun,
+  });
+  return { runs, nextCursor };
 }

@@ -16,49 +16,35 @@
  * The version items of a partition are read with one Query per prefix (never a Scan), so the
  * public catalogue costs a constant number of requests.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { Program, ProgramVersion, TopUp, TopUpVersion } from "../../domain/subsidies";
+import type { Program, TopUp } from "../../domain/subsidies";
 import { NotFoundError } from "../../lib/errors";
 import type { Db, ReadOptions } from "../client";
+import {
+  parseHistoryHead,
+  parseProgramVersion,
+  parseTopUpVersion,
+  type StoredProgram,
+  type StoredTopUp,
+} from "../entities/subsidies";
+import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
+import { queryPrefix } from "../queries";
 import { StaleError } from "../retry";
 import type { KeyAttributes } from "../table-definition";
+import { type ExtraCondition, itemExists, type TransactItem, transact } from "../transactions";
 import {
   atVersion,
   checkIfMatch,
-  type ExtraCondition,
-  queryPrefix,
-  type TransactItem,
-  transact,
+  type VersionAudit,
   type VersionWriteInput,
   versionCheck,
 } from "../versioned";
 
-/** Who wrote a version (a principal's `sub`, or `demo-seed`). Shown to authenticated callers only. */
-export interface WrittenBy {
-  writtenBy: string;
-}
-
-export type StoredProgram = ProgramVersion & WrittenBy;
-export type StoredTopUp = TopUpVersion & WrittenBy;
+export type { StoredProgram, StoredTopUp };
 
 // ---------------------------------------------------------------------------------------------
 // One append-only history, whatever the entity
 // ---------------------------------------------------------------------------------------------
-
-interface VersionItemMeta {
-  version: number;
-  writtenAt: string;
-  writtenBy: string;
-}
-
-function metaOf(item: Record<string, unknown>): VersionItemMeta {
-  return {
-    version: Number(item.version),
-    writtenAt: String(item.writtenAt),
-    writtenBy: String(item.writtenBy),
-  };
-}
 
 function byCodeThenVersion<T extends { version: number }>(codeOf: (item: T) => string) {
   return (a: T, b: T): number => {
@@ -74,43 +60,29 @@ function codePrefixOf(versionKey: KeyAttributes): string {
   return versionKey.sk.slice(0, versionKey.sk.lastIndexOf("#") + 1);
 }
 
-/** Where and how one kind of entity (provincial programs, top-ups, local programs) keeps its versions. */
-interface HistoryKind<R> {
-  /** the owner's partition key (`PROV#<p>` or `TENANT#<t>`) */
-  partition: (owner: string) => string;
-  /** the sort-key prefix of every version item of the kind (`PROGRAM#` …) */
-  prefix: string;
-  head: (owner: string, code: string) => KeyAttributes;
-  versionKey: (owner: string, code: string, version: number) => KeyAttributes;
-  headType: string;
-  versionType: string;
-  /** attributes of both the head and the version item (owner, code) */
-  identity: (owner: string, code: string) => Record<string, unknown>;
-  /** the attribute of the version item that holds the record */
-  recordAttribute: string;
-  /** the entity's code within its owner (a program's `code`, a top-up's `programCode`) */
-  codeOf: (record: R) => string;
-}
+/** What distinguishes the kinds: whose they are, the attribute of their code, the attribute of the record. */
+const KINDS = {
+  program: { owner: "provinceId", code: "code", record: "program" },
+  topUp: { owner: "tenantId", code: "programCode", record: "topUp" },
+  localProgram: { owner: "tenantId", code: "code", record: "program" },
+} as const;
 
-/** The operations every kind of history has, bound to the kind. */
-function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
-  const fromItem = (item: Record<string, unknown>): R & VersionItemMeta => ({
-    ...(item[kind.recordAttribute] as R),
-    ...metaOf(item),
-  });
+/**
+ * The operations every kind of history has, bound to the kind: its key family (`keys.program`,
+ * `keys.programHead`, `keys.programPrefix`, and the same in `ENTITY`) and the entity's parse.
+ */
+function appendOnlyHistory<R extends object, S extends R & VersionAudit>(
+  family: keyof typeof KINDS,
+  parse: (item: Record<string, unknown>) => S,
+) {
+  const kind = KINDS[family];
+  const head = keys[`${family}Head`];
+  const codeOf = (record: R): string => String((record as Record<string, unknown>)[kind.code]);
 
   /** The head's version (`undefined`: nothing written yet), read strongly consistently. */
   async function headVersion(db: Db, owner: string, code: string): Promise<number | undefined> {
-    const out = await db.doc.send(
-      new GetCommand({
-        TableName: db.table,
-        Key: kind.head(owner, code),
-        ConsistentRead: true,
-        ProjectionExpression: "version",
-      }),
-    );
-    const version = out.Item?.version;
-    return typeof version === "number" ? version : undefined;
+    const item = await findItem(db, head(owner, code), parseHistoryHead, { consistent: true });
+    return item?.version;
   }
 
   /**
@@ -124,31 +96,25 @@ function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
     owner: string,
     record: R,
     write: VersionWriteInput,
-  ): Promise<{ stored: R & VersionItemMeta; created: boolean }> {
-    const code = kind.codeOf(record);
+  ): Promise<{ stored: S; created: boolean }> {
+    const code = codeOf(record);
     const current = await headVersion(db, owner, code);
-    checkIfMatch(write.ifMatch, current, false);
-    const version = (current ?? 0) + 1;
-    const meta = { version, writtenAt: write.at, writtenBy: write.by };
-    const identity = kind.identity(owner, code);
+    checkIfMatch(write.ifMatch, current, { required: false });
+    const audit: VersionAudit = { version: (current ?? 0) + 1, writtenAt: write.at, writtenBy: write.by };
+    const identity = { [kind.owner]: owner, [kind.code]: code };
+    const version = { ...identity, [kind.record]: record, ...audit };
     const items: TransactItem[] = [
       {
         Put: {
           TableName: db.table,
-          Item: { ...kind.head(owner, code), type: kind.headType, ...identity, ...meta },
+          Item: { ...head(owner, code), type: ENTITY[`${family}Head`], ...identity, ...audit },
           ...atVersion(current),
         },
       },
       {
         Put: {
           TableName: db.table,
-          Item: {
-            ...kind.versionKey(owner, code, version),
-            type: kind.versionType,
-            ...identity,
-            [kind.recordAttribute]: record,
-            ...meta,
-          },
+          Item: { ...keys[family](owner, code, audit.version), type: ENTITY[family], ...version },
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
@@ -162,69 +128,28 @@ function appendOnlyHistory<R extends object>(kind: HistoryKind<R>) {
           })
         : write.conditions?.[index - 2]?.onFail(),
     );
-    return { stored: { ...record, ...meta }, created: current === undefined };
+    return { stored: parse(version), created: current === undefined };
   }
 
   /** Every version of every entity of the owner, by code then version (one paginated Query). */
-  async function versions(
-    db: Db,
-    owner: string,
-    options: ReadOptions = {},
-  ): Promise<(R & VersionItemMeta)[]> {
-    const items = await queryPrefix(db, kind.partition(owner), kind.prefix, options);
-    return items.map(fromItem).sort(byCodeThenVersion<R & VersionItemMeta>(kind.codeOf));
+  async function versions(db: Db, owner: string, options: ReadOptions = {}): Promise<S[]> {
+    const items = await queryPrefix(db, head(owner, "").pk, keys[`${family}Prefix`](), options);
+    return items.map(parse).sort(byCodeThenVersion<S>(codeOf));
   }
 
   /** Every version of one entity, oldest first (one Query on the code's prefix). */
-  async function versionsOf(
-    db: Db,
-    owner: string,
-    code: string,
-    options: ReadOptions = {},
-  ): Promise<(R & VersionItemMeta)[]> {
-    const first = kind.versionKey(owner, code, 1);
+  async function versionsOf(db: Db, owner: string, code: string, options: ReadOptions = {}): Promise<S[]> {
+    const first = keys[family](owner, code, 1);
     const items = await queryPrefix(db, first.pk, codePrefixOf(first), options);
-    return items.map(fromItem).sort((a, b) => a.version - b.version);
+    return items.map(parse).sort((a, b) => a.version - b.version);
   }
 
   return { append, versions, versionsOf, headVersion };
 }
 
-const programs = appendOnlyHistory<Program>({
-  partition: (provinceId) => keys.province(provinceId).pk,
-  prefix: keys.programPrefix(),
-  head: keys.programHead,
-  versionKey: keys.program,
-  headType: ENTITY.programHead,
-  versionType: ENTITY.program,
-  identity: (provinceId, code) => ({ provinceId, code }),
-  recordAttribute: "program",
-  codeOf: (program) => program.code,
-});
-
-const topUps = appendOnlyHistory<TopUp>({
-  partition: (tenantId) => keys.tenant(tenantId).pk,
-  prefix: keys.topUpPrefix(),
-  head: keys.topUpHead,
-  versionKey: keys.topUp,
-  headType: ENTITY.topUpHead,
-  versionType: ENTITY.topUp,
-  identity: (tenantId, programCode) => ({ tenantId, programCode }),
-  recordAttribute: "topUp",
-  codeOf: (topUp) => topUp.programCode,
-});
-
-const localPrograms = appendOnlyHistory<Program>({
-  partition: (tenantId) => keys.tenant(tenantId).pk,
-  prefix: keys.localProgramPrefix(),
-  head: keys.localProgramHead,
-  versionKey: keys.localProgram,
-  headType: ENTITY.localProgramHead,
-  versionType: ENTITY.localProgram,
-  identity: (tenantId, code) => ({ tenantId, code }),
-  recordAttribute: "program",
-  codeOf: (program) => program.code,
-});
+const programs = appendOnlyHistory<Program, StoredProgram>("program", parseProgramVersion);
+const topUps = appendOnlyHistory<TopUp, StoredTopUp>("topUp", parseTopUpVersion);
+const localPrograms = appendOnlyHistory<Program, StoredProgram>("localProgram", parseProgramVersion);
 
 // ---------------------------------------------------------------------------------------------
 // Provincial programs
@@ -236,41 +161,16 @@ export interface AppendProgramInput extends VersionWriteInput {
 }
 
 /** Append a version of a province's program; `conditions` e.g. "the province exists". */
-export function appendProgramVersion(
-  db: Db,
-  input: AppendProgramInput,
-): Promise<{ stored: StoredProgram; created: boolean }> {
-  return programs.append(db, input.provinceId, input.program, input);
-}
+export const appendProgramVersion = (db: Db, input: AppendProgramInput) =>
+  programs.append(db, input.provinceId, input.program, input);
 
 /** "The province exists" (404 otherwise): programs are never written for a province nobody created. */
 export function provinceExists(db: Db, provinceId: string): ExtraCondition {
   return {
-    item: {
-      ConditionCheck: {
-        TableName: db.table,
-        Key: keys.province(provinceId),
-        ConditionExpression: "attribute_exists(pk)",
-      },
-    },
+    item: itemExists(db, keys.province(provinceId)),
     onFail: () => new NotFoundError({ en: `no province ${provinceId}`, zh: `省份“${provinceId}”不存在。` }),
   };
 }
-
-/** Every version of every program of a province, by code then version (one paginated Query). */
-export const listProgramVersions: (
-  db: Db,
-  provinceId: string,
-  options?: ReadOptions,
-) => Promise<StoredProgram[]> = programs.versions;
-
-/** Every version of one program, oldest first (one Query on the code's prefix). */
-export const listProgramVersionsOf: (
-  db: Db,
-  provinceId: string,
-  code: string,
-  options?: ReadOptions,
-) => Promise<StoredProgram[]> = programs.versionsOf;
 
 /**
  * "The program `code` is still at `version`" (or, with `version` undefined, "there is no
@@ -304,24 +204,8 @@ export interface AppendTopUpInput extends VersionWriteInput {
  * Append a version of a tenant's top-up; `conditions` e.g. "the provincial program is still at
  * the version the top-up was checked against".
  */
-export function appendTopUpVersion(
-  db: Db,
-  input: AppendTopUpInput,
-): Promise<{ stored: StoredTopUp; created: boolean }> {
-  return topUps.append(db, input.tenantId, input.topUp, input);
-}
-
-/** Every version of every top-up of a tenant, by program code then version. */
-export const listTopUpVersions: (db: Db, tenantId: string, options?: ReadOptions) => Promise<StoredTopUp[]> =
-  topUps.versions;
-
-/** Every version of a tenant's top-up of one program, oldest first. */
-export const listTopUpVersionsOf: (
-  db: Db,
-  tenantId: string,
-  programCode: string,
-  options?: ReadOptions,
-) => Promise<StoredTopUp[]> = topUps.versionsOf;
+export const appendTopUpVersion = (db: Db, input: AppendTopUpInput) =>
+  topUps.append(db, input.tenantId, input.topUp, input);
 
 // ---------------------------------------------------------------------------------------------
 // Local programs
@@ -333,27 +217,21 @@ export interface AppendLocalProgramInput extends VersionWriteInput {
 }
 
 /** Append a version of a tenant's own program; `conditions` e.g. "the province has no such code". */
-export function appendLocalProgramVersion(
-  db: Db,
-  input: AppendLocalProgramInput,
-): Promise<{ stored: StoredProgram; created: boolean }> {
-  return localPrograms.append(db, input.tenantId, input.program, input);
-}
+export const appendLocalProgramVersion = (db: Db, input: AppendLocalProgramInput) =>
+  localPrograms.append(db, input.tenantId, input.program, input);
 
-/** Every version of every local program of a tenant, by code then version. */
-export const listLocalProgramVersions: (
-  db: Db,
-  tenantId: string,
-  options?: ReadOptions,
-) => Promise<StoredProgram[]> = localPrograms.versions;
+// ---------------------------------------------------------------------------------------------
+// Reading the histories: `(db, owner, options?)` for all versions of the owner, by code then
+// version; `(db, owner, code, options?)` for one code's versions, oldest first. The owner is the
+// province (programs) or the tenant (top-ups, local programs).
+// ---------------------------------------------------------------------------------------------
 
-/** Every version of one local program, oldest first. */
-export const listLocalProgramVersionsOf: (
-  db: Db,
-  tenantId: string,
-  code: string,
-  options?: ReadOptions,
-) => Promise<StoredProgram[]> = localPrograms.versionsOf;
+export const listProgramVersions = programs.versions;
+export const listProgramVersionsOf = programs.versionsOf;
+export const listTopUpVersions = topUps.versions;
+export const listTopUpVersionsOf = topUps.versionsOf;
+export const listLocalProgramVersions = localPrograms.versions;
+export const listLocalProgramVersionsOf = localPrograms.versionsOf;
 
 /** The head version of an entity, for tests and the seed (`undefined`: nothing written yet). */
 export const headVersion = {

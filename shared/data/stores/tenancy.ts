@@ -2,48 +2,26 @@
  * Provinces and tenants. A tenant id is globally unique: its item lives under `TENANT#<t>` and
  * a conditional write refuses an id that another province already holds.
  */
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError } from "../../lib/errors";
 import type { Db, ReadOptions } from "../client";
-import { openCursor, sealCursor } from "../cursors";
-import { stripKeys } from "../items";
+import {
+  type Province,
+  type ProvinceInput,
+  parseProvince,
+  parseTenant,
+  type Tenant,
+  type TenantInput,
+} from "../entities/tenancy";
+import { findItem } from "../items";
 import { ENTITY, keys } from "../keys";
-import { transact } from "../versioned";
+import { gsi1Query, type PageRequest, queryGsi1, queryPage } from "../queries";
+import { itemExists, transact } from "../transactions";
 
-export interface ProvinceInput {
-  name: string;
-  authorityName: string;
-  /** the full name where one is needed (吉林省人民政府) */
-  fullAuthorityName?: string | undefined;
-  divisionCode?: string | undefined;
-}
+export type { Province, ProvinceInput, Tenant, TenantInput };
 
-export interface Province extends ProvinceInput {
-  provinceId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TenantInput {
-  name: string;
-  /** the short name the circular uses (长春市政府, 延边州政府) */
-  authorityName: string;
-  /** the full name (长春市人民政府, 延边朝鲜族自治州人民政府) */
-  fullAuthorityName?: string | undefined;
-  displayOrder: number;
-  divisionCode?: string | undefined;
-}
-
-export interface Tenant extends TenantInput {
-  tenantId: string;
-  provinceId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export async function findProvince(db: Db, provinceId: string): Promise<Province | undefined> {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.province(provinceId) }));
-  return out.Item ? (stripKeys(out.Item) as unknown as Province) : undefined;
+export function findProvince(db: Db, provinceId: string): Promise<Province | undefined> {
+  return findItem(db, keys.province(provinceId), parseProvince);
 }
 
 export async function putProvince(
@@ -71,19 +49,8 @@ export async function putProvince(
   return { province, created: !existing };
 }
 
-export async function findTenant(
-  db: Db,
-  tenantId: string,
-  options: ReadOptions = {},
-): Promise<Tenant | undefined> {
-  const out = await db.doc.send(
-    new GetCommand({
-      TableName: db.table,
-      Key: keys.tenant(tenantId),
-      ConsistentRead: options.consistent ?? false,
-    }),
-  );
-  return out.Item ? (stripKeys(out.Item) as unknown as Tenant) : undefined;
+export function findTenant(db: Db, tenantId: string, options: ReadOptions = {}): Promise<Tenant | undefined> {
+  return findItem(db, keys.tenant(tenantId), parseTenant, options);
 }
 
 /** The province a tenant belongs to, or null. One small read (used by the access check). */
@@ -145,13 +112,7 @@ export async function putTenant(
           ExpressionAttributeValues: { ":p": provinceId },
         },
       },
-      {
-        ConditionCheck: {
-          TableName: db.table,
-          Key: keys.province(provinceId),
-          ConditionExpression: "attribute_exists(pk)",
-        },
-      },
+      itemExists(db, keys.province(provinceId)),
     ],
     (index) =>
       index === 0
@@ -164,56 +125,28 @@ export async function putTenant(
   return { tenant, created: !existing };
 }
 
-/** One page of a province's tenants in display order, from a raw start key (internal paging). */
-async function tenantsPage(
-  db: Db,
-  provinceId: string,
-  limit: number,
-  startKey: Record<string, unknown> | undefined,
-): Promise<{ tenants: Tenant[]; lastKey: Record<string, unknown> | undefined }> {
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.tenantsOfProvince(provinceId) },
-      Limit: limit,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-    }),
-  );
-  return {
-    tenants: (out.Items ?? []).map((item) => stripKeys(item) as unknown as Tenant),
-    lastKey: out.LastEvaluatedKey,
-  };
-}
-
 /** A province's tenants in display order, one page at a time (cursors bound to this province's list). */
 export async function listTenants(
   db: Db,
   provinceId: string,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<{ tenants: Tenant[]; nextCursor: string | null }> {
-  const list = `tenants|${provinceId}`;
-  const startKey = page.cursor
-    ? await openCursor(db, list, page.cursor, {
-        pk: (v) => v.startsWith("TENANT#"),
-        sk: "PROFILE",
-        gsi1pk: keys.tenantsOfProvince(provinceId),
-        gsi1sk: (v) => /^\d{6}#/.test(v),
-      })
-    : undefined;
-  const { tenants, lastKey } = await tenantsPage(db, provinceId, page.limit, startKey);
-  return { tenants, nextCursor: lastKey ? await sealCursor(db, list, lastKey) : null };
+  const { items: tenants, nextCursor } = await queryPage(db, page, {
+    list: `tenants|${provinceId}`,
+    query: gsi1Query(keys.tenantsOfProvince(provinceId)),
+    startKey: {
+      pk: (v) => v.startsWith("TENANT#"),
+      sk: "PROFILE",
+      gsi1pk: keys.tenantsOfProvince(provinceId),
+      gsi1sk: (v) => /^\d{6}#/.test(v),
+    },
+    parse: parseTenant,
+  });
+  return { tenants, nextCursor };
 }
 
-/** Every tenant of a province (all pages). */
+/** Every tenant of a province in display order (gsi1, all pages). */
 export async function allTenants(db: Db, provinceId: string): Promise<Tenant[]> {
-  const tenants: Tenant[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await tenantsPage(db, provinceId, 1000, startKey);
-    tenants.push(...page.tenants);
-    startKey = page.lastKey;
-  } while (startKey);
-  return tenants;
+  const items = await queryGsi1(db, keys.tenantsOfProvince(provinceId));
+  return items.map(parseTenant);
 }

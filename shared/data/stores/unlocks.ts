@@ -5,22 +5,11 @@
  */
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client";
-import { stripKeys } from "../items";
+import { parseUnlock, type Unlock } from "../entities/unlock";
 import { ENTITY, keys } from "../keys";
-import { queryGsi1, queryPrefix } from "../versioned";
+import { queryGsi1, queryPrefix } from "../queries";
 
-export interface Unlock {
-  unlockId: string;
-  tenantId: string;
-  provinceId: string;
-  year: number;
-  period: string;
-  reason: string;
-  /** ISO-8601 instant; the unlock is in force while now ≤ until */
-  until: string;
-  unlockedBy: string;
-  createdAt: string;
-}
+export type { Unlock };
 
 export async function putUnlock(db: Db, unlock: Unlock): Promise<Unlock> {
   await db.doc.send(
@@ -46,17 +35,17 @@ export async function unlocksOf(db: Db, tenantId: string, year: number, period: 
   const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.unlockPrefix(year, period), {
     consistent: true,
   });
-  return items.map((item) => stripKeys(item) as unknown as Unlock);
+  return items.map(parseUnlock);
 }
 
 /** Every unlock of one tenant's year (all periods), oldest first. */
 export async function unlocksOfTenantYear(db: Db, tenantId: string, year: number): Promise<Unlock[]> {
   const items = await queryPrefix(db, keys.tenant(tenantId).pk, keys.unlockYearPrefix(year));
-  return items.map((item) => stripKeys(item) as unknown as Unlock);
+  return items.map(parseUnlock);
 }
 
 /** Every unlock given in a province-year, oldest first (one gsi1 partition). */
 export async function unlocksOfProvinceYear(db: Db, provinceId: string, year: number): Promise<Unlock[]> {
   const items = await queryGsi1(db, keys.unlocksOfProvinceYear(provinceId, year));
-  return items.map((item) => stripKeys(item) as unknown as Unlock);
+  return items.map(parseUnlock);
 }

@@ -77,7 +77,7 @@ async function provinceUnits(db: Db, provinceId: string) {
 }
 
 async function currentTargets(db: Db, tenantIds: readonly string[], year: number) {
-  const found = await Promise.all(tenantIds.map((t) => findTargets(db, t, year, true)));
+  const found = await Promise.all(tenantIds.map((t) => findTargets(db, t, year, { consistent: true })));
   return new Map(found.flatMap((t) => (t ? [[t.tenantId, t] as const] : [])));
 }
 
@@ -253,7 +253,9 @@ export async function importReport(
   });
   const read = readReportImport(input.grid, rulebook.rulebook, period);
   const names = new Map(rulebook.rulebook.indicators.map((i) => [i.code, i.name]));
-  const current = (await tenantYear(db, tenantId, year, true)).reports.find((r) => r.period === period);
+  const current = (await tenantYear(db, tenantId, year, { consistent: true })).reports.find(
+    (r) => r.period === period,
+  );
 
   const rowErrors = new Map<number, ImportRowError[]>();
   const addError = (row: number, error: ImportRowError) =>

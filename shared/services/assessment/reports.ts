@@ -98,10 +98,10 @@ export async function submitReport(
     }
 
     // the tenant's whole year in one Query: this period, its neighbours and the year's revision
-    const { reports: existing, revision } = await tenantYear(db, tenantId, year, true);
+    const { reports: existing, revision } = await tenantYear(db, tenantId, year, { consistent: true });
     const byPeriod = new Map(existing.map((r) => [r.period, r]));
     const current = byPeriod.get(period);
-    checkIfMatch(input.ifMatch, current?.version, true);
+    checkIfMatch(input.ifMatch, current?.version, { required: true });
     if (current && report.reason === undefined) {
       throw new ValidationError(
         { en: "a revision of a submitted report needs a reason", zh: "修改已报送的数据须填写修改原因。" },

@@ -5,7 +5,8 @@
 import type { Db } from "../../data/client";
 import { StaleError, withRetry } from "../../data/retry";
 import { findRulebook, rulebookUnchanged, type StoredRulebook } from "../../data/stores/rulebooks";
-import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
+import type { ExtraCondition } from "../../data/transactions";
+import type { VersionWriteInput } from "../../data/versioned";
 import { nowIso } from "../../lib/clock";
 import { type Bilingual, BusinessRuleError } from "../../lib/errors";
 import type { IfMatch } from "../../lib/if-match";

@@ -93,7 +93,7 @@ export function editCircular(
     refusal: { en: "only a draft can be edited", zh: "只有草稿可以修改" },
   };
   return takeStep(db, request, rule, (circular, stepWrite) => {
-    checkIfMatch(request.ifMatch, circular.version, true);
+    checkIfMatch(request.ifMatch, circular.version, { required: true });
     checkEditsChangeSomething(request.edits);
     const document = buildOrRefuse(() => applyProseEdits(circular.document, request.edits, circular.scores));
     return updateDraftDocument(db, { ...stepWrite, document });
@@ -108,7 +108,7 @@ export function approveCircular(db: Db, request: CircularStep): Promise<Circular
   };
   return takeStep(db, request, rule, (circular, stepWrite) => {
     if (circular.createdBy === request.by) throw creatorCannotApprove();
-    checkIfMatch(request.ifMatch, circular.version, false);
+    checkIfMatch(request.ifMatch, circular.version, { required: false });
     return approveDraft(db, stepWrite);
   });
 }
@@ -123,7 +123,7 @@ export function publishCircular(db: Db, request: CircularStep): Promise<Circular
     refusal: { en: "only an approved circular can be published", zh: "只有已审核的通报可以印发" },
   };
   return takeStep(db, request, rule, (circular, { at, ...stepWrite }) => {
-    checkIfMatch(request.ifMatch, circular.version, false);
+    checkIfMatch(request.ifMatch, circular.version, { required: false });
     const document = parseCircularDocument(circular.document);
     return publishApproved(db, {
       ...stepWrite,

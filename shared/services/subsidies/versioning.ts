@@ -4,7 +4,8 @@
  * (the latest, or the one in force on a date).
  */
 import type { Db, ReadOptions } from "../../data/client";
-import type { ExtraCondition, VersionWriteInput } from "../../data/versioned";
+import type { ExtraCondition } from "../../data/transactions";
+import type { VersionWriteInput } from "../../data/versioned";
 import { type EffectiveDated, groupBy, pickInForce, type VersionMeta } from "../../domain/subsidies";
 import { nowIso } from "../../lib/clock";
 import type { Bilingual } from "../../lib/errors";
