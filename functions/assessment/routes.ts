@@ -320,12 +320,10 @@ const dryRunQuery = lazySchema(() =>
 const EVERY_PROVINCE_ROLE = [...PROVINCE_ROLES, ...TENANT_ROLES] as const;
 const TENANT_AND_PROVINCE = [...TENANT_ROLES, ...PROVINCE_ROLES] as const;
 
-export const assessmentRoutes = defineRoutes({
+export const assessmentRoutes = defineRoutes("assessment", {
   listYears: {
-    operationId: "listYears",
     method: "GET",
     path: "/v1/provinces/{p}/years",
-    area: "assessment",
     summary: "The province and the years that have a rulebook, newest first",
     tags: ["rulebook"],
     access: { roles: EVERY_PROVINCE_ROLE },
@@ -333,10 +331,8 @@ export const assessmentRoutes = defineRoutes({
     response: yearsResponse,
   },
   putRulebook: {
-    operationId: "putRulebook",
     method: "PUT",
     path: "/v1/provinces/{p}/years/{y}/rulebook",
-    area: "assessment",
     summary: "Publish the year's rulebook (考评细则); every change is a new version",
     description:
       "201 for the first version, 200 for a new one (If-Match required). 409 once a circular of the year is published.",
@@ -349,10 +345,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   getRulebook: {
-    operationId: "getRulebook",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/rulebook",
-    area: "assessment",
     summary: "The year's current rulebook",
     tags: ["rulebook"],
     access: { roles: EVERY_PROVINCE_ROLE },
@@ -361,10 +355,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   listRulebookVersions: {
-    operationId: "listRulebookVersions",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/rulebook/versions",
-    area: "assessment",
     summary: "Every version of the year's rulebook, oldest first",
     tags: ["rulebook"],
     access: { roles: PROVINCE_ROLES },
@@ -372,10 +364,8 @@ export const assessmentRoutes = defineRoutes({
     response: lazySchema(() => z.object({ versions: z.array(rulebookResponse) })),
   },
   putTargets: {
-    operationId: "putTargets",
     method: "PUT",
     path: "/v1/provinces/{p}/years/{y}/targets/{t}",
-    area: "assessment",
     summary: "Set a city's annual targets (exactly the rulebook's indicator codes, each > 0)",
     tags: ["targets"],
     access: { roles: ["province-admin"] },
@@ -386,10 +376,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   getTargets: {
-    operationId: "getTargets",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/targets",
-    area: "assessment",
     summary: "A city's annual targets",
     tags: ["targets"],
     access: { roles: TENANT_AND_PROVINCE },
@@ -398,10 +386,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   listProvinceTargets: {
-    operationId: "listProvinceTargets",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/targets",
-    area: "assessment",
     summary: "Every unit's annual targets of the year (units in display order) with the province totals",
     description:
       "One entry per unit that has targets, with its version (the If-Match of its next PUT); `totals` sums count indicators over the units (rates are not summed).",
@@ -423,10 +409,8 @@ export const assessmentRoutes = defineRoutes({
     ),
   },
   putReport: {
-    operationId: "putReport",
     method: "PUT",
     path: "/v1/tenants/{t}/years/{y}/reports/{period}",
-    area: "assessment",
     summary: "Submit or revise a monthly report",
     description:
       "Open from the 1st of the month until the rulebook's reportingDeadlineDay of the next month (Asia/Shanghai); " +
@@ -442,10 +426,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   listReports: {
-    operationId: "listReports",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/reports",
-    area: "assessment",
     summary: "The latest version of every reported period, in period order",
     description:
       "`format=csv|xlsx` downloads them with Chinese headers (one column per indicator); the XLSX has a second sheet with every version.",
@@ -459,10 +441,8 @@ export const assessmentRoutes = defineRoutes({
     alsoErrors: [422],
   },
   listReportVersions: {
-    operationId: "listReportVersions",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/reports/{period}/versions",
-    area: "assessment",
     summary: "The audit trail of one period: every version, oldest first",
     tags: ["reports"],
     access: { roles: TENANT_AND_PROVINCE },
@@ -477,10 +457,8 @@ export const assessmentRoutes = defineRoutes({
     ),
   },
   listPeriods: {
-    operationId: "listPeriods",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/periods",
-    area: "assessment",
     summary: "Every period of the year: its reporting window, lock or unlock in force, and latest version",
     description:
       "`state`: `notYetOpen`, `open` (on time), `late` (past the deadline, unlocked: accepted and flagged late) or `locked` (423 on submit).",
@@ -492,10 +470,8 @@ export const assessmentRoutes = defineRoutes({
     alsoErrors: [422],
   },
   listUnlocks: {
-    operationId: "listUnlocks",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/unlocks",
-    area: "assessment",
     summary: "Every unlock given in the year, newest first, each saying whether it is in force now",
     tags: ["reports"],
     access: { roles: PROVINCE_ROLES },
@@ -505,10 +481,8 @@ export const assessmentRoutes = defineRoutes({
     ),
   },
   getProgress: {
-    operationId: "getProgress",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/progress",
-    area: "assessment",
     summary:
       "A city's own line of the rollup: targets, actuals, completion against expected progress, lagging",
     description: "`period` defaults to the city's latest reported period.",
@@ -519,10 +493,8 @@ export const assessmentRoutes = defineRoutes({
     response: progressResponse,
   },
   getTargetsTemplate: {
-    operationId: "getTargetsTemplate",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/targets/template",
-    area: "assessment",
     summary:
       "The targets template: one row per unit in displayOrder, one column per indicator, current targets filled in",
     description: "`format=xlsx` (default) or `csv`. Fill it in Excel or WPS and send it to …/targets/import.",
@@ -535,10 +507,8 @@ export const assessmentRoutes = defineRoutes({
     alsoErrors: [422],
   },
   importTargets: {
-    operationId: "importTargets",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/targets/import",
-    area: "assessment",
     summary:
       "Import the filled targets template: ?dryRun=true (default) shows what would change, false writes it",
     description:
@@ -555,10 +525,8 @@ export const assessmentRoutes = defineRoutes({
     response: importResponse,
   },
   getReportTemplate: {
-    operationId: "getReportTemplate",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/reports/{period}/template",
-    area: "assessment",
     summary:
       "The monthly report template: one row per indicator (target, previous period, value to fill), then 来源 and 修改原因",
     description: "`format=xlsx` (default) or `csv`. Fill it in and send it to …/reports/{period}/import.",
@@ -571,10 +539,8 @@ export const assessmentRoutes = defineRoutes({
     alsoErrors: [422],
   },
   importReport: {
-    operationId: "importReport",
     method: "POST",
     path: "/v1/tenants/{t}/years/{y}/reports/{period}/import",
-    area: "assessment",
     summary:
       "Import the filled report template: exactly the rules of the report PUT; ?dryRun=true (default) writes nothing",
     description:
@@ -591,10 +557,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   createUnlock: {
-    operationId: "createUnlock",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/unlocks",
-    area: "assessment",
     summary: "Reopen one locked period for one city until an instant, with a reason",
     tags: ["reports"],
     access: { roles: ["province-admin"] },
@@ -604,10 +568,8 @@ export const assessmentRoutes = defineRoutes({
     status: 201,
   },
   putHighlights: {
-    operationId: "putHighlights",
     method: "PUT",
     path: "/v1/tenants/{t}/years/{y}/highlights",
-    area: "assessment",
     summary: "A city's work highlights of the year (for the circular)",
     tags: ["highlights"],
     access: { roles: ["city-admin"] },
@@ -618,10 +580,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   getHighlights: {
-    operationId: "getHighlights",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/highlights",
-    area: "assessment",
     summary: "A city's work highlights of the year",
     tags: ["highlights"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
@@ -630,10 +590,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   putReview: {
-    operationId: "putReview",
     method: "PUT",
     path: "/v1/provinces/{p}/years/{y}/reviews/{t}",
-    area: "assessment",
     summary: "Review a city: item scores, bonuses, deductions, veto",
     tags: ["reviews"],
     access: { roles: ["province-reviewer", "province-admin"] },
@@ -644,10 +602,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   getReview: {
-    operationId: "getReview",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/reviews/{t}",
-    area: "assessment",
     summary: "A city's review",
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
@@ -656,10 +612,8 @@ export const assessmentRoutes = defineRoutes({
     versioned: true,
   },
   listReviews: {
-    operationId: "listReviews",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/reviews",
-    area: "assessment",
     summary: "The current review of every reviewed unit of the year, units in display order",
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
@@ -667,10 +621,8 @@ export const assessmentRoutes = defineRoutes({
     response: lazySchema(() => z.object({ reviews: z.array(reviewResponse) })),
   },
   listReviewVersions: {
-    operationId: "listReviewVersions",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/reviews/{t}/versions",
-    area: "assessment",
     summary: "Every version of a unit's review, oldest first",
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
@@ -678,10 +630,8 @@ export const assessmentRoutes = defineRoutes({
     response: lazySchema(() => z.object({ versions: z.array(reviewResponse) })),
   },
   getRollup: {
-    operationId: "getRollup",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/rollup",
-    area: "assessment",
     summary:
       "Every city × indicator: target, actual, completion, expected progress, lagging; province totals",
     description:

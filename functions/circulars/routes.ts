@@ -92,12 +92,10 @@ export const createCircularBody = lazySchema(() =>
   }),
 );
 
-export const circularsRoutes = defineRoutes({
+export const circularsRoutes = defineRoutes("circulars", {
   createCircular: {
-    operationId: "createCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars",
-    area: "circulars",
     summary: "Draft a circular from a scoring run, snapshotting its results and the cities' highlights",
     description:
       "422 when runId names no stored run of this province-year, when supersedes is not a published, " +
@@ -116,10 +114,8 @@ export const circularsRoutes = defineRoutes({
     },
   },
   listCirculars: {
-    operationId: "listCirculars",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/circulars",
-    area: "circulars",
     summary: "The year's circulars of every status, oldest first (no documents)",
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
@@ -127,10 +123,8 @@ export const circularsRoutes = defineRoutes({
     response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
   },
   getCircular: {
-    operationId: "getCircular",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
-    area: "circulars",
     summary:
       "A circular of any status with its document (?format=txt|html|docx previews the rendered forms, marked 草稿 until published)",
     tags: ["circulars"],
@@ -141,10 +135,8 @@ export const circularsRoutes = defineRoutes({
     produces: RENDERED,
   },
   updateCircular: {
-    operationId: "updateCircular",
     method: "PATCH",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
-    area: "circulars",
     summary: "Edit a draft's prose (If-Match required): 409 unless draft",
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
@@ -154,10 +146,8 @@ export const circularsRoutes = defineRoutes({
     versioned: true,
   },
   approveCircular: {
-    operationId: "approveCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}/approve",
-    area: "circulars",
     summary: "Approve a draft: a province admin other than its creator (409 otherwise); If-Match optional",
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
@@ -166,10 +156,8 @@ export const circularsRoutes = defineRoutes({
     versioned: true,
   },
   publishCircular: {
-    operationId: "publishCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}/publish",
-    area: "circulars",
     summary:
       "Publish an approved circular: hash and freeze it, freeze the year's rulebook (409 unless approved)",
     tags: ["circulars"],
@@ -180,10 +168,8 @@ export const circularsRoutes = defineRoutes({
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circularId" } },
   },
   listPublicCirculars: {
-    operationId: "listPublicCirculars",
     method: "GET",
     path: "/v1/public/provinces/{p}/circulars",
-    area: "circulars",
     summary: "A province's published circulars, newest first (no credentials)",
     tags: ["public"],
     access: "public",
@@ -208,10 +194,8 @@ export const circularsRoutes = defineRoutes({
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },
   getPublicCircular: {
-    operationId: "getPublicCircular",
     method: "GET",
     path: "/v1/public/provinces/{p}/circulars/{c}",
-    area: "circulars",
     summary:
       "A published circular (drafts 404) as canonical JSON, plain text, print-ready HTML or a Word document (docx); ETag is its SHA-256",
     tags: ["public"],

@@ -78,32 +78,26 @@ const apiKey = lazySchema(() =>
   }),
 );
 
-export const platformRoutes = defineRoutes({
+export const platformRoutes = defineRoutes("platform", {
   getHealth: {
-    operationId: "getHealth",
     method: "GET",
     path: "/v1/health",
-    area: "platform",
     summary: "Service health (503 when storage is unreachable)",
     tags: ["platform"],
     access: "public",
     response: lazySchema(() => z.object({ status: z.literal("ok") })),
   },
   getOpenApi: {
-    operationId: "getOpenApi",
     method: "GET",
     path: "/v1/openapi.json",
-    area: "platform",
     summary: "This API's OpenAPI 3.1 document",
     tags: ["platform"],
     access: "public",
     response: lazySchema(() => z.looseObject({ openapi: z.string() })),
   },
   putProvince: {
-    operationId: "putProvince",
     method: "PUT",
     path: "/v1/provinces/{p}",
-    area: "platform",
     summary: "Create or update a province",
     tags: ["tenancy"],
     access: { roles: ["platform-admin"] },
@@ -113,10 +107,8 @@ export const platformRoutes = defineRoutes({
     alsoStatus: [201],
   },
   listTenants: {
-    operationId: "listTenants",
     method: "GET",
     path: "/v1/provinces/{p}/tenants",
-    area: "platform",
     summary: "The province's tenants in display order",
     tags: ["tenancy"],
     access: { roles: PROVINCE_ROLES },
@@ -125,10 +117,8 @@ export const platformRoutes = defineRoutes({
     response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
   },
   putTenant: {
-    operationId: "putTenant",
     method: "PUT",
     path: "/v1/provinces/{p}/tenants/{t}",
-    area: "platform",
     summary: "Onboard or update a city tenant (tenant ids are globally unique)",
     tags: ["tenancy"],
     access: { roles: ["province-admin"] },
@@ -142,10 +132,8 @@ export const platformRoutes = defineRoutes({
     links: { getTenant: { t: "$response.body#/tenantId" } },
   },
   getTenant: {
-    operationId: "getTenant",
     method: "GET",
     path: "/v1/tenants/{t}",
-    area: "platform",
     summary: "A tenant's profile",
     tags: ["tenancy"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
@@ -153,10 +141,8 @@ export const platformRoutes = defineRoutes({
     response: tenant,
   },
   createApiKey: {
-    operationId: "createApiKey",
     method: "POST",
     path: "/v1/tenants/{t}/api-keys",
-    area: "platform",
     summary: "Create an integration API key (the key is shown once)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
@@ -169,10 +155,8 @@ export const platformRoutes = defineRoutes({
     links: { revokeApiKey: { t: "$request.path.t", keyId: "$response.body#/keyId" } },
   },
   listApiKeys: {
-    operationId: "listApiKeys",
     method: "GET",
     path: "/v1/tenants/{t}/api-keys",
-    area: "platform",
     summary: "The tenant's API keys (no secrets)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
@@ -180,10 +164,8 @@ export const platformRoutes = defineRoutes({
     response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
   },
   revokeApiKey: {
-    operationId: "revokeApiKey",
     method: "DELETE",
     path: "/v1/tenants/{t}/api-keys/{keyId}",
-    area: "platform",
     summary: "Revoke an API key; it stops working at once",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },

@@ -181,12 +181,10 @@ const dryRun = lazySchema(() =>
 
 const provinceYear = lazySchema(() => z.strictObject({ p: idSchema, y: yearParam }));
 
-export const scoringRoutes = defineRoutes({
+export const scoringRoutes = defineRoutes("scoring", {
   createScoringRun: {
-    operationId: "createScoringRun",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs",
-    area: "scoring",
     summary: "Score the year from its current inputs and store the run (or, with ?dryRun=true, a what-if)",
     description:
       "Reads the current rulebook, the targets of every tenant that has targets for the year, the latest " +
@@ -211,10 +209,8 @@ export const scoringRoutes = defineRoutes({
     links: { getScoringRun: { p: "$request.path.p", y: "$request.path.y", runId: "$response.body#/runId" } },
   },
   listScoringRuns: {
-    operationId: "listScoringRuns",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs",
-    area: "scoring",
     summary: "The year's scoring runs, newest first (metadata and hashes only)",
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
@@ -225,10 +221,8 @@ export const scoringRoutes = defineRoutes({
     ),
   },
   getScoringRun: {
-    operationId: "getScoringRun",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs/{runId}",
-    area: "scoring",
     summary:
       "A stored run: results, the versions of its inputs, and the inputs themselves (to re-check the hashes)",
     description:
@@ -251,10 +245,8 @@ export const scoringRoutes = defineRoutes({
     ),
   },
   getTenantScore: {
-    operationId: "getTenantScore",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/score",
-    area: "scoring",
     summary: "The city's own explained result in the newest run that scored it — nothing about other tenants",
     tags: ["scoring"],
     access: { roles: CITY_ROLES },

@@ -256,12 +256,10 @@ const CITY_DATA_READERS = [...CITY_ROLES, "integration", ...PROVINCE_ROLES] as c
 
 const TAGS = ["subsidies"] as const;
 
-export const subsidiesRoutes = defineRoutes({
+export const subsidiesRoutes = defineRoutes("subsidies", {
   putSubsidyProgram: {
-    operationId: "putSubsidyProgram",
     method: "PUT",
     path: "/v1/provinces/{p}/subsidy-programs/{code}",
-    area: "subsidies",
     summary: "Write a new version of a provincial subsidy program (201 first version, 200 later ones)",
     description:
       "Every write appends a version; nothing is overwritten. If-Match is optional (412 when it names another version). `code` comes from the path (a body `code` must equal it). 422 when the domain's rules refuse the program (dates out of order, duplicate tier keys, a top-up limit at an unknown path or below the program's value).",
@@ -274,10 +272,8 @@ export const subsidiesRoutes = defineRoutes({
     versioned: true,
   },
   listSubsidyPrograms: {
-    operationId: "listSubsidyPrograms",
     method: "GET",
     path: "/v1/provinces/{p}/subsidy-programs",
-    area: "subsidies",
     summary:
       "The province's programs: the latest version of each, or with ?date= the version in force on that date",
     tags: TAGS,
@@ -287,10 +283,8 @@ export const subsidiesRoutes = defineRoutes({
     response: lazySchema(() => z.strictObject({ programs: z.array(storedProgram) })),
   },
   listSubsidyProgramVersions: {
-    operationId: "listSubsidyProgramVersions",
     method: "GET",
     path: "/v1/provinces/{p}/subsidy-programs/{code}/versions",
-    area: "subsidies",
     summary: "Every version of a provincial program, oldest first",
     tags: TAGS,
     access: { roles: PROGRAM_READERS },
@@ -298,10 +292,8 @@ export const subsidiesRoutes = defineRoutes({
     response: programVersions,
   },
   putSubsidyTopUp: {
-    operationId: "putSubsidyTopUp",
     method: "PUT",
     path: "/v1/tenants/{t}/subsidy-top-ups/{code}",
-    area: "subsidies",
     summary: "Write a new version of the city's top-up of a provincial program (201 first, 200 later)",
     description:
       "Overrides by path (`amount`, `rate`, `cap`, `tiers.<key>`, `terms.<name>`), checked against the provincial version in force on the top-up's effectiveFrom: a value below the baseline, above `topUpLimits[path].max`, or at an unknown path is refused with 422, each error naming `body.overrides.<path>`, `baseline` and `limit`. A program the province does not have is 422 (`path.code`); so is a start before the program's first version (`body.effectiveFrom`).",
@@ -314,10 +306,8 @@ export const subsidiesRoutes = defineRoutes({
     versioned: true,
   },
   listSubsidyTopUps: {
-    operationId: "listSubsidyTopUps",
     method: "GET",
     path: "/v1/tenants/{t}/subsidy-top-ups",
-    area: "subsidies",
     summary:
       "The city's top-ups: the latest version of each, or with ?date= the version in force on that date",
     tags: TAGS,
@@ -327,10 +317,8 @@ export const subsidiesRoutes = defineRoutes({
     response: lazySchema(() => z.strictObject({ topUps: z.array(storedTopUp) })),
   },
   listSubsidyTopUpVersions: {
-    operationId: "listSubsidyTopUpVersions",
     method: "GET",
     path: "/v1/tenants/{t}/subsidy-top-ups/{code}/versions",
-    area: "subsidies",
     summary: "Every version of the city's top-up of one program, oldest first",
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
@@ -338,10 +326,8 @@ export const subsidiesRoutes = defineRoutes({
     response: topUpVersions,
   },
   putLocalProgram: {
-    operationId: "putLocalProgram",
     method: "PUT",
     path: "/v1/tenants/{t}/local-programs/{code}",
-    area: "subsidies",
     summary: "Write a new version of a city's own program (201 first, 200 later)",
     description:
       "Same shape as a provincial program, citing the city's own document. Its code may not be a provincial program's code (422 `path.code`).",
@@ -354,10 +340,8 @@ export const subsidiesRoutes = defineRoutes({
     versioned: true,
   },
   listLocalPrograms: {
-    operationId: "listLocalPrograms",
     method: "GET",
     path: "/v1/tenants/{t}/local-programs",
-    area: "subsidies",
     summary: "The city's local programs: the latest version of each, or with ?date= the version in force",
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
@@ -366,10 +350,8 @@ export const subsidiesRoutes = defineRoutes({
     response: lazySchema(() => z.strictObject({ localPrograms: z.array(storedProgram) })),
   },
   listLocalProgramVersions: {
-    operationId: "listLocalProgramVersions",
     method: "GET",
     path: "/v1/tenants/{t}/local-programs/{code}/versions",
-    area: "subsidies",
     summary: "Every version of a local program, oldest first",
     tags: TAGS,
     access: { roles: CITY_DATA_READERS },
@@ -377,10 +359,8 @@ export const subsidiesRoutes = defineRoutes({
     response: programVersions,
   },
   getPublicSubsidies: {
-    operationId: "getPublicSubsidies",
     method: "GET",
     path: "/v1/public/tenants/{t}/subsidies",
-    area: "subsidies",
     summary: "The city's subsidy catalogue in force on ?date= (default today, Asia/Shanghai)",
     description:
       "Provincial programs merged with the city's top-ups (effective values, the provincial values alongside, both documents), then the city's local programs. No credentials needed. Each entry also says in Chinese what its conditions ask (`eligibilityText`) and lists its parameters (`parameters`: label, unit, provincial value, value in force, top-up limit).",
@@ -391,10 +371,8 @@ export const subsidiesRoutes = defineRoutes({
     response: catalogue,
   },
   calculateEntitlements: {
-    operationId: "calculateEntitlements",
     method: "POST",
     path: "/v1/public/tenants/{t}/entitlements",
-    area: "subsidies",
     summary: "What an applicant is entitled to in this city on a date, and why",
     description:
       "Per program: eligible or not with every unmet condition (`actual` is the applicant's value or \"missing\"), the amount split into baseline and top-up, terms, and the documents behind it; plus totalGrant and maxLoan (a loan principal is never added to grants). Each program also explains itself in Chinese: `reasons` (why it applies or not, how the amount comes about) and `unmetText` (each unmet condition with the applicant's value). The profile is strict: unknown fields are 400.",
