@@ -41,7 +41,7 @@ import type { assessmentRoutes } from "./routes";
 
 const created = (result: { created: boolean }) => (result.created ? 201 : 200);
 
-const rulebookBody = (r: StoredRulebook) => ({
+const toRulebookResponse = (r: StoredRulebook) => ({
   ...r.rulebook,
   provinceId: r.provinceId,
   year: r.year,
@@ -50,7 +50,7 @@ const rulebookBody = (r: StoredRulebook) => ({
   updatedBy: r.updatedBy,
 });
 
-const targetsBody = (t: StoredTargets) => ({
+const toTargetsResponse = (t: StoredTargets) => ({
   tenantId: t.tenantId,
   year: t.year,
   targets: t.targets,
@@ -59,7 +59,7 @@ const targetsBody = (t: StoredTargets) => ({
   updatedBy: t.updatedBy,
 });
 
-const versionBody = (r: StoredReport) => ({
+const toReportVersionResponse = (r: StoredReport) => ({
   period: r.period,
   version: r.version,
   values: r.values,
@@ -70,9 +70,9 @@ const versionBody = (r: StoredReport) => ({
   late: r.late,
 });
 
-const reportBody = (r: StoredReport) => ({ tenantId: r.tenantId, year: r.year, ...versionBody(r) });
+const toReportResponse = (r: StoredReport) => ({ tenantId: r.tenantId, year: r.year, ...toReportVersionResponse(r) });
 
-const highlightsBody = (h: StoredHighlights) => ({
+const toHighlightsResponse = (h: StoredHighlights) => ({
   tenantId: h.tenantId,
   year: h.year,
   ...(h.employment !== undefined ? { employment: h.employment } : {}),
@@ -82,7 +82,7 @@ const highlightsBody = (h: StoredHighlights) => ({
   updatedBy: h.updatedBy,
 });
 
-const reviewBody = (r: StoredReview) => ({
+const toReviewResponse = (r: StoredReview) => ({
   provinceId: r.provinceId,
   tenantId: r.tenantId,
   year: r.year,
@@ -127,17 +127,17 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
-    return { status: created(result), body: rulebookBody(result), version: result.version };
+    return { status: created(result), body: toRulebookResponse(result), version: result.version };
   },
 
   getRulebook: async ({ params }) => {
     const rulebook = await getRulebook(dbFromEnv(), params.p, params.y);
-    return { body: rulebookBody(rulebook), version: rulebook.version };
+    return { body: toRulebookResponse(rulebook), version: rulebook.version };
   },
 
   listRulebookVersions: async ({ params }) => {
     const versions = await rulebookVersions(dbFromEnv(), params.p, params.y);
-    return { body: { versions: versions.map(rulebookBody) } };
+    return { body: { versions: versions.map(toRulebookResponse) } };
   },
 
   putTargets: async ({ params, body, ifMatch, principal }) => {
@@ -149,17 +149,17 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
-    return { status: created(result), body: targetsBody(result), version: result.version };
+    return { status: created(result), body: toTargetsResponse(result), version: result.version };
   },
 
   getTargets: async ({ params }) => {
     const targets = await getTargets(dbFromEnv(), params.t, params.y);
-    return { body: targetsBody(targets), version: targets.version };
+    return { body: toTargetsResponse(targets), version: targets.version };
   },
 
   listProvinceTargets: async ({ params }) => {
     const { targets, totals } = await provinceTargets(dbFromEnv(), params.p, params.y);
-    return { body: { targets: targets.map(targetsBody), totals } };
+    return { body: { targets: targets.map(toTargetsResponse), totals } };
   },
 
   putReport: async ({ params, body, ifMatch, principal }) => {
@@ -175,7 +175,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     if (result.late) countBusiness("ReportsLate");
     return {
       status: created(result),
-      body: reportBody(result),
+      body: toReportResponse(result),
       version: result.version,
       ...(result.created
         ? {
@@ -196,7 +196,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       );
     }
     const reports = await listReports(dbFromEnv(), params.t, params.y);
-    return { body: { reports: reports.map(reportBody) } };
+    return { body: { reports: reports.map(toReportResponse) } };
   },
 
   listReportVersions: async ({ params }) => {
@@ -206,7 +206,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
         tenantId: params.t,
         year: params.y,
         period: params.period,
-        versions: versions.map(versionBody),
+        versions: versions.map(toReportVersionResponse),
       },
     };
   },
@@ -265,12 +265,12 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
-    return { status: created(result), body: highlightsBody(result), version: result.version };
+    return { status: created(result), body: toHighlightsResponse(result), version: result.version };
   },
 
   getHighlights: async ({ params }) => {
     const highlights = await getHighlights(dbFromEnv(), params.t, params.y);
-    return { body: highlightsBody(highlights), version: highlights.version };
+    return { body: toHighlightsResponse(highlights), version: highlights.version };
   },
 
   putReview: async ({ params, body, ifMatch, principal }) => {
@@ -282,20 +282,20 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       ifMatch,
       actor: principal,
     });
-    return { status: created(result), body: reviewBody(result), version: result.version };
+    return { status: created(result), body: toReviewResponse(result), version: result.version };
   },
 
   getReview: async ({ params }) => {
     const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
-    return { body: reviewBody(review), version: review.version };
+    return { body: toReviewResponse(review), version: review.version };
   },
 
   listReviews: async ({ params }) => ({
-    body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
+    body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(toReviewResponse) },
   }),
 
   listReviewVersions: async ({ params }) => ({
-    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
+    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(toReviewResponse) },
   }),
 
   getRollup: async ({ params, query }) => {

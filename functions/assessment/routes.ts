@@ -49,13 +49,13 @@ const tenantYearPeriod = lazySchema(() =>
  */
 const codeKey = () => z.string().check(z.minLength(1), z.maxLength(64));
 
-const targetsBody = lazySchema(() =>
+const targetsRequest = lazySchema(() =>
   z.strictObject({
     targets: z.record(codeKey(), z.number().check(z.gt(0, zodMessage("a target must be > 0", "须大于0")))),
   }),
 );
 
-const reportBody = lazySchema(() =>
+const reportRequest = lazySchema(() =>
   z.strictObject({
     /** year-to-date cumulative values for counts, the current value for rates (0–100) */
     values: z.record(codeKey(), z.number()),
@@ -66,7 +66,7 @@ const reportBody = lazySchema(() =>
   }),
 );
 
-const unlockBody = lazySchema(() =>
+const unlockRequest = lazySchema(() =>
   z.strictObject({
     tenantId: idSchema,
     period: periodSchema,
@@ -81,7 +81,7 @@ const unlockBody = lazySchema(() =>
   }),
 );
 
-const highlightsBody = lazySchema(() =>
+const highlightsRequest = lazySchema(() =>
   z.strictObject({
     /** 就业工作方面 */
     employment: z.optional(paragraph(2000)),
@@ -370,7 +370,7 @@ export const assessmentRoutes = defineRoutes("assessment", {
     tags: ["targets"],
     access: { roles: ["province-admin"] },
     params: provinceYearTenant,
-    body: targetsBody,
+    body: targetsRequest,
     response: targetsResponse,
     alsoStatus: [201],
     versioned: true,
@@ -419,7 +419,7 @@ export const assessmentRoutes = defineRoutes("assessment", {
     tags: ["reports"],
     access: { roles: TENANT_ROLES },
     params: tenantYearPeriod,
-    body: reportBody,
+    body: reportRequest,
     response: reportResponse,
     alsoStatus: [201],
     alsoErrors: [423],
@@ -563,7 +563,7 @@ export const assessmentRoutes = defineRoutes("assessment", {
     tags: ["reports"],
     access: { roles: ["province-admin"] },
     params: provinceYear,
-    body: unlockBody,
+    body: unlockRequest,
     response: unlockResponse,
     status: 201,
   },
@@ -574,7 +574,7 @@ export const assessmentRoutes = defineRoutes("assessment", {
     tags: ["highlights"],
     access: { roles: ["city-admin"] },
     params: tenantYear,
-    body: highlightsBody,
+    body: highlightsRequest,
     response: highlightsResponse,
     alsoStatus: [201],
     versioned: true,

@@ -84,7 +84,7 @@ const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8", DOCX_
 const provinceYear = { p: idSchema, y: yearParam };
 const oneCircular = lazySchema(() => z.strictObject({ ...provinceYear, c: circularIdSchema }));
 
-export const createCircularBody = lazySchema(() =>
+export const createCircularRequest = lazySchema(() =>
   z.strictObject({
     ...circularProseShape(),
     runId: runIdSchema,
@@ -103,7 +103,7 @@ export const circularsRoutes = defineRoutes("circulars", {
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
     params: lazySchema(() => z.strictObject(provinceYear)),
-    body: createCircularBody,
+    body: createCircularRequest,
     response: circular,
     status: 201,
     links: {

@@ -18,7 +18,7 @@ const divisionCode = lazySchema(() =>
     ),
 );
 
-export const provinceBody = lazySchema(() =>
+export const provinceRequest = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
@@ -40,7 +40,7 @@ const province = lazySchema(() =>
   }),
 );
 
-export const tenantBody = lazySchema(() =>
+export const tenantRequest = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
@@ -102,7 +102,7 @@ export const platformRoutes = defineRoutes("platform", {
     tags: ["tenancy"],
     access: { roles: ["platform-admin"] },
     params: lazySchema(() => z.strictObject({ p: idSchema })),
-    body: provinceBody,
+    body: provinceRequest,
     response: province,
     alsoStatus: [201],
   },
@@ -126,7 +126,7 @@ export const platformRoutes = defineRoutes("platform", {
     // a tenant id another province already holds
     alsoErrors: [409],
     params: lazySchema(() => z.strictObject({ p: idSchema, t: idSchema })),
-    body: tenantBody,
+    body: tenantRequest,
     response: tenant,
     alsoStatus: [201],
     links: { getTenant: { t: "$response.body#/tenantId" } },

@@ -77,10 +77,10 @@ function programUnion<E extends z.core.$ZodLooseShape>(extra: E) {
  * A program as sent: the program of `shared/domain/subsidies/subsidies.md`; `code` comes from the path and may be left
  * out of the body (when sent it must equal the path's code, else 400 `body.code`).
  */
-export const programBody = lazySchema(() => programUnion({ code: z.optional(codeSchema) }));
+export const programRequest = lazySchema(() => programUnion({ code: z.optional(codeSchema) }));
 
 /** A city top-up as sent: the program code comes from the path. */
-export const topUpBody = lazySchema(() => {
+export const topUpRequest = lazySchema(() => {
   const topUp = topUpShape();
   return z.strictObject({
     overrides: topUp.overrides,
@@ -90,7 +90,7 @@ export const topUpBody = lazySchema(() => {
   });
 });
 
-export const entitlementsBody = lazySchema(() =>
+export const entitlementsRequest = lazySchema(() =>
   z.strictObject({
     profile: profileSchema,
     /** default: today in Asia/Shanghai */
@@ -266,7 +266,7 @@ export const subsidiesRoutes = defineRoutes("subsidies", {
     tags: TAGS,
     access: { roles: ["province-admin"] },
     params: provinceCodeParams,
-    body: programBody,
+    body: programRequest,
     response: storedProgram,
     alsoStatus: [201],
     versioned: true,
@@ -300,7 +300,7 @@ export const subsidiesRoutes = defineRoutes("subsidies", {
     tags: TAGS,
     access: { roles: ["city-admin"] },
     params: tenantCodeParams,
-    body: topUpBody,
+    body: topUpRequest,
     response: storedTopUp,
     alsoStatus: [201],
     versioned: true,
@@ -334,7 +334,7 @@ export const subsidiesRoutes = defineRoutes("subsidies", {
     tags: TAGS,
     access: { roles: ["city-admin"] },
     params: tenantCodeParams,
-    body: programBody,
+    body: programRequest,
     response: storedProgram,
     alsoStatus: [201],
     versioned: true,
@@ -379,7 +379,7 @@ export const subsidiesRoutes = defineRoutes("subsidies", {
     tags: TAGS,
     access: "public",
     params: tenantParams,
-    body: entitlementsBody,
+    body: entitlementsRequest,
     response: entitlements,
     status: 200,
   },
