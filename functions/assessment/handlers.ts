@@ -70,7 +70,11 @@ const toReportVersionResponse = (r: StoredReport) => ({
   late: r.late,
 });
 
-const toReportResponse = (r: StoredReport) => ({ tenantId: r.tenantId, year: r.year, ...toReportVersionResponse(r) });
+const toReportResponse = (r: StoredReport) => ({
+  tenantId: r.tenantId,
+  year: r.year,
+  ...toReportVersionResponse(r),
+});
 
 const toHighlightsResponse = (h: StoredHighlights) => ({
   tenantId: h.tenantId,
@@ -295,7 +299,9 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   }),
 
   listReviewVersions: async ({ params }) => ({
-    body: { versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(toReviewResponse) },
+    body: {
+      versions: (await reviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(toReviewResponse),
+    },
   }),
 
   getRollup: async ({ params, query }) => {

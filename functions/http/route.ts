@@ -84,10 +84,15 @@ export type AreaRoutes<A extends Area, T extends Record<string, RouteDeclaration
   [K in keyof T & string]: T[K] & { readonly operationId: K; readonly area: A };
 };
 
+/** One resource's routes, for its area's `defineRoutes` (methods and paths stay literal types for the typed client). */
+export function declareRoutes<const T extends Record<string, RouteDeclaration>>(routes: T): T {
+  return routes;
+}
+
 /**
  * An area's route table: each declaration gets its key as `operationId` and the area as `area`,
- * so that neither is written twice. Resource modules declare plain objects (`satisfies
- * Record<string, RouteDeclaration>`) and the area's `routes/index.ts` joins them here.
+ * so that neither is written twice. Resource modules declare theirs with `declareRoutes` and the
+ * area's `routes/index.ts` joins them here.
  */
 export function defineRoutes<A extends Area, const T extends Record<string, RouteDeclaration>>(
   area: A,
