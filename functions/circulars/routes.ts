@@ -6,32 +6,19 @@
 import * as z from "zod/mini";
 import { circularProseEditsSchema, circularProseShape } from "../../shared/domain/circular";
 import { PROVINCE_ROLES } from "../../shared/domain/principal";
-import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
+import {
+  circularIdSchema,
+  cursorQuery,
+  idSchema,
+  limitQuery,
+  runIdSchema,
+  sha256Hex,
+  yearParam,
+} from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-/** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
-export const circularIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(/^[0-9a-z]{6,64}$/, zodMessage("not a circular id", "格式不正确（应为6至64位小写字母或数字）")),
-    ),
-);
-const runIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^[0-9a-z]{6,64}$/,
-        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
-      ),
-    ),
-);
-
-const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const status = lazySchema(() => z.enum(["draft", "approved", "published"]));
 
 /** A circular's fields without its document (a shape, so that `circular` can extend it lazily). */
@@ -58,7 +45,7 @@ function circularFieldsShape() {
     publishedBy: z.optional(z.string()),
     publishedAt: z.optional(z.string()),
     /** set when published: SHA-256 (hex) of the document's canonical JSON */
-    sha256: z.nullable(hash),
+    sha256: z.nullable(sha256Hex),
   };
 }
 
@@ -182,7 +169,7 @@ export const circularsRoutes = defineRoutes("circulars", {
             circularId: z.string(),
             year: z.int(),
             documentNo: z.string(),
-            sha256: hash,
+            sha256: sha256Hex,
             publishedAt: z.string(),
             supersedes: z.nullable(z.string()),
             supersededBy: z.nullable(z.string()),
@@ -208,7 +195,7 @@ export const circularsRoutes = defineRoutes("circulars", {
         provinceId: z.string(),
         year: z.int(),
         status: z.literal("published"),
-        sha256: hash,
+        sha256: sha256Hex,
         publishedAt: z.string(),
         supersedes: z.nullable(z.string()),
         supersededBy: z.nullable(z.string()),

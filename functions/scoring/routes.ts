@@ -5,26 +5,12 @@
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
-import { zodMessage } from "../../shared/lib/zod-text";
 import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
+import { cursorQuery, idSchema, limitQuery, runIdSchema, sha256Hex, yearParam } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-/** Run ids are time-sortable lowercase base-36 (`sortableId`). */
-export const runIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^[0-9a-z]{6,64}$/,
-        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
-      ),
-    ),
-);
-
-const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const decimal2 = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2}$/)));
 /** exact points: at least 2 decimals, more only when the exact value has them */
 const exactPoints = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2,}$/)));
@@ -102,8 +88,8 @@ function runSummaryShape() {
     createdBy: z.string(),
     rulebookVersion: z.int(),
     tenantCount: z.int(),
-    inputsHash: hash,
-    resultsHash: hash,
+    inputsHash: sha256Hex,
+    resultsHash: sha256Hex,
     gradeCounts: z.record(z.string(), z.int()),
   };
 }
@@ -151,8 +137,8 @@ const dryRun = lazySchema(() =>
     baseRunId: z.nullable(z.string()),
     rulebookVersion: z.int(),
     tenantCount: z.int(),
-    inputsHash: hash,
-    resultsHash: hash,
+    inputsHash: sha256Hex,
+    resultsHash: sha256Hex,
     overrides: z.record(z.string(), z.unknown()),
     gradeCounts: z.record(z.string(), z.int()),
     baselineGradeCounts: z.record(z.string(), z.int()),
