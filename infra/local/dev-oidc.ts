@@ -7,7 +7,7 @@
  * `/local/oidc/` and never in the route table.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { HttpResult } from "../../functions/http/pipeline";
+import type { HttpResult } from "../../functions/http/request-state";
 import type { Db } from "../../shared/data/client";
 import { allTenants, findProvince } from "../../shared/data/stores/tenancy";
 import { missingScope, principalSchema, ROLES, type Role } from "../../shared/domain/principal";

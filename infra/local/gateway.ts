@@ -12,7 +12,9 @@ import * as z from "zod/mini";
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from "../../functions/console/config";
 import { type ConsoleSite, consolePolicy, isApiPath, serveConsole } from "../../functions/console/serve";
 import { preferredLanguage } from "../../functions/http/language";
-import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
+import { malformedJsonError } from "../../functions/http/middleware/parse-body";
+import type { HttpEvent, HttpResult } from "../../functions/http/request-state";
+import { problemResult } from "../../functions/http/result";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeKey } from "../../functions/http/route";
 import { issuesToFieldErrors } from "../../functions/http/validation";
@@ -303,10 +305,7 @@ function parseJson<S extends z.ZodMiniType>(schema: S, raw: Buffer): z.output<S>
   try {
     value = raw.length === 0 ? {} : JSON.parse(raw.toString("utf8"));
   } catch {
-    throw new ValidationError(
-      { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON。" },
-      { errors: [{ path: "body", message: "malformed JSON", zh: "JSON 格式有误" }] },
-    );
+    throw malformedJsonError();
   }
   const parsed = z.safeParse(schema, value, { reportInput: true });
   if (!parsed.success) {
