@@ -12,6 +12,7 @@ import {
   cursorQuery,
   idSchema,
   limitQuery,
+  provinceParams,
   runIdSchema,
   sha256Hex,
   yearParam,
@@ -160,7 +161,7 @@ export const circularsRoutes = defineRoutes("circulars", {
     summary: "A province's published circulars, newest first (no credentials)",
     tags: ["public"],
     access: "public",
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() =>
       z.object({

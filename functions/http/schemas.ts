@@ -33,6 +33,11 @@ export const yearParam = lazySchema(() =>
   ),
 );
 
+/** `{p}`: the path of a province's own resources. */
+export const provinceParams = lazySchema(() => z.strictObject({ p: idSchema }));
+/** `{t}`: the path of a tenant's own resources. */
+export const tenantParams = lazySchema(() => z.strictObject({ t: idSchema }));
+
 /** A one-line text field (NFC, no control or bidi characters; shared/lib/safe-text.ts). */
 export const text = (max: number) => singleLineText(max);
 

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
+import { cursorQuery, idSchema, limitQuery, provinceParams, tenantParams, text } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -101,7 +101,7 @@ export const platformRoutes = defineRoutes("platform", {
     summary: "Create or update a province",
     tags: ["tenancy"],
     access: { roles: ["platform-admin"] },
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     body: provinceRequest,
     response: province,
     alsoStatus: [201],
@@ -112,7 +112,7 @@ export const platformRoutes = defineRoutes("platform", {
     summary: "The province's tenants in display order",
     tags: ["tenancy"],
     access: { roles: PROVINCE_ROLES },
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
   },
@@ -137,7 +137,7 @@ export const platformRoutes = defineRoutes("platform", {
     summary: "A tenant's profile",
     tags: ["tenancy"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     response: tenant,
   },
   createApiKey: {
@@ -146,7 +146,7 @@ export const platformRoutes = defineRoutes("platform", {
     summary: "Create an integration API key (the key is shown once)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     body: lazySchema(() => z.strictObject({ name: text(100) })),
     response: lazySchema(() =>
       z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
@@ -160,7 +160,7 @@ export const platformRoutes = defineRoutes("platform", {
     summary: "The tenant's API keys (no secrets)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
   },
   revokeApiKey: {

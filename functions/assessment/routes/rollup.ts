@@ -6,6 +6,7 @@ import { CSV_TYPE, XLSX_TYPE } from "../../http/office";
 import { declareRoutes, lazySchema } from "../../http/route";
 import { TENANT_AND_PROVINCE } from "./access";
 import { provinceYear, tenantYear } from "./params";
+import { provinceTotalShape } from "./targets";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -65,10 +66,7 @@ const rollupResponse = lazySchema(() => {
     tenants: z.array(rollupTenant()),
     totals: z.array(
       z.object({
-        code: z.string(),
-        kind: z.enum(["count", "rate"]),
-        summed: z.boolean(),
-        target: z.nullable(z.number()),
+        ...provinceTotalShape(),
         actual: z.nullable(z.number()),
         completion: fraction,
         expectedProgress: fraction,

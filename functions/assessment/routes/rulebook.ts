@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { rulebookSchema, rulebookShape } from "../../../shared/domain/rulebook";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { idSchema, versionField } from "../../http/schemas";
+import { provinceParams, versionField } from "../../http/schemas";
 import { EVERY_PROVINCE_ROLE } from "./access";
 import { provinceYear } from "./params";
 
@@ -38,7 +38,7 @@ export const rulebookRoutes = declareRoutes({
     summary: "The province and the years that have a rulebook, newest first",
     tags: ["rulebook"],
     access: { roles: EVERY_PROVINCE_ROLE },
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     response: yearsResponse,
   },
   putRulebook: {

@@ -24,6 +24,16 @@ const targetsRequest = lazySchema(() =>
   }),
 );
 
+/** One indicator's province total: count indicators are summed over the units, rates are not. */
+export function provinceTotalShape() {
+  return {
+    code: z.string(),
+    kind: z.enum(["count", "rate"]),
+    summed: z.boolean(),
+    target: z.nullable(z.number()),
+  };
+}
+
 const targetsResponse = lazySchema(() =>
   z.object({
     tenantId: z.string(),
@@ -70,14 +80,7 @@ export const targetsRoutes = declareRoutes({
     response: lazySchema(() =>
       z.object({
         targets: z.array(targetsResponse),
-        totals: z.array(
-          z.object({
-            code: z.string(),
-            kind: z.enum(["count", "rate"]),
-            summed: z.boolean(),
-            target: z.nullable(z.number()),
-          }),
-        ),
+        totals: z.array(z.object(provinceTotalShape())),
       }),
     ),
   },

@@ -1,8 +1,9 @@
 /** A city's own programs: the shape of a provincial program, citing the city's document. */
 import * as z from "zod/mini";
 import { declareRoutes, lazySchema } from "../../http/route";
+import { tenantParams } from "../../http/schemas";
 import { CITY_DATA_READERS, TAGS } from "./access";
-import { asOfQuery, tenantCodeParams, tenantParams } from "./params";
+import { asOfQuery, tenantCodeParams } from "./params";
 import { programRequest, programVersions, storedProgram } from "./versions";
 
 export const localProgramsRoutes = declareRoutes({

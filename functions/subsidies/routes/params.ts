@@ -8,9 +8,7 @@ import { idSchema } from "../../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-export const provinceParams = lazySchema(() => z.strictObject({ p: idSchema }));
 export const provinceCodeParams = lazySchema(() => z.strictObject({ p: idSchema, code: codeSchema }));
-export const tenantParams = lazySchema(() => z.strictObject({ t: idSchema }));
 export const tenantCodeParams = lazySchema(() => z.strictObject({ t: idSchema, code: codeSchema }));
 
 export const EARLIEST_DATE = "1900-01-01";

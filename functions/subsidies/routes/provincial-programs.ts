@@ -1,8 +1,9 @@
 /** The province's subsidy programs: append-only, effective-dated versions. */
 import * as z from "zod/mini";
 import { declareRoutes, lazySchema } from "../../http/route";
+import { provinceParams } from "../../http/schemas";
 import { PROGRAM_READERS, TAGS } from "./access";
-import { asOfQuery, provinceCodeParams, provinceParams } from "./params";
+import { asOfQuery, provinceCodeParams } from "./params";
 import { programRequest, programVersions, storedProgram } from "./versions";
 
 export const provincialProgramsRoutes = declareRoutes({

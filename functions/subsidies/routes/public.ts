@@ -3,8 +3,9 @@ import * as z from "zod/mini";
 import { OPERATORS, profileSchema } from "../../../shared/domain/subsidies";
 import { BENEFITS, KINDS } from "../../../shared/domain/subsidies/program";
 import { declareRoutes, lazySchema } from "../../http/route";
+import { tenantParams } from "../../http/schemas";
 import { TAGS } from "./access";
-import { catalogueQuery, evaluationDate, tenantParams } from "./params";
+import { catalogueQuery, evaluationDate } from "./params";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -33,13 +34,14 @@ const condition = lazySchema(() =>
 );
 const yuan = lazySchema(() => z.string().check(z.regex(/^-?\d+\.\d{2}$/, "yuan with 2 decimals")));
 
+/** What names a program in the catalogue and in an entitlement: its code, name, source, benefit and kind. */
+function programNameShape() {
+  return { code: z.string(), name: z.string(), source, benefit, kind };
+}
+
 const catalogueEntry = lazySchema(() =>
   z.strictObject({
-    code: z.string(),
-    name: z.string(),
-    source,
-    benefit,
-    kind,
+    ...programNameShape(),
     params,
     terms,
     eligibility: z.array(condition),
@@ -102,11 +104,7 @@ const catalogue = lazySchema(() =>
 
 const entitlement = lazySchema(() =>
   z.strictObject({
-    code: z.string(),
-    name: z.string(),
-    source,
-    benefit,
-    kind,
+    ...programNameShape(),
     eligible: z.boolean(),
     /** the tier that applied (tiered programs), else null */
     tier: z.nullable(z.string()),

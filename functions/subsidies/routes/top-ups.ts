@@ -1,8 +1,9 @@
 /** A city's top-ups of provincial programs, checked against the provincial baseline and limit. */
 import * as z from "zod/mini";
 import { declareRoutes, lazySchema } from "../../http/route";
+import { tenantParams } from "../../http/schemas";
 import { CITY_DATA_READERS, TAGS } from "./access";
-import { asOfQuery, tenantCodeParams, tenantParams } from "./params";
+import { asOfQuery, tenantCodeParams } from "./params";
 import { storedTopUp, topUpRequest, topUpVersions } from "./versions";
 
 export const topUpsRoutes = declareRoutes({
