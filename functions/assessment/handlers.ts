@@ -37,9 +37,8 @@ import { workbookDownload } from "../http/downloads";
 import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import { importFrom } from "../http/uploads";
+import { currentVersion, writtenVersion } from "../http/versioned";
 import type { assessmentRoutes } from "./routes";
-
-const created = (result: { created: boolean }) => (result.created ? 201 : 200);
 
 const toRulebookResponse = (r: StoredRulebook) => ({
   ...r.rulebook,
@@ -123,43 +122,41 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     body: { unlocks: await listUnlocks(dbFromEnv(), params.p, params.y) },
   }),
 
-  putRulebook: async ({ params, body, ifMatch, principal }) => {
-    const result = await publishRulebook(dbFromEnv(), {
-      provinceId: params.p,
-      year: params.y,
-      rulebook: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: toRulebookResponse(result), version: result.version };
-  },
+  putRulebook: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await publishRulebook(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        rulebook: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toRulebookResponse,
+    ),
 
-  getRulebook: async ({ params }) => {
-    const rulebook = await getRulebook(dbFromEnv(), params.p, params.y);
-    return { body: toRulebookResponse(rulebook), version: rulebook.version };
-  },
+  getRulebook: async ({ params }) =>
+    currentVersion(await getRulebook(dbFromEnv(), params.p, params.y), toRulebookResponse),
 
   listRulebookVersions: async ({ params }) => {
     const versions = await rulebookVersions(dbFromEnv(), params.p, params.y);
     return { body: { versions: versions.map(toRulebookResponse) } };
   },
 
-  putTargets: async ({ params, body, ifMatch, principal }) => {
-    const result = await setTargets(dbFromEnv(), {
-      provinceId: params.p,
-      tenantId: params.t,
-      year: params.y,
-      targets: body.targets,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: toTargetsResponse(result), version: result.version };
-  },
+  putTargets: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setTargets(dbFromEnv(), {
+        provinceId: params.p,
+        tenantId: params.t,
+        year: params.y,
+        targets: body.targets,
+        ifMatch,
+        actor: principal,
+      }),
+      toTargetsResponse,
+    ),
 
-  getTargets: async ({ params }) => {
-    const targets = await getTargets(dbFromEnv(), params.t, params.y);
-    return { body: toTargetsResponse(targets), version: targets.version };
-  },
+  getTargets: async ({ params }) =>
+    currentVersion(await getTargets(dbFromEnv(), params.t, params.y), toTargetsResponse),
 
   listProvinceTargets: async ({ params }) => {
     const { targets, totals } = await provinceTargets(dbFromEnv(), params.p, params.y);
@@ -178,9 +175,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     countBusiness("ReportsSubmitted");
     if (result.late) countBusiness("ReportsLate");
     return {
-      status: created(result),
-      body: toReportResponse(result),
-      version: result.version,
+      ...writtenVersion(result, toReportResponse),
       ...(result.created
         ? {
             headers: {
@@ -261,38 +256,36 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     return { status: 201, body: unlock };
   },
 
-  putHighlights: async ({ params, body, ifMatch, principal }) => {
-    const result = await setHighlights(dbFromEnv(), {
-      tenantId: params.t,
-      year: params.y,
-      highlights: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: toHighlightsResponse(result), version: result.version };
-  },
+  putHighlights: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setHighlights(dbFromEnv(), {
+        tenantId: params.t,
+        year: params.y,
+        highlights: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toHighlightsResponse,
+    ),
 
-  getHighlights: async ({ params }) => {
-    const highlights = await getHighlights(dbFromEnv(), params.t, params.y);
-    return { body: toHighlightsResponse(highlights), version: highlights.version };
-  },
+  getHighlights: async ({ params }) =>
+    currentVersion(await getHighlights(dbFromEnv(), params.t, params.y), toHighlightsResponse),
 
-  putReview: async ({ params, body, ifMatch, principal }) => {
-    const result = await setReview(dbFromEnv(), {
-      provinceId: params.p,
-      tenantId: params.t,
-      year: params.y,
-      review: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: toReviewResponse(result), version: result.version };
-  },
+  putReview: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setReview(dbFromEnv(), {
+        provinceId: params.p,
+        tenantId: params.t,
+        year: params.y,
+        review: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toReviewResponse,
+    ),
 
-  getReview: async ({ params }) => {
-    const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
-    return { body: toReviewResponse(review), version: review.version };
-  },
+  getReview: async ({ params }) =>
+    currentVersion(await getReview(dbFromEnv(), params.p, params.y, params.t), toReviewResponse),
 
   listReviews: async ({ params }) => ({
     body: { reviews: (await provinceReviews(dbFromEnv(), params.p, params.y)).map(toReviewResponse) },

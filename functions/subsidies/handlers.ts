@@ -52,6 +52,11 @@ function appended<B>(
   };
 }
 
+/** `{code, versions}`: every version of one program or top-up, oldest first, each as the caller may see it. */
+function historyOf<S, B>(code: string, versions: readonly S[], present: (stored: S) => B) {
+  return { body: { code, versions: versions.map(present) } };
+}
+
 export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   putSubsidyProgram: async (input) => {
     const { p, code } = input.params;
@@ -70,9 +75,9 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   },
 
   listSubsidyProgramVersions: async ({ params, principal }) => {
-    const versions = await programHistory(dbFromEnv(), params.p, params.code);
     const withWriter = seesProvincialWriter(principal);
-    return { body: { code: params.code, versions: versions.map((v) => presentProgram(v, withWriter)) } };
+    const versions = await programHistory(dbFromEnv(), params.p, params.code);
+    return historyOf(params.code, versions, (v) => presentProgram(v, withWriter));
   },
 
   putSubsidyTopUp: async (input) => {
@@ -90,10 +95,10 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     return { body: { topUps: topUps.map((t) => presentTopUp(t, SEES_CITY_WRITER)) } };
   },
 
-  listSubsidyTopUpVersions: async ({ params }) => {
-    const versions = await topUpHistory(dbFromEnv(), params.t, params.code);
-    return { body: { code: params.code, versions: versions.map((v) => presentTopUp(v, SEES_CITY_WRITER)) } };
-  },
+  listSubsidyTopUpVersions: async ({ params }) =>
+    historyOf(params.code, await topUpHistory(dbFromEnv(), params.t, params.code), (v) =>
+      presentTopUp(v, SEES_CITY_WRITER),
+    ),
 
   putLocalProgram: async (input) => {
     const { t, code } = input.params;
@@ -110,12 +115,10 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     return { body: { localPrograms: programs.map((p) => presentProgram(p, SEES_CITY_WRITER)) } };
   },
 
-  listLocalProgramVersions: async ({ params }) => {
-    const versions = await localProgramHistory(dbFromEnv(), params.t, params.code);
-    return {
-      body: { code: params.code, versions: versions.map((v) => presentProgram(v, SEES_CITY_WRITER)) },
-    };
-  },
+  listLocalProgramVersions: async ({ params }) =>
+    historyOf(params.code, await localProgramHistory(dbFromEnv(), params.t, params.code), (v) =>
+      presentProgram(v, SEES_CITY_WRITER),
+    ),
 
   getPublicSubsidies: async ({ params, query }) => {
     const date = query.date ?? shanghaiToday();
