@@ -213,7 +213,7 @@ export class EmploymentStack extends Stack {
           }
         : {}),
     });
-    const domain = props.customDomain ? this.customDomain(props.customDomain, china) : undefined;
+    const domain = props.customDomain ? this.customDomain(props.customDomain, { china }) : undefined;
     const apiOrigin = domain ? `https://${props.customDomain?.domainName}` : this.api.apiEndpoint;
     const consoleOrigin = props.consoleUrl?.replace(/\/$/, "") ?? apiOrigin;
     const oidc = props.oidc ?? this.cognito(consoleOrigin, props.cognitoDomainPrefix);
@@ -393,8 +393,11 @@ export class EmploymentStack extends Stack {
    * takes an IAM server certificate there (`arn:aws-cn:iam::<account>:server-certificate/<name>`),
    * and the domain must have its ICP recordal (README: "Custom domain").
    */
-  private customDomain(settings: { domainName: string; certificateArn: string }, china: boolean): DomainName {
-    if (china && !/:iam::\d{12}:server-certificate\//.test(settings.certificateArn)) {
+  private customDomain(
+    settings: { domainName: string; certificateArn: string },
+    region: { china: boolean },
+  ): DomainName {
+    if (region.china && !/:iam::\d{12}:server-certificate\//.test(settings.certificateArn)) {
       throw new DeployConfigError(
         "In the AWS China regions API Gateway needs an IAM server certificate for a custom domain: -c certificateArn=arn:aws-cn:iam::<account>:server-certificate/<name>",
       );

@@ -217,7 +217,7 @@ export function createGateway(options: GatewayOptions) {
     try {
       const origin = req.headers.origin;
       if (req.method === "OPTIONS" && origin) {
-        result = { statusCode: 204, headers: corsHeaders(options.corsOrigins, origin, true) };
+        result = { statusCode: 204, headers: corsHeaders(options.corsOrigins, origin, { preflight: true }) };
       } else {
         const body = await readBody(req);
         result = await dispatch(req, body);
@@ -367,7 +367,7 @@ function withCors(
   allowed: readonly string[] | undefined,
   origin: string,
 ): NonNullable<HttpResult["headers"]> {
-  const cors = corsHeaders(allowed, origin, false);
+  const cors = corsHeaders(allowed, origin, { preflight: false });
   const vary = [headers.vary, cors.vary].filter((v) => v !== undefined && v !== "").join(", ");
   return { ...headers, ...cors, ...(vary ? { vary } : {}) };
 }
@@ -381,13 +381,13 @@ function languageOf(req: IncomingMessage): Language {
 function corsHeaders(
   allowed: readonly string[] | undefined,
   origin: string,
-  preflight: boolean,
+  answer: { preflight: boolean },
 ): Record<string, string> {
   if (!allowed || !(allowed.includes("*") || allowed.includes(origin))) return {};
   return {
     "access-control-allow-origin": allowed.includes("*") ? "*" : origin,
     "access-control-expose-headers": "etag,location,retry-after,content-disposition",
-    ...(preflight
+    ...(answer.preflight
       ? {
           "access-control-allow-methods": "GET,PUT,POST,PATCH,DELETE,OPTIONS",
           "access-control-allow-headers": "authorization,content-type,if-match,x-api-key",
