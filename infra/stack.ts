@@ -50,7 +50,7 @@ import { Schedule } from "aws-cdk-lib/aws-events";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { type IKey, Key } from "aws-cdk-lib/aws-kms";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
-import type { Construct } from "constructs";
+import type { Construct, IConstruct } from "constructs";
 import { buildSync } from "esbuild";
 import { BUILD_MANIFEST } from "../functions/console/manifest";
 import { buildOpenApi } from "../functions/http/openapi";
@@ -70,51 +70,24 @@ const root = (relative: string) => fileURLToPath(new URL(`../${relative}`, impor
  * (GetItem) and counts their per-minute rate (UpdateItem), since each authenticates itself —
  * that counter is scoring's only UpdateItem. Only subsidies queries no index.
  */
+/** Reads, queries, writes and conditional transactions: what most areas call. */
+const TRANSACTIONAL = [
+  "dynamodb:GetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:ConditionCheckItem",
+];
+
 export const AREA_ACCESS: Record<Area, { actions: string[]; indexes: string[] }> = {
-  platform: {
-    actions: [
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:ConditionCheckItem",
-    ],
-    indexes: ["gsi1"],
-  },
-  assessment: {
-    actions: [
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:ConditionCheckItem",
-    ],
-    indexes: ["gsi1"],
-  },
+  platform: { actions: [...TRANSACTIONAL], indexes: ["gsi1"] },
+  assessment: { actions: [...TRANSACTIONAL], indexes: ["gsi1"] },
   scoring: {
     actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
     indexes: ["gsi1"],
   },
-  circulars: {
-    actions: [
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:ConditionCheckItem",
-    ],
-    indexes: ["gsi1"],
-  },
-  subsidies: {
-    actions: [
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:ConditionCheckItem",
-    ],
-    indexes: [],
-  },
+  circulars: { actions: [...TRANSACTIONAL], indexes: ["gsi1"] },
+  subsidies: { actions: [...TRANSACTIONAL], indexes: [] },
 };
 
 /**
@@ -240,7 +213,7 @@ export class EmploymentStack extends Stack {
           }
         : {}),
     });
-    const domain = props.customDomain ? this.customDomain(props.customDomain, china) : undefined;
+    const domain = props.customDomain ? this.customDomain(props.customDomain, { china }) : undefined;
     const apiOrigin = domain ? `https://${props.customDomain?.domainName}` : this.api.apiEndpoint;
     const consoleOrigin = props.consoleUrl?.replace(/\/$/, "") ?? apiOrigin;
     const oidc = props.oidc ?? this.cognito(consoleOrigin, props.cognitoDomainPrefix);
@@ -420,8 +393,11 @@ export class EmploymentStack extends Stack {
    * takes an IAM server certificate there (`arn:aws-cn:iam::<account>:server-certificate/<name>`),
    * and the domain must have its ICP recordal (README: "Custom domain").
    */
-  private customDomain(settings: { domainName: string; certificateArn: string }, china: boolean): DomainName {
-    if (china && !/:iam::\d{12}:server-certificate\//.test(settings.certificateArn)) {
+  private customDomain(
+    settings: { domainName: string; certificateArn: string },
+    region: { china: boolean },
+  ): DomainName {
+    if (region.china && !/:iam::\d{12}:server-certificate\//.test(settings.certificateArn)) {
       throw new DeployConfigError(
         "In the AWS China regions API Gateway needs an IAM server certificate for a custom domain: -c certificateArn=arn:aws-cn:iam::<account>:server-certificate/<name>",
       );
@@ -509,35 +485,34 @@ export class EmploymentStack extends Stack {
 
   /** cdk-nag (AwsSolutions) findings that are accepted, each with its reason (listed in the README). */
   private acknowledgeNagFindings(): void {
-    for (const scope of [this.api, this.node.findChild("DefaultRoute")]) {
-      Validations.of(scope).acknowledge({
-        id: "AwsSolutions::AwsSolutions-APIG4",
+    const accepted: { scopes: (IConstruct | undefined)[]; id: string; reason: string }[] = [
+      {
+        scopes: [this.api, this.node.findChild("DefaultRoute")],
+        id: "AwsSolutions-APIG4",
         reason:
           "Each function authenticates its own requests (JWT against the issuer's JWKS, or an API key checked per request), saving a second invocation; public routes are public by design.",
-      });
-    }
-    const users = this.node.tryFindChild("Users");
-    if (users) {
-      Validations.of(users).acknowledge({
-        id: "AwsSolutions::AwsSolutions-COG8",
+      },
+      {
+        scopes: [this.node.tryFindChild("Users")],
+        id: "AwsSolutions-COG8",
         reason:
           "The Plus feature plan (threat protection) is billed per active user; TOTP MFA is required for every user instead.",
-      });
-    }
-    const plan = this.node.tryFindChild("BackupPlan");
-    if (plan) {
-      Validations.of(plan).acknowledge({
-        id: "AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
+      },
+      {
+        scopes: [this.node.tryFindChild("BackupPlan")],
+        id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]",
         reason: "AWS Backup's own service-role policy, the documented minimum for backup jobs.",
-      });
-    }
+      },
+    ];
+    for (const { scopes, id, reason } of accepted)
+      for (const scope of scopes)
+        if (scope) Validations.of(scope).acknowledge({ id: `AwsSolutions::${id}`, reason });
   }
 }
 
 /** The areas whose handlers load the office formats (`functions/http/office.ts`). */
 const OFFICE_AREAS: readonly Area[] = ["assessment", "scoring", "circulars"];
 
-/** The office formats (docx, ExcelJS) as one minified ESM bundle, built with the functions' esbuild settings. */
 let consoleDist: string | undefined;
 
 /**
@@ -561,6 +536,7 @@ function consoleBuild(): string {
   return dist;
 }
 
+/** The office formats (docx, ExcelJS) as one minified ESM bundle, built with the functions' esbuild settings. */
 function officeBundle(): string {
   const file = join(mkdtempSync(join(tmpdir(), "office-")), "office.mjs");
   buildSync({

@@ -37,11 +37,10 @@ import { workbookDownload } from "../http/downloads";
 import { countBusiness } from "../http/observability";
 import type { Handlers } from "../http/route";
 import { importFrom } from "../http/uploads";
+import { currentVersion, writtenVersion } from "../http/versioned";
 import type { assessmentRoutes } from "./routes";
 
-const created = (result: { created: boolean }) => (result.created ? 201 : 200);
-
-const rulebookBody = (r: StoredRulebook) => ({
+const toRulebookResponse = (r: StoredRulebook) => ({
   ...r.rulebook,
   provinceId: r.provinceId,
   year: r.year,
@@ -50,7 +49,7 @@ const rulebookBody = (r: StoredRulebook) => ({
   updatedBy: r.updatedBy,
 });
 
-const targetsBody = (t: StoredTargets) => ({
+const toTargetsResponse = (t: StoredTargets) => ({
   tenantId: t.tenantId,
   year: t.year,
   targets: t.targets,
@@ -59,7 +58,7 @@ const targetsBody = (t: StoredTargets) => ({
   updatedBy: t.updatedBy,
 });
 
-const versionBody = (r: StoredReport) => ({
+const toReportVersionResponse = (r: StoredReport) => ({
   period: r.period,
   version: r.version,
   values: r.values,
@@ -70,9 +69,13 @@ const versionBody = (r: StoredReport) => ({
   late: r.late,
 });
 
-const reportBody = (r: StoredReport) => ({ tenantId: r.tenantId, year: r.year, ...versionBody(r) });
+const toReportResponse = (r: StoredReport) => ({
+  tenantId: r.tenantId,
+  year: r.year,
+  ...toReportVersionResponse(r),
+});
 
-const highlightsBody = (h: StoredHighlights) => ({
+const toHighlightsResponse = (h: StoredHighlights) => ({
   tenantId: h.tenantId,
   year: h.year,
   ...(h.employment !== undefined ? { employment: h.employment } : {}),
@@ -82,7 +85,7 @@ const highlightsBody = (h: StoredHighlights) => ({
   updatedBy: h.updatedBy,
 });
 
-const reviewBody = (r: StoredReview) => ({
+const toReviewResponse = (r: StoredReview) => ({
   provinceId: r.provinceId,
   tenantId: r.tenantId,
   year: r.year,
@@ -119,47 +122,45 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     body: { unlocks: await listUnlocks(dbFromEnv(), params.p, params.y) },
   }),
 
-  putRulebook: async ({ params, body, ifMatch, principal }) => {
-    const result = await publishRulebook(dbFromEnv(), {
-      provinceId: params.p,
-      year: params.y,
-      rulebook: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: rulebookBody(result), version: result.version };
-  },
+  putRulebook: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await publishRulebook(dbFromEnv(), {
+        provinceId: params.p,
+        year: params.y,
+        rulebook: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toRulebookResponse,
+    ),
 
-  getRulebook: async ({ params }) => {
-    const rulebook = await getRulebook(dbFromEnv(), params.p, params.y);
-    return { body: rulebookBody(rulebook), version: rulebook.version };
-  },
+  getRulebook: async ({ params }) =>
+    currentVersion(await getRulebook(dbFromEnv(), params.p, params.y), toRulebookResponse),
 
   listRulebookVersions: async ({ params }) => {
     const versions = await getRulebookVersions(dbFromEnv(), params.p, params.y);
-    return { body: { versions: versions.map(rulebookBody) } };
+    return { body: { versions: versions.map(toRulebookResponse) } };
   },
 
-  putTargets: async ({ params, body, ifMatch, principal }) => {
-    const result = await setTargets(dbFromEnv(), {
-      provinceId: params.p,
-      tenantId: params.t,
-      year: params.y,
-      targets: body.targets,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: targetsBody(result), version: result.version };
-  },
+  putTargets: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setTargets(dbFromEnv(), {
+        provinceId: params.p,
+        tenantId: params.t,
+        year: params.y,
+        targets: body.targets,
+        ifMatch,
+        actor: principal,
+      }),
+      toTargetsResponse,
+    ),
 
-  getTargets: async ({ params }) => {
-    const targets = await getTargets(dbFromEnv(), params.t, params.y);
-    return { body: targetsBody(targets), version: targets.version };
-  },
+  getTargets: async ({ params }) =>
+    currentVersion(await getTargets(dbFromEnv(), params.t, params.y), toTargetsResponse),
 
   listProvinceTargets: async ({ params }) => {
     const { targets, totals } = await getProvinceTargets(dbFromEnv(), params.p, params.y);
-    return { body: { targets: targets.map(targetsBody), totals } };
+    return { body: { targets: targets.map(toTargetsResponse), totals } };
   },
 
   putReport: async ({ params, body, ifMatch, principal }) => {
@@ -174,9 +175,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     countBusiness("ReportsSubmitted");
     if (result.late) countBusiness("ReportsLate");
     return {
-      status: created(result),
-      body: reportBody(result),
-      version: result.version,
+      ...writtenVersion(result, toReportResponse),
       ...(result.created
         ? {
             headers: {
@@ -196,7 +195,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
       );
     }
     const reports = await listReports(dbFromEnv(), params.t, params.y);
-    return { body: { reports: reports.map(reportBody) } };
+    return { body: { reports: reports.map(toReportResponse) } };
   },
 
   listReportVersions: async ({ params }) => {
@@ -206,7 +205,7 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
         tenantId: params.t,
         year: params.y,
         period: params.period,
-        versions: versions.map(versionBody),
+        versions: versions.map(toReportVersionResponse),
       },
     };
   },
@@ -257,45 +256,45 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     return { status: 201, body: unlock };
   },
 
-  putHighlights: async ({ params, body, ifMatch, principal }) => {
-    const result = await setHighlights(dbFromEnv(), {
-      tenantId: params.t,
-      year: params.y,
-      highlights: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: highlightsBody(result), version: result.version };
-  },
+  putHighlights: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setHighlights(dbFromEnv(), {
+        tenantId: params.t,
+        year: params.y,
+        highlights: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toHighlightsResponse,
+    ),
 
-  getHighlights: async ({ params }) => {
-    const highlights = await getHighlights(dbFromEnv(), params.t, params.y);
-    return { body: highlightsBody(highlights), version: highlights.version };
-  },
+  getHighlights: async ({ params }) =>
+    currentVersion(await getHighlights(dbFromEnv(), params.t, params.y), toHighlightsResponse),
 
-  putReview: async ({ params, body, ifMatch, principal }) => {
-    const result = await setReview(dbFromEnv(), {
-      provinceId: params.p,
-      tenantId: params.t,
-      year: params.y,
-      review: body,
-      ifMatch,
-      actor: principal,
-    });
-    return { status: created(result), body: reviewBody(result), version: result.version };
-  },
+  putReview: async ({ params, body, ifMatch, principal }) =>
+    writtenVersion(
+      await setReview(dbFromEnv(), {
+        provinceId: params.p,
+        tenantId: params.t,
+        year: params.y,
+        review: body,
+        ifMatch,
+        actor: principal,
+      }),
+      toReviewResponse,
+    ),
 
-  getReview: async ({ params }) => {
-    const review = await getReview(dbFromEnv(), params.p, params.y, params.t);
-    return { body: reviewBody(review), version: review.version };
-  },
+  getReview: async ({ params }) =>
+    currentVersion(await getReview(dbFromEnv(), params.p, params.y, params.t), toReviewResponse),
 
   listReviews: async ({ params }) => ({
-    body: { reviews: (await listProvinceReviews(dbFromEnv(), params.p, params.y)).map(reviewBody) },
+    body: { reviews: (await listProvinceReviews(dbFromEnv(), params.p, params.y)).map(toReviewResponse) },
   }),
 
   listReviewVersions: async ({ params }) => ({
-    body: { versions: (await getReviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(reviewBody) },
+    body: {
+      versions: (await getReviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(toReviewResponse),
+    },
   }),
 
   getRollup: async ({ params, query }) => {

@@ -6,32 +6,20 @@
 import * as z from "zod/mini";
 import { circularProseEditsSchema, circularProseShape } from "../../shared/domain/circular";
 import { PROVINCE_ROLES } from "../../shared/domain/principal";
-import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
+import {
+  circularIdSchema,
+  cursorQuery,
+  idSchema,
+  limitQuery,
+  provinceParams,
+  runIdSchema,
+  sha256Hex,
+  yearParam,
+} from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-/** Circular ids are time-sortable lowercase base-36 (`sortableId`). */
-export const circularIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(/^[0-9a-z]{6,64}$/, zodMessage("not a circular id", "格式不正确（应为6至64位小写字母或数字）")),
-    ),
-);
-const runIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^[0-9a-z]{6,64}$/,
-        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
-      ),
-    ),
-);
-
-const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const status = lazySchema(() => z.enum(["draft", "approved", "published"]));
 
 /** A circular's fields without its document (a shape, so that `circular` can extend it lazily). */
@@ -58,7 +46,7 @@ function circularFieldsShape() {
     publishedBy: z.optional(z.string()),
     publishedAt: z.optional(z.string()),
     /** set when published: SHA-256 (hex) of the document's canonical JSON */
-    sha256: z.nullable(hash),
+    sha256: z.nullable(sha256Hex),
   };
 }
 
@@ -84,7 +72,7 @@ const RENDERED = ["text/plain; charset=utf-8", "text/html; charset=utf-8", DOCX_
 const provinceYear = { p: idSchema, y: yearParam };
 const oneCircular = lazySchema(() => z.strictObject({ ...provinceYear, c: circularIdSchema }));
 
-export const createCircularBody = lazySchema(() =>
+export const createCircularRequest = lazySchema(() =>
   z.strictObject({
     ...circularProseShape(),
     runId: runIdSchema,
@@ -92,12 +80,10 @@ export const createCircularBody = lazySchema(() =>
   }),
 );
 
-export const circularsRoutes = defineRoutes({
+export const circularsRoutes = defineRoutes("circulars", {
   createCircular: {
-    operationId: "createCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars",
-    area: "circulars",
     summary: "Draft a circular from a scoring run, snapshotting its results and the cities' highlights",
     description:
       "422 when runId names no stored run of this province-year, when supersedes is not a published, " +
@@ -105,7 +91,7 @@ export const circularsRoutes = defineRoutes({
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
     params: lazySchema(() => z.strictObject(provinceYear)),
-    body: createCircularBody,
+    body: createCircularRequest,
     response: circular,
     status: 201,
     links: {
@@ -116,10 +102,8 @@ export const circularsRoutes = defineRoutes({
     },
   },
   listCirculars: {
-    operationId: "listCirculars",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/circulars",
-    area: "circulars",
     summary: "The year's circulars of every status, oldest first (no documents)",
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
@@ -127,10 +111,8 @@ export const circularsRoutes = defineRoutes({
     response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
   },
   getCircular: {
-    operationId: "getCircular",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
-    area: "circulars",
     summary:
       "A circular of any status with its document (?format=txt|html|docx previews the rendered forms, marked 草稿 until published)",
     tags: ["circulars"],
@@ -141,10 +123,8 @@ export const circularsRoutes = defineRoutes({
     produces: RENDERED,
   },
   updateCircular: {
-    operationId: "updateCircular",
     method: "PATCH",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}",
-    area: "circulars",
     summary: "Edit a draft's prose (If-Match required): 409 unless draft",
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
@@ -154,10 +134,8 @@ export const circularsRoutes = defineRoutes({
     versioned: true,
   },
   approveCircular: {
-    operationId: "approveCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}/approve",
-    area: "circulars",
     summary: "Approve a draft: a province admin other than its creator (409 otherwise); If-Match optional",
     tags: ["circulars"],
     access: { roles: ["province-admin"] },
@@ -166,10 +144,8 @@ export const circularsRoutes = defineRoutes({
     versioned: true,
   },
   publishCircular: {
-    operationId: "publishCircular",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/circulars/{c}/publish",
-    area: "circulars",
     summary:
       "Publish an approved circular: hash and freeze it, freeze the year's rulebook (409 unless approved)",
     tags: ["circulars"],
@@ -180,14 +156,12 @@ export const circularsRoutes = defineRoutes({
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circularId" } },
   },
   listPublicCirculars: {
-    operationId: "listPublicCirculars",
     method: "GET",
     path: "/v1/public/provinces/{p}/circulars",
-    area: "circulars",
     summary: "A province's published circulars, newest first (no credentials)",
     tags: ["public"],
     access: "public",
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() =>
       z.object({
@@ -196,7 +170,7 @@ export const circularsRoutes = defineRoutes({
             circularId: z.string(),
             year: z.int(),
             documentNo: z.string(),
-            sha256: hash,
+            sha256: sha256Hex,
             publishedAt: z.string(),
             supersedes: z.nullable(z.string()),
             supersededBy: z.nullable(z.string()),
@@ -208,10 +182,8 @@ export const circularsRoutes = defineRoutes({
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },
   getPublicCircular: {
-    operationId: "getPublicCircular",
     method: "GET",
     path: "/v1/public/provinces/{p}/circulars/{c}",
-    area: "circulars",
     summary:
       "A published circular (drafts 404) as canonical JSON, plain text, print-ready HTML or a Word document (docx); ETag is its SHA-256",
     tags: ["public"],
@@ -224,7 +196,7 @@ export const circularsRoutes = defineRoutes({
         provinceId: z.string(),
         year: z.int(),
         status: z.literal("published"),
-        sha256: hash,
+        sha256: sha256Hex,
         publishedAt: z.string(),
         supersedes: z.nullable(z.string()),
         supersededBy: z.nullable(z.string()),

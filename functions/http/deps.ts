@@ -9,7 +9,7 @@ import { tenantProvince } from "../../shared/data/stores/tenancy";
 import { createAuthenticator } from "../authorizer/authenticate";
 import { remoteJwks } from "../authorizer/remote-jwks";
 import type { Authenticate } from "./auth-context";
-import { traceClient } from "./observability";
+import { httpConfig } from "./config";
 import type { PipelineDeps } from "./pipeline";
 
 /**
@@ -35,22 +35,21 @@ async function cachedTenantProvince(tenantId: string): Promise<string | null> {
   return provinceId;
 }
 
-function requiredEnv(name: string): string {
-  const value = process.env[name];
+function required(value: string | undefined, name: string): string {
   if (!value) throw new Error(`environment variable ${name} is required`);
   return value;
 }
 
 /**
- * The deployed authenticator: the issuer and audience from the environment, the issuer's keys
+ * The deployed authenticator: the issuer and audience from the configuration, the issuer's keys
  * fetched from its JWKS URL (cached per instance), API keys checked in the table on every request
  * and rate-limited per key (API_KEY_RATE_PER_MINUTE; 0 = unlimited).
  */
-function authenticatorFromEnv(): Authenticate {
-  const issuer = requiredEnv("OIDC_ISSUER");
-  const audience = requiredEnv("OIDC_AUDIENCE");
-  const jwksUri = process.env.OIDC_JWKS_URI || `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
-  const perMinute = Number(process.env.API_KEY_RATE_PER_MINUTE ?? "0");
+function authenticatorFromConfig(): Authenticate {
+  const { oidc, apiKeyRatePerMinute: perMinute } = httpConfig();
+  const issuer = required(oidc.issuer, "OIDC_ISSUER");
+  const audience = required(oidc.audience, "OIDC_AUDIENCE");
+  const jwksUri = oidc.jwksUri ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
   return createAuthenticator({
     oidc: { issuer, audience, keys: remoteJwks(new URL(jwksUri)) },
     verifyApiKey: (key) => verifyApiKey(dbFromEnv(), key),
@@ -65,16 +64,11 @@ export function setAuthenticator(replacement: Authenticate | undefined): void {
   authenticator = replacement;
 }
 
-export const pipelineDeps = (): PipelineDeps => {
-  // the table's calls as X-Ray subsegments (once per client; nothing outside Lambda)
-  traceClient(dbFromEnv().doc);
-  return deps;
-};
-
-const deps: PipelineDeps = {
+export const pipelineDeps: PipelineDeps = {
   tenantProvince: cachedTenantProvince,
   authenticate: (headers) => {
-    authenticator ??= authenticatorFromEnv();
+    authenticator ??= authenticatorFromConfig();
     return authenticator(headers);
   },
+  tableClient: () => dbFromEnv().doc,
 };

@@ -40,6 +40,17 @@ export function traceClient<T extends DynamoDBDocumentClient>(client: T): T {
   return tracer.captureAWSv3Client(client);
 }
 
+/** The table client's calls as X-Ray subsegments, before the route's steps (once per client; nothing outside Lambda). */
+export function traceTableCalls(
+  client: () => DynamoDBDocumentClient,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> {
+  return {
+    before: () => {
+      traceClient(client());
+    },
+  };
+}
+
 type Request = { event: APIGatewayProxyEventV2; response?: APIGatewayProxyStructuredResultV2 | null };
 
 /**

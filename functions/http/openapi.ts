@@ -22,7 +22,7 @@ function propertiesOf(
   return Object.entries(properties).map(([name, s]) => ({ name, schema: s, required: required.has(name) }));
 }
 
-/** What the server accepts as If-Match (functions/http/pipeline.ts `parseIfMatch`). */
+/** What the server accepts as If-Match (functions/http/middleware/validate.ts `parseIfMatch`). */
 export const IF_MATCH_PATTERN = '^\\s*(\\*|(W/)?"?[0-9]{1,9}"?)\\s*$';
 /** What it sends as ETag: a version `"3"`, or a published circular's SHA-256 `"<hex>"`. */
 const ETAG_PATTERN = '^"([0-9]{1,9}|[0-9a-f]{64})"$';

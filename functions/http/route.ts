@@ -76,12 +76,32 @@ export function lazySchema<T extends z.ZodMiniType>(build: () => T) {
   return z.lazy(build);
 }
 
-export function defineRoutes<const T extends Record<string, RouteSpec>>(routes: T): T {
-  for (const [key, route] of Object.entries(routes)) {
-    if (key !== route.operationId)
-      throw new Error(`route key ${key} differs from operationId ${route.operationId}`);
-  }
+/** A route as its area declares it: the operation id is its key in the area's table, the area the table's. */
+export type RouteDeclaration = Omit<RouteSpec, "operationId" | "area">;
+
+/** An area's routes, each with its operation id (its key) and its area. */
+export type AreaRoutes<A extends Area, T extends Record<string, RouteDeclaration>> = {
+  [K in keyof T & string]: T[K] & { readonly operationId: K; readonly area: A };
+};
+
+/** One resource's routes, for its area's `defineRoutes` (methods and paths stay literal types for the typed client). */
+export function declareRoutes<const T extends Record<string, RouteDeclaration>>(routes: T): T {
   return routes;
+}
+
+/**
+ * An area's route table: each declaration gets its key as `operationId` and the area as `area`,
+ * so that neither is written twice. Resource modules declare theirs with `declareRoutes` and the
+ * area's `routes/index.ts` joins them here.
+ */
+export function defineRoutes<A extends Area, const T extends Record<string, RouteDeclaration>>(
+  area: A,
+  routes: T,
+): AreaRoutes<A, T> {
+  const table: Record<string, RouteSpec> = {};
+  for (const [operationId, route] of Object.entries(routes))
+    table[operationId] = { operationId, area, ...route };
+  return table as AreaRoutes<A, T>;
 }
 
 type Out<S> = S extends Schema ? z.output<S> : Record<string, never>;

@@ -33,6 +33,11 @@ export const yearParam = lazySchema(() =>
   ),
 );
 
+/** `{p}`: the path of a province's own resources. */
+export const provinceParams = lazySchema(() => z.strictObject({ p: idSchema }));
+/** `{t}`: the path of a tenant's own resources. */
+export const tenantParams = lazySchema(() => z.strictObject({ t: idSchema }));
+
 /** A one-line text field (NFC, no control or bidi characters; shared/lib/safe-text.ts). */
 export const text = (max: number) => singleLineText(max);
 
@@ -72,6 +77,21 @@ export const cursorQuery = lazySchema(() =>
       ),
   ),
 );
+
+/** A time-sortable lowercase base-36 id (`sortableId`), e.g. a circular's or a scoring run's. */
+function sortableIdSchema(notOne: string) {
+  return lazySchema(() =>
+    z
+      .string()
+      .check(z.regex(/^[0-9a-z]{6,64}$/, zodMessage(notOne, "格式不正确（应为6至64位小写字母或数字）"))),
+  );
+}
+
+export const circularIdSchema = sortableIdSchema("not a circular id");
+export const runIdSchema = sortableIdSchema("not a scoring run id");
+
+/** A SHA-256 digest in hex. */
+export const sha256Hex = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, text } from "../http/schemas";
+import { cursorQuery, idSchema, limitQuery, provinceParams, tenantParams, text } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -18,7 +18,7 @@ const divisionCode = lazySchema(() =>
     ),
 );
 
-export const provinceBody = lazySchema(() =>
+export const provinceRequest = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
@@ -40,7 +40,7 @@ const province = lazySchema(() =>
   }),
 );
 
-export const tenantBody = lazySchema(() =>
+export const tenantRequest = lazySchema(() =>
   z.strictObject({
     name: text(50),
     authorityName: text(100),
@@ -78,57 +78,47 @@ const apiKey = lazySchema(() =>
   }),
 );
 
-export const platformRoutes = defineRoutes({
+export const platformRoutes = defineRoutes("platform", {
   getHealth: {
-    operationId: "getHealth",
     method: "GET",
     path: "/v1/health",
-    area: "platform",
     summary: "Service health (503 when storage is unreachable)",
     tags: ["platform"],
     access: "public",
     response: lazySchema(() => z.object({ status: z.literal("ok") })),
   },
   getOpenApi: {
-    operationId: "getOpenApi",
     method: "GET",
     path: "/v1/openapi.json",
-    area: "platform",
     summary: "This API's OpenAPI 3.1 document",
     tags: ["platform"],
     access: "public",
     response: lazySchema(() => z.looseObject({ openapi: z.string() })),
   },
   putProvince: {
-    operationId: "putProvince",
     method: "PUT",
     path: "/v1/provinces/{p}",
-    area: "platform",
     summary: "Create or update a province",
     tags: ["tenancy"],
     access: { roles: ["platform-admin"] },
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
-    body: provinceBody,
+    params: provinceParams,
+    body: provinceRequest,
     response: province,
     alsoStatus: [201],
   },
   listTenants: {
-    operationId: "listTenants",
     method: "GET",
     path: "/v1/provinces/{p}/tenants",
-    area: "platform",
     summary: "The province's tenants in display order",
     tags: ["tenancy"],
     access: { roles: PROVINCE_ROLES },
-    params: lazySchema(() => z.strictObject({ p: idSchema })),
+    params: provinceParams,
     query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
     response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
   },
   putTenant: {
-    operationId: "putTenant",
     method: "PUT",
     path: "/v1/provinces/{p}/tenants/{t}",
-    area: "platform",
     summary: "Onboard or update a city tenant (tenant ids are globally unique)",
     tags: ["tenancy"],
     access: { roles: ["province-admin"] },
@@ -136,31 +126,27 @@ export const platformRoutes = defineRoutes({
     // a tenant id another province already holds
     alsoErrors: [409],
     params: lazySchema(() => z.strictObject({ p: idSchema, t: idSchema })),
-    body: tenantBody,
+    body: tenantRequest,
     response: tenant,
     alsoStatus: [201],
     links: { getTenant: { t: "$response.body#/tenantId" } },
   },
   getTenant: {
-    operationId: "getTenant",
     method: "GET",
     path: "/v1/tenants/{t}",
-    area: "platform",
     summary: "A tenant's profile",
     tags: ["tenancy"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     response: tenant,
   },
   createApiKey: {
-    operationId: "createApiKey",
     method: "POST",
     path: "/v1/tenants/{t}/api-keys",
-    area: "platform",
     summary: "Create an integration API key (the key is shown once)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     body: lazySchema(() => z.strictObject({ name: text(100) })),
     response: lazySchema(() =>
       z.object({ keyId: z.string(), key: z.string(), name: z.string(), createdAt: z.string() }),
@@ -169,21 +155,17 @@ export const platformRoutes = defineRoutes({
     links: { revokeApiKey: { t: "$request.path.t", keyId: "$response.body#/keyId" } },
   },
   listApiKeys: {
-    operationId: "listApiKeys",
     method: "GET",
     path: "/v1/tenants/{t}/api-keys",
-    area: "platform",
     summary: "The tenant's API keys (no secrets)",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
-    params: lazySchema(() => z.strictObject({ t: idSchema })),
+    params: tenantParams,
     response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
   },
   revokeApiKey: {
-    operationId: "revokeApiKey",
     method: "DELETE",
     path: "/v1/tenants/{t}/api-keys/{keyId}",
-    area: "platform",
     summary: "Revoke an API key; it stops working at once",
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },

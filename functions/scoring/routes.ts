@@ -5,26 +5,12 @@
 import * as z from "zod/mini";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
-import { zodMessage } from "../../shared/lib/zod-text";
 import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, yearParam } from "../http/schemas";
+import { cursorQuery, idSchema, limitQuery, runIdSchema, sha256Hex, yearParam } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
-/** Run ids are time-sortable lowercase base-36 (`sortableId`). */
-export const runIdSchema = lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^[0-9a-z]{6,64}$/,
-        zodMessage("not a scoring run id", "格式不正确（应为6至64位小写字母或数字）"),
-      ),
-    ),
-);
-
-const hash = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const decimal2 = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2}$/)));
 /** exact points: at least 2 decimals, more only when the exact value has them */
 const exactPoints = lazySchema(() => z.string().check(z.regex(/^\d+\.\d{2,}$/)));
@@ -102,8 +88,8 @@ function runSummaryShape() {
     createdBy: z.string(),
     rulebookVersion: z.int(),
     tenantCount: z.int(),
-    inputsHash: hash,
-    resultsHash: hash,
+    inputsHash: sha256Hex,
+    resultsHash: sha256Hex,
     gradeCounts: z.record(z.string(), z.int()),
   };
 }
@@ -151,8 +137,8 @@ const dryRun = lazySchema(() =>
     baseRunId: z.nullable(z.string()),
     rulebookVersion: z.int(),
     tenantCount: z.int(),
-    inputsHash: hash,
-    resultsHash: hash,
+    inputsHash: sha256Hex,
+    resultsHash: sha256Hex,
     overrides: z.record(z.string(), z.unknown()),
     gradeCounts: z.record(z.string(), z.int()),
     baselineGradeCounts: z.record(z.string(), z.int()),
@@ -181,12 +167,10 @@ const dryRun = lazySchema(() =>
 
 const provinceYear = lazySchema(() => z.strictObject({ p: idSchema, y: yearParam }));
 
-export const scoringRoutes = defineRoutes({
+export const scoringRoutes = defineRoutes("scoring", {
   createScoringRun: {
-    operationId: "createScoringRun",
     method: "POST",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs",
-    area: "scoring",
     summary: "Score the year from its current inputs and store the run (or, with ?dryRun=true, a what-if)",
     description:
       "Reads the current rulebook, the targets of every tenant that has targets for the year, the latest " +
@@ -211,10 +195,8 @@ export const scoringRoutes = defineRoutes({
     links: { getScoringRun: { p: "$request.path.p", y: "$request.path.y", runId: "$response.body#/runId" } },
   },
   listScoringRuns: {
-    operationId: "listScoringRuns",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs",
-    area: "scoring",
     summary: "The year's scoring runs, newest first (metadata and hashes only)",
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
@@ -225,10 +207,8 @@ export const scoringRoutes = defineRoutes({
     ),
   },
   getScoringRun: {
-    operationId: "getScoringRun",
     method: "GET",
     path: "/v1/provinces/{p}/years/{y}/scoring-runs/{runId}",
-    area: "scoring",
     summary:
       "A stored run: results, the versions of its inputs, and the inputs themselves (to re-check the hashes)",
     description:
@@ -251,10 +231,8 @@ export const scoringRoutes = defineRoutes({
     ),
   },
   getTenantScore: {
-    operationId: "getTenantScore",
     method: "GET",
     path: "/v1/tenants/{t}/years/{y}/score",
-    area: "scoring",
     summary: "The city's own explained result in the newest run that scored it — nothing about other tenants",
     tags: ["scoring"],
     access: { roles: CITY_ROLES },

@@ -52,6 +52,11 @@ function appended<B>(
   };
 }
 
+/** `{code, versions}`: every version of one program or top-up, oldest first, each as the caller may see it. */
+function historyOf<S, B>(code: string, versions: readonly S[], present: (stored: S) => B) {
+  return { body: { code, versions: versions.map(present) } };
+}
+
 export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   putSubsidyProgram: async (input) => {
     const { p, code } = input.params;
@@ -70,11 +75,9 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   },
 
   listSubsidyProgramVersions: async ({ params, principal }) => {
-    const versions = await getProgramHistory(dbFromEnv(), params.p, params.code);
     const withWriter = seesProvincialWriter(principal);
-    return {
-      body: { code: params.code, versions: versions.map((v) => toProgramResponse(v, { withWriter })) },
-    };
+    const versions = await getProgramHistory(dbFromEnv(), params.p, params.code);
+    return historyOf(params.code, versions, (v) => toProgramResponse(v, { withWriter }));
   },
 
   putSubsidyTopUp: async (input) => {
@@ -92,15 +95,10 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     return { body: { topUps: topUps.map((t) => toTopUpResponse(t, { withWriter: SEES_CITY_WRITER })) } };
   },
 
-  listSubsidyTopUpVersions: async ({ params }) => {
-    const versions = await getTopUpHistory(dbFromEnv(), params.t, params.code);
-    return {
-      body: {
-        code: params.code,
-        versions: versions.map((v) => toTopUpResponse(v, { withWriter: SEES_CITY_WRITER })),
-      },
-    };
-  },
+  listSubsidyTopUpVersions: async ({ params }) =>
+    historyOf(params.code, await getTopUpHistory(dbFromEnv(), params.t, params.code), (v) =>
+      toTopUpResponse(v, { withWriter: SEES_CITY_WRITER }),
+    ),
 
   putLocalProgram: async (input) => {
     const { t, code } = input.params;
@@ -119,15 +117,10 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
     };
   },
 
-  listLocalProgramVersions: async ({ params }) => {
-    const versions = await getLocalProgramHistory(dbFromEnv(), params.t, params.code);
-    return {
-      body: {
-        code: params.code,
-        versions: versions.map((v) => toProgramResponse(v, { withWriter: SEES_CITY_WRITER })),
-      },
-    };
-  },
+  listLocalProgramVersions: async ({ params }) =>
+    historyOf(params.code, await getLocalProgramHistory(dbFromEnv(), params.t, params.code), (v) =>
+      toProgramResponse(v, { withWriter: SEES_CITY_WRITER }),
+    ),
 
   getPublicSubsidies: async ({ params, query }) => {
     const date = query.date ?? shanghaiToday();

@@ -2,7 +2,7 @@
 import type { Context } from "aws-lambda";
 import { handler as assessment } from "../../functions/assessment/index";
 import { handler as circulars } from "../../functions/circulars/index";
-import type { HttpEvent, HttpResult } from "../../functions/http/pipeline";
+import type { HttpEvent, HttpResult } from "../../functions/http/request-state";
 import type { Area } from "../../functions/http/route";
 import { handler as platform } from "../../functions/platform/index";
 import { handler as scoring } from "../../functions/scoring/index";

@@ -7,7 +7,7 @@
  * `/local/oidc/` and never in the route table.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { HttpResult } from "../../functions/http/pipeline";
+import type { HttpResult } from "../../functions/http/request-state";
 import type { Db } from "../../shared/data/client";
 import { allTenants, findProvince } from "../../shared/data/stores/tenancy";
 import { missingScope, principalSchema, ROLES, type Role } from "../../shared/domain/principal";
@@ -40,49 +40,28 @@ export async function demoIdentities(db: Db, provinceIds: readonly string[]): Pr
   for (const p of provinceIds) {
     const province = await findProvince(db, p);
     if (!province) continue;
+    const ofProvince = (role: Role, user: string, title: string, aside = ""): Identity => ({
+      label: `${province.name}${aside} ${role}`,
+      sub: `${user}@${p}`,
+      name: `${province.name}${title}`,
+      role,
+      provinceId: p,
+    });
     const group: Identity[] = [
-      {
-        label: `${province.name} province-admin`,
-        sub: `admin@${p}`,
-        name: `${province.name}管理员`,
-        role: "province-admin",
-        provinceId: p,
-      },
-      {
-        label: `${province.name}（第二管理员） province-admin`,
-        sub: `admin2@${p}`,
-        name: `${province.name}第二管理员`,
-        role: "province-admin",
-        provinceId: p,
-      },
-      {
-        label: `${province.name} province-reviewer`,
-        sub: `reviewer@${p}`,
-        name: `${province.name}评审员`,
-        role: "province-reviewer",
-        provinceId: p,
-      },
+      ofProvince("province-admin", "admin", "管理员"),
+      ofProvince("province-admin", "admin2", "第二管理员", "（第二管理员）"),
+      ofProvince("province-reviewer", "reviewer", "评审员"),
     ];
     for (const tenant of await allTenants(db, p)) {
-      const t = tenant.tenantId;
-      group.push(
-        {
-          label: `${tenant.name} city-reporter`,
-          sub: `reporter@${t}`,
-          name: `${tenant.name}填报员`,
-          role: "city-reporter",
-          provinceId: p,
-          tenantId: t,
-        },
-        {
-          label: `${tenant.name} city-admin`,
-          sub: `admin@${t}`,
-          name: `${tenant.name}管理员`,
-          role: "city-admin",
-          provinceId: p,
-          tenantId: t,
-        },
-      );
+      const ofTenant = (role: Role, user: string, title: string): Identity => ({
+        label: `${tenant.name} ${role}`,
+        sub: `${user}@${tenant.tenantId}`,
+        name: `${tenant.name}${title}`,
+        role,
+        provinceId: p,
+        tenantId: tenant.tenantId,
+      });
+      group.push(ofTenant("city-reporter", "reporter", "填报员"), ofTenant("city-admin", "admin", "管理员"));
     }
     groups.push(group);
   }

@@ -12,7 +12,9 @@ import * as z from "zod/mini";
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from "../../functions/console/config";
 import { type ConsoleSite, consolePolicy, isApiPath, serveConsole } from "../../functions/console/serve";
 import { preferredLanguage } from "../../functions/http/language";
-import { type HttpEvent, type HttpResult, problemResult } from "../../functions/http/pipeline";
+import { malformedJsonError } from "../../functions/http/middleware/parse-body";
+import type { HttpEvent, HttpResult } from "../../functions/http/request-state";
+import { problemResult } from "../../functions/http/result";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeKey } from "../../functions/http/route";
 import { issuesToFieldErrors } from "../../functions/http/validation";
@@ -215,7 +217,7 @@ export function createGateway(options: GatewayOptions) {
     try {
       const origin = req.headers.origin;
       if (req.method === "OPTIONS" && origin) {
-        result = { statusCode: 204, headers: corsHeaders(options.corsOrigins, origin, true) };
+        result = { statusCode: 204, headers: corsHeaders(options.corsOrigins, origin, { preflight: true }) };
       } else {
         const body = await readBody(req);
         result = await dispatch(req, body);
@@ -303,10 +305,7 @@ function parseJson<S extends z.ZodMiniType>(schema: S, raw: Buffer): z.output<S>
   try {
     value = raw.length === 0 ? {} : JSON.parse(raw.toString("utf8"));
   } catch {
-    throw new ValidationError(
-      { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON。" },
-      { errors: [{ path: "body", message: "malformed JSON", zh: "JSON 格式有误" }] },
-    );
+    throw malformedJsonError();
   }
   const parsed = z.safeParse(schema, value, { reportInput: true });
   if (!parsed.success) {
@@ -368,7 +367,7 @@ function withCors(
   allowed: readonly string[] | undefined,
   origin: string,
 ): NonNullable<HttpResult["headers"]> {
-  const cors = corsHeaders(allowed, origin, false);
+  const cors = corsHeaders(allowed, origin, { preflight: false });
   const vary = [headers.vary, cors.vary].filter((v) => v !== undefined && v !== "").join(", ");
   return { ...headers, ...cors, ...(vary ? { vary } : {}) };
 }
@@ -382,13 +381,13 @@ function languageOf(req: IncomingMessage): Language {
 function corsHeaders(
   allowed: readonly string[] | undefined,
   origin: string,
-  preflight: boolean,
+  answer: { preflight: boolean },
 ): Record<string, string> {
   if (!allowed || !(allowed.includes("*") || allowed.includes(origin))) return {};
   return {
     "access-control-allow-origin": allowed.includes("*") ? "*" : origin,
     "access-control-expose-headers": "etag,location,retry-after,content-disposition",
-    ...(preflight
+    ...(answer.preflight
       ? {
           "access-control-allow-methods": "GET,PUT,POST,PATCH,DELETE,OPTIONS",
           "access-control-allow-headers": "authorization,content-type,if-match,x-api-key",

@@ -57,6 +57,20 @@ async function appendMissing<T>(
   return written;
 }
 
+/** `append` for each tenant's items: how many items there are and how many were written. */
+async function appendPerTenant<T>(
+  byTenant: Readonly<Record<string, readonly T[]>>,
+  append: (tenantId: string, items: readonly T[]) => Promise<number>,
+): Promise<{ count: number; written: number }> {
+  let count = 0;
+  let written = 0;
+  for (const [tenantId, items] of Object.entries(byTenant)) {
+    count += items.length;
+    written += await append(tenantId, items);
+  }
+  return { count, written };
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function seedSubsidies(db: Db, demo: DemoData, log: SeedLog): Promise<void> {
@@ -78,29 +92,24 @@ export async function seedSubsidies(db: Db, demo: DemoData, log: SeedLog): Promi
     (program) => putProgram(db, { ...common, provinceId, code: program.code, candidate: program }),
   );
 
-  let topUpCount = 0;
-  let newTopUps = 0;
-  for (const [tenantId, topUps] of Object.entries(data.topUps)) {
-    topUpCount += topUps.length;
-    newTopUps += await appendMissing(
-      topUps,
+  const topUps = await appendPerTenant(data.topUps, (tenantId, items) =>
+    appendMissing(
+      items,
       (t) => t.programCode,
       (code) => headVersion.topUp(db, tenantId, code),
       ({ programCode, ...candidate }) => putTopUp(db, { ...common, tenantId, code: programCode, candidate }),
-    );
-  }
-
-  let localCount = 0;
-  let newLocal = 0;
-  for (const [tenantId, programs] of Object.entries(data.localPrograms)) {
-    localCount += programs.length;
-    newLocal += await appendMissing(
-      programs,
+    ),
+  );
+  const local = await appendPerTenant(data.localPrograms, (tenantId, items) =>
+    appendMissing(
+      items,
       (p) => p.code,
       (code) => headVersion.localProgram(db, tenantId, code),
       (program) => putLocalProgram(db, { ...common, tenantId, code: program.code, candidate: program }),
-    );
-  }
+    ),
+  );
+  const [topUpCount, newTopUps] = [topUps.count, topUps.written];
+  const [localCount, newLocal] = [local.count, local.written];
 
   const written = newPrograms + newTopUps + newLocal;
   const total = data.provincePrograms.length + topUpCount + localCount;
