@@ -13,7 +13,7 @@ import { canonicalHash } from "../../shared/lib/canonical-json";
 import { setNow } from "../../shared/lib/clock";
 import { loadFixture } from "../support/fixture";
 import { startTestStack, type TestStack } from "../support/stack";
-import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../unit/circular/jilin-2019-prose";
+import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../support/circular/jilin-2019-prose";
 
 const fixture = loadFixture();
 const P = fixture.province.id;

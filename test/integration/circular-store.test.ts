@@ -21,7 +21,7 @@ import { rulebookSchema } from "../../shared/domain/rulebook";
 import { ConflictError, PreconditionFailedError } from "../../shared/lib/errors";
 import { testDb } from "../support/db";
 import { loadFixture } from "../support/fixture";
-import { jilinInput } from "../unit/circular/jilin-2019-input";
+import { jilinInput } from "../support/circular/jilin-2019-input";
 
 const P = "jl";
 const Y = 2019;

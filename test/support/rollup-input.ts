@@ -1,7 +1,7 @@
 /** Rollup inputs for the tests: the Jilin 2019 fixture, and small hand-made cases. */
-import type { RollupInput, RollupReportInput } from "../../../shared/domain/rollup";
-import { type Rulebook, rulebookSchema } from "../../../shared/domain/rulebook";
-import { type JilinFixture, loadFixture } from "../../support/fixture";
+import type { RollupInput, RollupReportInput } from "../../shared/domain/rollup";
+import { type Rulebook, rulebookSchema } from "../../shared/domain/rulebook";
+import { type JilinFixture, loadFixture } from "./fixture";
 
 export interface FixtureRollupInput {
   fixture: JilinFixture;

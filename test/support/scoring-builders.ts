@@ -1,7 +1,7 @@
 /** Small builders for scoring tests: a compact rulebook and tenants. */
-import type { Review } from "../../../shared/domain/review";
-import { type Rulebook, rulebookSchema } from "../../../shared/domain/rulebook";
-import type { ScoringInput, ScoringTenantInput, TenantResult } from "../../../shared/domain/scoring";
+import type { Review } from "../../shared/domain/review";
+import { type Rulebook, rulebookSchema } from "../../shared/domain/rulebook";
+import type { ScoringInput, ScoringTenantInput, TenantResult } from "../../shared/domain/scoring";
 
 export const YEAR = 2019;
 

@@ -7,7 +7,7 @@ import type {
   TieredProgram,
   TopUp,
   TopUpVersion,
-} from "../../../shared/domain/subsidies";
+} from "../../shared/domain/subsidies";
 
 export const WRITTEN_AT = "2019-01-01T00:00:00.000Z";
 

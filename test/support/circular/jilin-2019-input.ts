@@ -1,6 +1,6 @@
 /** The demo case as input to `buildCircularDocument`: the fixture's run results plus the 2019 prose. */
 import type { BuildCircularInput } from "../../../shared/domain/circular";
-import { loadFixture } from "../../support/fixture";
+import { loadFixture } from "../fixture";
 import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "./jilin-2019-prose";
 
 export function jilinInput(overrides: Partial<BuildCircularInput> = {}): BuildCircularInput {

@@ -1,8 +1,8 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAuthenticator } from "../../../functions/authorizer/authenticate";
-import { isJwksUnavailable, remoteJwks } from "../../../functions/authorizer/remote-jwks";
-import { setNow } from "../../../shared/lib/clock";
+import { createAuthenticator } from "../../../../functions/authorizer/authenticate";
+import { isJwksUnavailable, remoteJwks } from "../../../../functions/authorizer/remote-jwks";
+import { setNow } from "../../../../shared/lib/clock";
 
 afterEach(() => setNow(null));
 

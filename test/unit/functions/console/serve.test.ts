@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import type { BuildManifest } from "../../../functions/console/manifest";
-import { isApiPath, openConsoleSite, pickEncoding, serveConsole } from "../../../functions/console/serve";
-import { consoleConfigFrom, consoleResponse } from "../../../functions/console/web";
+import type { BuildManifest } from "../../../../functions/console/manifest";
+import { isApiPath, openConsoleSite, pickEncoding, serveConsole } from "../../../../functions/console/serve";
+import { consoleConfigFrom, consoleResponse } from "../../../../functions/console/web";
 
 function site() {
   const dir = mkdtempSync(join(tmpdir(), "console-site-"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentLanguage, preferredLanguage } from "../../../functions/http/language";
+import { contentLanguage, preferredLanguage } from "../../../../functions/http/language";
 
 describe("preferredLanguage (Accept-Language)", () => {
   it("answers Chinese to every Chinese range the console or a browser sends", () => {

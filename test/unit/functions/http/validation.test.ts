@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { parseWith } from "../../../functions/http/validation";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { formatPath } from "../../../shared/lib/errors";
-import { loadFixture } from "../../support/fixture";
+import { parseWith } from "../../../../functions/http/validation";
+import { rulebookSchema } from "../../../../shared/domain/rulebook";
+import { formatPath } from "../../../../shared/lib/errors";
+import { loadFixture } from "../../../support/fixture";
 
 describe("field paths", () => {
   it("formats nested paths readably", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTransactionConflict } from "../../../shared/data/infra-errors";
+import { isTransactionConflict } from "../../../../shared/data/infra-errors";
 
 describe("isTransactionConflict", () => {
   it("recognises DynamoDB's transaction conflicts only", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keys } from "../../../shared/data/keys";
+import { keys } from "../../../../shared/data/keys";
 
 describe("key formats (pinned: changing one orphans stored data)", () => {
   it("pins every key string", () => {

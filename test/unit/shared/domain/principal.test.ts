@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAccess, missingScope, type Principal } from "../../../shared/domain/principal";
+import { checkAccess, missingScope, type Principal } from "../../../../shared/domain/principal";
 
 const user = (p: Partial<Principal> & Pick<Principal, "role">): Principal => ({
   sub: "u",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { reviewSchema, validateReviewAgainstRulebook } from "../../../shared/domain/review";
-import { type BonusLine, type DeductionLine, scoreYear } from "../../../shared/domain/scoring";
-import { input, review, rulebook, tenant } from "./builders";
+import { reviewSchema, validateReviewAgainstRulebook } from "../../../../shared/domain/review";
+import { type BonusLine, type DeductionLine, scoreYear } from "../../../../shared/domain/scoring";
+import { input, review, rulebook, tenant } from "../../../support/scoring-builders";
 
 describe("reviewSchema", () => {
   it("accepts a full review and defaults bonuses/deductions to empty lists", () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { canonicalHash, canonicalJson } from "../../../shared/lib/canonical-json";
-import { now, setNow, shanghaiDate, shanghaiInstant, shanghaiToday } from "../../../shared/lib/clock";
-import { dec, divRound, exact2, fixed, roundHalfUp } from "../../../shared/lib/decimal";
-import { sortableId } from "../../../shared/lib/ids";
+import { canonicalHash, canonicalJson } from "../../../../shared/lib/canonical-json";
+import { now, setNow, shanghaiDate, shanghaiInstant, shanghaiToday } from "../../../../shared/lib/clock";
+import { dec, divRound, exact2, fixed, roundHalfUp } from "../../../../shared/lib/decimal";
+import { sortableId } from "../../../../shared/lib/ids";
 
 afterEach(() => setNow(null));
 

@@ -7,15 +7,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
-import { parseWith } from "../../../functions/http/validation";
-import { routeTable } from "../../../functions/routes";
-import { circularDocumentSchema } from "../../../shared/domain/circular";
-import { principalSchema } from "../../../shared/domain/principal";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { programSchema } from "../../../shared/domain/subsidies/program";
-import * as errors from "../../../shared/lib/errors";
-import { fieldLabel, ROUTE_LABELS, withUnit, zhDate, zhInstant, zhPeriod } from "../../../shared/lib/labels";
-import { hasChineseFor } from "../../../shared/lib/zod-text";
+import { parseWith } from "../../../../functions/http/validation";
+import { routeTable } from "../../../../functions/routes";
+import { circularDocumentSchema } from "../../../../shared/domain/circular";
+import { principalSchema } from "../../../../shared/domain/principal";
+import { rulebookSchema } from "../../../../shared/domain/rulebook";
+import { programSchema } from "../../../../shared/domain/subsidies/program";
+import * as errors from "../../../../shared/lib/errors";
+import { fieldLabel, ROUTE_LABELS, withUnit, zhDate, zhInstant, zhPeriod } from "../../../../shared/lib/labels";
+import { hasChineseFor } from "../../../../shared/lib/zod-text";
 
 const CJK = /[\u4e00-\u9fff]/;
 /** two English words in a row: an untranslated phrase (codes, paths and numbers are single tokens) */
@@ -28,7 +28,7 @@ const errorClasses = Object.entries(errors as Record<string, unknown>).filter(
     typeof entry[1] === "function" && entry[1].prototype instanceof errors.AppError,
 );
 
-const ROOT = join(import.meta.dirname, "../../..");
+const ROOT = join(import.meta.dirname, "../../../..");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -168,7 +168,7 @@ describe("Chinese field labels", () => {
         case "object":
           for (const [key, value] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) {
             const label = fieldLabel(location, [...at, key]);
-            if (label.includes(`“${key}”`)) unlabelled.add(`${location}.${[...at, key].join(".")}`);
+            if (label.includes(`“${key}”`)) unlabelled.add(`${location}.${[...at, key].join("../../lib")}`);
             visit(value, location, [...at, key], seen);
           }
           return;
@@ -349,7 +349,7 @@ function schemaMessages(root: z.ZodMiniType): Set<string> {
 
 describe("schema messages", () => {
   type Load = () => Promise<unknown>;
-  const routes = () => import("../../../functions/routes").then((m) => m.routeTable);
+  const routes = () => import("../../../../functions/routes").then((m) => m.routeTable);
   /** each schema, loaded afresh: its Chinese must come from building it alone, as in a cold start */
   const schemas: Array<[string, Load]> = [
     ...routeTable.flatMap((r) =>
@@ -360,21 +360,21 @@ describe("schema messages", () => {
           async () => (await routes()).find((x) => x.operationId === r.operationId)?.[part],
         ]),
     ),
-    ["rulebook", async () => (await import("../../../shared/domain/rulebook")).rulebookSchema],
-    ["overrides", async () => (await import("../../../shared/domain/scoring")).overridesSchema],
-    ["program", async () => (await import("../../../shared/domain/subsidies/program")).programSchema],
-    ["top-up", async () => (await import("../../../shared/domain/subsidies/top-up")).topUpSchema],
-    ["profile", async () => (await import("../../../shared/domain/subsidies")).profileSchema],
+    ["rulebook", async () => (await import("../../../../shared/domain/rulebook")).rulebookSchema],
+    ["overrides", async () => (await import("../../../../shared/domain/scoring")).overridesSchema],
+    ["program", async () => (await import("../../../../shared/domain/subsidies/program")).programSchema],
+    ["top-up", async () => (await import("../../../../shared/domain/subsidies/top-up")).topUpSchema],
+    ["profile", async () => (await import("../../../../shared/domain/subsidies")).profileSchema],
     [
       "subsidy data set",
-      async () => (await import("../../../shared/domain/subsidies/data-set")).subsidyDataSetSchema,
+      async () => (await import("../../../../shared/domain/subsidies/data-set")).subsidyDataSetSchema,
     ],
-    ["circular prose", async () => (await import("../../../shared/domain/circular")).circularProseSchema],
+    ["circular prose", async () => (await import("../../../../shared/domain/circular")).circularProseSchema],
     [
       "circular document",
-      async () => (await import("../../../shared/domain/circular")).circularDocumentSchema,
+      async () => (await import("../../../../shared/domain/circular")).circularDocumentSchema,
     ],
-    ["principal", async () => (await import("../../../shared/domain/principal")).principalSchema],
+    ["principal", async () => (await import("../../../../shared/domain/principal")).principalSchema],
   ];
 
   it("finds the messages it looks for, and tells a message without Chinese", () => {
@@ -396,7 +396,7 @@ describe("schema messages", () => {
     async (_name, load) => {
       vi.resetModules();
       const schema = await load();
-      const fresh = await import("../../../shared/lib/zod-text");
+      const fresh = await import("../../../../shared/lib/zod-text");
       expect(fresh.hasChineseFor).not.toBe(hasChineseFor);
       const missing = [...schemaMessages(schema as z.ZodMiniType)].filter((m) => !fresh.hasChineseFor(m));
       expect(missing).toEqual([]);

@@ -2,11 +2,11 @@
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { cellRef, readCsvGrid, SpreadsheetError } from "../../../shared/domain/imports";
-import { type Workbook, workbookToCsv } from "../../../shared/domain/tables";
-import { contentDisposition } from "../../../shared/lib/content-disposition";
-import { workbookToXlsx } from "../../../shared/office/xlsx";
-import { checkZip, readXlsxGrid } from "../../../shared/office/xlsx-read";
+import { cellRef, readCsvGrid, SpreadsheetError } from "../../../../shared/domain/imports";
+import { type Workbook, workbookToCsv } from "../../../../shared/domain/tables";
+import { contentDisposition } from "../../../../shared/lib/content-disposition";
+import { workbookToXlsx } from "../../../../shared/office/xlsx";
+import { checkZip, readXlsxGrid } from "../../../../shared/office/xlsx-read";
 
 const book: Workbook = {
   filename: "测试",

@@ -3,10 +3,10 @@
  * rendered forms, which carry a supersession notice once a correction replaced the circular.
  */
 import { describe, expect, it } from "vitest";
-import type { StoredCircular } from "../../../shared/data/stores/circulars";
-import { buildCircularDocument, renderText } from "../../../shared/domain/circular";
-import { circularView, renderCircular } from "../../../shared/services/circulars";
-import { jilinInput } from "../circular/jilin-2019-input";
+import type { StoredCircular } from "../../../../shared/data/stores/circulars";
+import { buildCircularDocument, renderText } from "../../../../shared/domain/circular";
+import { circularView, renderCircular } from "../../../../shared/services/circulars";
+import { jilinInput } from "../../../support/circular/jilin-2019-input";
 
 function stored(extra: Partial<StoredCircular> = {}): StoredCircular {
   const document = buildCircularDocument(jilinInput({ circularId: "circ000000001" }));

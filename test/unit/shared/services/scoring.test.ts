@@ -4,18 +4,18 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { CHUNK_BYTES, decodePayload, encodePayload } from "../../../shared/data/stores/scoring-runs";
-import { reviewSchema } from "../../../shared/domain/review";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { canonicalHash } from "../../../shared/lib/canonical-json";
+import { CHUNK_BYTES, decodePayload, encodePayload } from "../../../../shared/data/stores/scoring-runs";
+import { reviewSchema } from "../../../../shared/domain/review";
+import { rulebookSchema } from "../../../../shared/domain/rulebook";
+import { canonicalHash } from "../../../../shared/lib/canonical-json";
 import {
   computeRun,
   engineInput,
   gradeCounts,
   inputVersions,
   type RunInputs,
-} from "../../../shared/services/scoring";
-import { loadFixture } from "../../support/fixture";
+} from "../../../../shared/services/scoring";
+import { loadFixture } from "../../../support/fixture";
 
 const fixture = loadFixture();
 

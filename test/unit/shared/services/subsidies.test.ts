@@ -4,15 +4,15 @@
  * the limit), what DynamoDB could not store, and what a stored version shows.
  */
 import { describe, expect, it } from "vitest";
-import type { StoredProgram } from "../../../shared/data/stores/subsidies";
-import type { Program, TopUp } from "../../../shared/domain/subsidies";
-import { BusinessRuleError, ValidationError } from "../../../shared/lib/errors";
+import type { StoredProgram } from "../../../../shared/data/stores/subsidies";
+import type { Program, TopUp } from "../../../../shared/domain/subsidies";
+import { BusinessRuleError, ValidationError } from "../../../../shared/lib/errors";
 import {
   assertStorable,
   parseProgram,
   presentProgram,
   topUpErrors,
-} from "../../../shared/services/subsidies";
+} from "../../../../shared/services/subsidies";
 
 const tiered = {
   name: "创业担保贷款",

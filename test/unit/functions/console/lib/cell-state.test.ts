@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellState } from "../../../functions/console/src/lib/cell-state";
+import { cellState } from "../../../../../functions/console/src/lib/cell-state";
 
 describe("cellState", () => {
   it("is pristine when the text is the stored value, however it is written", () => {

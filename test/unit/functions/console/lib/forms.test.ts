@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyProse, proseBody, proseEdits, proseOf } from "../../../functions/console/src/lib/circular-form";
-import { dotPath } from "../../../functions/console/src/lib/paths";
+import { emptyProse, proseBody, proseEdits, proseOf } from "../../../../../functions/console/src/lib/circular-form";
+import { dotPath } from "../../../../../functions/console/src/lib/paths";
 import {
   bodyOf,
   checkForm,
@@ -8,9 +8,9 @@ import {
   formOf,
   type RulebookForm,
   weightSums,
-} from "../../../functions/console/src/lib/rulebook-form";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { loadFixture } from "../../support/fixture";
+} from "../../../../../functions/console/src/lib/rulebook-form";
+import { rulebookSchema } from "../../../../../shared/domain/rulebook";
+import { loadFixture } from "../../../../support/fixture";
 
 const fixture = loadFixture();
 const rulebook = rulebookSchema.parse(fixture.rulebook);

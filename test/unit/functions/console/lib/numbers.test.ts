@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDigits, numberText, parseNumber } from "../../../functions/console/src/lib/numbers";
+import { normalizeDigits, numberText, parseNumber } from "../../../../../functions/console/src/lib/numbers";
 
 const value = (text: string) => {
   const parsed = parseNumber(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseClipboardBlock, planPaste } from "../../../functions/console/src/lib/paste";
+import { parseClipboardBlock, planPaste } from "../../../../../functions/console/src/lib/paste";
 
 describe("parseClipboardBlock", () => {
   it("reads an Excel column (CRLF, trailing line break)", () => {

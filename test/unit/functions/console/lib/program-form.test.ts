@@ -5,7 +5,7 @@ import {
   emptyDraft,
   messagesAt,
   type StoredProgram,
-} from "../../../functions/console/src/lib/program-form";
+} from "../../../../../functions/console/src/lib/program-form";
 
 const meta = { version: 2, writtenAt: "2019-01-01T00:00:00.000Z", writtenBy: "city-admin@changchun" };
 const basis = { document: "长政发〔2019〕5号", clause: "第三条" };

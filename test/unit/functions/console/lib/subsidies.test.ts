@@ -7,8 +7,8 @@ import {
   profileOf,
   queryOf,
   textsFromQuery,
-} from "../../../functions/console/src/lib/subsidies";
-import { PROFILE_FIELD_NAMES, PROFILE_FIELDS as SCHEMA_FIELDS } from "../../../shared/domain/subsidies";
+} from "../../../../../functions/console/src/lib/subsidies";
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS as SCHEMA_FIELDS } from "../../../../../shared/domain/subsidies";
 
 const README = {
   category: "graduate",

@@ -1,7 +1,7 @@
 /** The repository's demo data (what `npm start` loads) is the reference Jilin 2019 case. */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoFixturePath, referenceFixturePath } from "../../support/fixture";
+import { demoFixturePath, referenceFixturePath } from "../../../../support/fixture";
 
 describe("demo data", () => {
   it("is the reference fixture when the reference is present, and complete either way", () => {

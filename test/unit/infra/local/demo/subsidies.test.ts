@@ -1,21 +1,21 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Entitlements, Profile } from "../../../shared/domain/subsidies";
+import type { Entitlements, Profile } from "../../../../../shared/domain/subsidies";
 import {
   buildCatalogue,
   calculateEntitlements,
   programSchema,
   stampVersions,
   validateTopUp,
-} from "../../../shared/domain/subsidies";
+} from "../../../../../shared/domain/subsidies";
 import {
   checkSubsidyDataSet,
   type SubsidyDataSet,
   subsidyDataSetSchema,
-} from "../../../shared/domain/subsidies/data-set";
+} from "../../../../../shared/domain/subsidies/data-set";
 
 const raw: unknown = JSON.parse(
-  readFileSync(new URL("../../../infra/local/demo/subsidies.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../../../infra/local/demo/subsidies.json", import.meta.url), "utf8"),
 );
 const WRITTEN_AT = "2019-01-01T00:00:00.000Z";
 

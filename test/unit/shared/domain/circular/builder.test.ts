@@ -11,8 +11,8 @@ import {
   circularSha256,
   parseCircularDocument,
   renderText,
-} from "../../../shared/domain/circular";
-import { jilinInput } from "./jilin-2019-input";
+} from "../../../../../shared/domain/circular";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 const base = jilinInput();
 

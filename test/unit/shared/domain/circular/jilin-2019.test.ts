@@ -10,11 +10,11 @@ import {
   circularSha256,
   renderHtml,
   renderText,
-} from "../../../shared/domain/circular";
-import { jilinInput } from "./jilin-2019-input";
+} from "../../../../../shared/domain/circular";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 const goldenPath = fileURLToPath(new URL("./jilin-2019.expected.txt", import.meta.url));
-const seedDir = fileURLToPath(new URL("../../../shared/domain/seeds/", import.meta.url));
+const seedDir = fileURLToPath(new URL("../../../../../shared/domain/seeds/", import.meta.url));
 
 /** The real circular as published on the web, with its web-page artefacts undone. */
 function normalisedSeed(): string {

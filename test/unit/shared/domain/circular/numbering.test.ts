@@ -6,7 +6,7 @@ import {
   isIsoDate,
   sectionNumber,
   subsectionNumber,
-} from "../../../shared/domain/circular";
+} from "../../../../../shared/domain/circular";
 
 const FIRST_TWELVE = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 

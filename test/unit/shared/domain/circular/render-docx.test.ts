@@ -1,8 +1,8 @@
 /** The DOCX renderer's page, fonts, footers and determinism, read from the package's XML. */
 import { describe, expect, it } from "vitest";
-import { applyProseEdits, buildCircularDocument } from "../../../shared/domain/circular";
-import { DOCX_FONTS, docxPart, renderDocx } from "../../../shared/domain/circular/render-docx";
-import { jilinInput } from "../circular/jilin-2019-input";
+import { applyProseEdits, buildCircularDocument } from "../../../../../shared/domain/circular";
+import { DOCX_FONTS, docxPart, renderDocx } from "../../../../../shared/domain/circular/render-docx";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 const doc = buildCircularDocument(jilinInput());
 

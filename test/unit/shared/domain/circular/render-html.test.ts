@@ -8,8 +8,8 @@ import {
   escapeHtml,
   renderHtml,
   renderText,
-} from "../../../shared/domain/circular";
-import { jilinInput } from "./jilin-2019-input";
+} from "../../../../../shared/domain/circular";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 const build = (overrides: Partial<BuildCircularInput> = {}) => buildCircularDocument(jilinInput(overrides));
 

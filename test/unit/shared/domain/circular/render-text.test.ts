@@ -6,8 +6,8 @@ import {
   buildCircularDocument,
   chineseNumeral,
   renderText,
-} from "../../../shared/domain/circular";
-import { jilinInput } from "./jilin-2019-input";
+} from "../../../../../shared/domain/circular";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 const base = jilinInput();
 const build = (overrides: Partial<BuildCircularInput> = {}) => buildCircularDocument(jilinInput(overrides));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCircularDocument, circularSha256 } from "../../../shared/domain/circular";
-import { printTitleLines } from "../../../shared/domain/circular/print";
+import { buildCircularDocument, circularSha256 } from "../../../../../shared/domain/circular";
+import { printTitleLines } from "../../../../../shared/domain/circular/print";
 import {
   addresseesLine,
   endSentence,
@@ -9,9 +9,9 @@ import {
   stripLeadingEnumeration,
   toParagraph,
   withCityPrefix,
-} from "../../../shared/domain/circular/text";
-import { canonicalHash } from "../../../shared/lib/canonical-json";
-import { jilinInput } from "./jilin-2019-input";
+} from "../../../../../shared/domain/circular/text";
+import { canonicalHash } from "../../../../../shared/lib/canonical-json";
+import { jilinInput } from "../../../../support/circular/jilin-2019-input";
 
 describe("text rules", () => {
   it.each([

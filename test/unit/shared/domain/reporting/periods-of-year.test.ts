@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodsOfYear } from "../../../shared/domain/reporting";
+import { periodsOfYear } from "../../../../../shared/domain/reporting";
 
 const unlock = (period: string, until: string, reason = "补报") => ({
   period,

@@ -8,8 +8,8 @@ import {
   reportingStatus,
   reportingWindow,
   unlockInForce,
-} from "../../../shared/domain/reporting";
-import { shanghaiDate, shanghaiInstant } from "../../../shared/lib/clock";
+} from "../../../../../shared/domain/reporting";
+import { shanghaiDate, shanghaiInstant } from "../../../../../shared/lib/clock";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCumulative, expectedProgress, validateReportValues } from "../../../shared/domain/reporting";
-import { type Rulebook, rulebookSchema } from "../../../shared/domain/rulebook";
+import { checkCumulative, expectedProgress, validateReportValues } from "../../../../../shared/domain/reporting";
+import { type Rulebook, rulebookSchema } from "../../../../../shared/domain/rulebook";
 
 const rulebook: Rulebook = rulebookSchema.parse({
   documentNo: "测试〔2019〕1号",

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeRollup } from "../../../shared/domain/rollup";
-import { ROLLUP_CSV_HEADERS, rollupToCsv } from "../../../shared/domain/tables";
-import { fixtureRollupInput, report, smallRulebook } from "./rollup-input";
+import { computeRollup } from "../../../../../shared/domain/rollup";
+import { ROLLUP_CSV_HEADERS, rollupToCsv } from "../../../../../shared/domain/tables";
+import { fixtureRollupInput, report, smallRulebook } from "../../../../support/rollup-input";
 
 const BOM = "\uFEFF";
 

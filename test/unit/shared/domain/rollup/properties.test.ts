@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeRollup, type RollupInput, type RollupReportInput } from "../../../shared/domain/rollup";
-import { dec, sum } from "../../../shared/lib/decimal";
-import { report, smallRulebook } from "./rollup-input";
+import { computeRollup, type RollupInput, type RollupReportInput } from "../../../../../shared/domain/rollup";
+import { dec, sum } from "../../../../../shared/lib/decimal";
+import { report, smallRulebook } from "../../../../support/rollup-input";
 
 const CODES = ["jobs", "unemployment_rate", "assistance_rate"] as const;
 

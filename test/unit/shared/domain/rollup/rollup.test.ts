@@ -5,10 +5,10 @@ import {
   type RollupReportInput,
   type RollupRow,
   type RollupTenantInput,
-} from "../../../shared/domain/rollup";
-import { type Rulebook, rulebookSchema } from "../../../shared/domain/rulebook";
-import { dec, sum } from "../../../shared/lib/decimal";
-import { fixtureRollupInput, report, smallRulebook } from "./rollup-input";
+} from "../../../../../shared/domain/rollup";
+import { type Rulebook, rulebookSchema } from "../../../../../shared/domain/rulebook";
+import { dec, sum } from "../../../../../shared/lib/decimal";
+import { fixtureRollupInput, report, smallRulebook } from "../../../../support/rollup-input";
 
 function row(rollup: ReturnType<typeof computeRollup>, tenantId: string, code: string): RollupRow {
   const found = rollup.tenants.find((t) => t.tenantId === tenantId)?.rows.find((r) => r.code === code);

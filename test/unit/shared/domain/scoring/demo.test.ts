@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { reviewSchema, validateReviewAgainstRulebook } from "../../../shared/domain/review";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { type IndicatorLine, type ScoringInput, scoreYear } from "../../../shared/domain/scoring";
-import { loadFixture } from "../../support/fixture";
+import { reviewSchema, validateReviewAgainstRulebook } from "../../../../../shared/domain/review";
+import { rulebookSchema } from "../../../../../shared/domain/rulebook";
+import { type IndicatorLine, type ScoringInput, scoreYear } from "../../../../../shared/domain/scoring";
+import { loadFixture } from "../../../../support/fixture";
 
 function demoInput(): ScoringInput {
   const f = loadFixture();

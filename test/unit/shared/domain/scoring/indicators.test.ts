@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Indicator } from "../../../shared/domain/rulebook";
+import type { Indicator } from "../../../../../shared/domain/rulebook";
 import {
   ceilingPoints,
   findActual,
   type IndicatorLine,
   ratioPoints,
   scoreYear,
-} from "../../../shared/domain/scoring";
-import { indicatorLine } from "../../../shared/domain/scoring/lines";
-import { input, rulebook, YEAR } from "./builders";
+} from "../../../../../shared/domain/scoring";
+import { indicatorLine } from "../../../../../shared/domain/scoring/lines";
+import { input, rulebook, YEAR } from "../../../../support/scoring-builders";
 
 const ratioIndicator = (weight: number, cap?: number): Indicator => ({
   code: "jobs",

@@ -5,8 +5,8 @@ import {
   overridesSchema,
   type ScoringInput,
   scoreYear,
-} from "../../../shared/domain/scoring";
-import { byId, input, rulebook, tenant } from "./builders";
+} from "../../../../../shared/domain/scoring";
+import { byId, input, rulebook, tenant } from "../../../../support/scoring-builders";
 
 function base(): ScoringInput {
   return input(

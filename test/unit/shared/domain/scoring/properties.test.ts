@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Review } from "../../../shared/domain/review";
-import type { Rulebook } from "../../../shared/domain/rulebook";
+import type { Review } from "../../../../../shared/domain/review";
+import type { Rulebook } from "../../../../../shared/domain/rulebook";
 import {
   ceilingPoints,
   ratioPoints,
   type ScoringTenantInput,
   scoreYear,
-} from "../../../shared/domain/scoring";
-import { input, rulebook, YEAR } from "./builders";
+} from "../../../../../shared/domain/scoring";
+import { input, rulebook, YEAR } from "../../../../support/scoring-builders";
 
 const RUNS = { numRuns: 200 };
 

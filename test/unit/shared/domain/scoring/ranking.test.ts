@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quotaLimit, scoreYear } from "../../../shared/domain/scoring";
-import { byId, input, rulebook, tenant } from "./builders";
+import { quotaLimit, scoreYear } from "../../../../../shared/domain/scoring";
+import { byId, input, rulebook, tenant } from "../../../../support/scoring-builders";
 
 // total of tenant(id, order, jobs, review) = 0.6 × jobs + 20 + review
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Condition, Profile } from "../../../shared/domain/subsidies";
-import { conditionSchema, evaluateCondition, unmetConditions } from "../../../shared/domain/subsidies";
+import type { Condition, Profile } from "../../../../../shared/domain/subsidies";
+import { conditionSchema, evaluateCondition, unmetConditions } from "../../../../../shared/domain/subsidies";
 
 const DATE = "2019-07-01";
 

@@ -6,7 +6,7 @@ import {
   fromDayNumber,
   isDate,
   subtractMonths,
-} from "../../../shared/domain/subsidies/dates";
+} from "../../../../../shared/domain/subsidies/dates";
 
 describe("subtractMonths", () => {
   it.each([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { programSchema, programVersionSchema, resolvePath } from "../../../shared/domain/subsidies";
-import { asVersion, fixedProgram, perUnitProgram, tieredProgram } from "./helpers";
+import { programSchema, programVersionSchema, resolvePath } from "../../../../../shared/domain/subsidies";
+import { asVersion, fixedProgram, perUnitProgram, tieredProgram } from "../../../../support/subsidy-programs";
 
 function paths(input: unknown): string[] {
   const result = programSchema.safeParse(input);
   expect(result.success).toBe(false);
-  return (result.error?.issues ?? []).map((i) => i.path.join("."));
+  return (result.error?.issues ?? []).map((i) => i.path.join("../../../subsidies"));
 }
 
 describe("program schema", () => {

@@ -6,7 +6,7 @@ import type {
   Program,
   ProgramVersion,
   TopUpVersion,
-} from "../../../shared/domain/subsidies";
+} from "../../../../../shared/domain/subsidies";
 import {
   buildCatalogue,
   calculateEntitlements,
@@ -14,9 +14,9 @@ import {
   pickInForce,
   programVersionSchema,
   topUpVersionSchema,
-} from "../../../shared/domain/subsidies";
-import { dayNumber, fromDayNumber } from "../../../shared/domain/subsidies/dates";
-import { dec, sum } from "../../../shared/lib/decimal";
+} from "../../../../../shared/domain/subsidies";
+import { dayNumber, fromDayNumber } from "../../../../../shared/domain/subsidies/dates";
+import { dec, sum } from "../../../../../shared/lib/decimal";
 
 const RUNS = { numRuns: 200 };
 const FIRST_DAY = dayNumber("2016-01-01");

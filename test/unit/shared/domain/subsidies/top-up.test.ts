@@ -5,8 +5,8 @@ import {
   topUpSchema,
   topUpVersionSchema,
   validateTopUp,
-} from "../../../shared/domain/subsidies";
-import { asVersion, fixedProgram, perUnitProgram, tieredProgram, topUp, WRITTEN_AT } from "./helpers";
+} from "../../../../../shared/domain/subsidies";
+import { asVersion, fixedProgram, perUnitProgram, tieredProgram, topUp, WRITTEN_AT } from "../../../../support/subsidy-programs";
 
 describe("validateTopUp", () => {
   it("accepts raises within the limits, including a value equal to the baseline or the limit", () => {
@@ -188,7 +188,7 @@ describe("top-up schema", () => {
     expect(topUpSchema.safeParse({ ...topUp(), extra: 1 }).success).toBe(false);
     expect(topUpSchema.safeParse(topUp({ overrides: {} })).success).toBe(false);
     const reversed = topUpSchema.safeParse(topUp({ effectiveFrom: "2019-02-01", effectiveTo: "2019-01-31" }));
-    expect(reversed.error?.issues.map((i) => i.path.join("."))).toEqual(["effectiveTo"]);
+    expect(reversed.error?.issues.map((i) => i.path.join("../../../subsidies"))).toEqual(["effectiveTo"]);
   });
 
   it("leaves unknown paths to validateTopUp (a business rule, 422)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInForce, pickInForce, stampVersions } from "../../../shared/domain/subsidies";
+import { isInForce, pickInForce, stampVersions } from "../../../../../shared/domain/subsidies";
 
 type V = {
   id: string;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoSubmittedAt, loadDemoHighlights } from "../../../infra/local/seed/assessment";
-import type { Unlock } from "../../../shared/data/stores/unlocks";
-import { reportingStatus } from "../../../shared/domain/reporting";
-import { computeRollup } from "../../../shared/domain/rollup";
-import { rulebookSchema } from "../../../shared/domain/rulebook";
-import { checkTargets, rollupInput, unlockInForceAt } from "../../../shared/services/assessment/helpers";
-import { loadFixture } from "../../support/fixture";
+import { demoSubmittedAt, loadDemoHighlights } from "../../../../../infra/local/seed/assessment";
+import type { Unlock } from "../../../../../shared/data/stores/unlocks";
+import { reportingStatus } from "../../../../../shared/domain/reporting";
+import { computeRollup } from "../../../../../shared/domain/rollup";
+import { rulebookSchema } from "../../../../../shared/domain/rulebook";
+import { checkTargets, rollupInput, unlockInForceAt } from "../../../../../shared/services/assessment/helpers";
+import { loadFixture } from "../../../../support/fixture";
 
 const rulebook = rulebookSchema.parse({
   documentNo: "测试〔2019〕1号",
@@ -156,7 +156,7 @@ describe("demo data", () => {
     expect(entrepreneurship).toBe(7);
     // the repository copy is plain JSON that the runtime reads without the shared folder
     const raw = readFileSync(
-      new URL("../../../infra/local/demo/highlights-2019.json", import.meta.url),
+      new URL("../../../../../infra/local/demo/highlights-2019.json", import.meta.url),
       "utf8",
     );
     expect(raw).toContain("长春市全面启动");
