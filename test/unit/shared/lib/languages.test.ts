@@ -168,7 +168,7 @@ describe("Chinese field labels", () => {
         case "object":
           for (const [key, value] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) {
             const label = fieldLabel(location, [...at, key]);
-            if (label.includes(`“${key}”`)) unlabelled.add(`${location}.${[...at, key].join("../../lib")}`);
+            if (label.includes(`“${key}”`)) unlabelled.add(`${location}.${[...at, key].join(".")}`);
             visit(value, location, [...at, key], seen);
           }
           return;

@@ -5,7 +5,7 @@ import { asVersion, fixedProgram, perUnitProgram, tieredProgram } from "../../..
 function paths(input: unknown): string[] {
   const result = programSchema.safeParse(input);
   expect(result.success).toBe(false);
-  return (result.error?.issues ?? []).map((i) => i.path.join("../../../subsidies"));
+  return (result.error?.issues ?? []).map((i) => i.path.join("."));
 }
 
 describe("program schema", () => {
