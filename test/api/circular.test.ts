@@ -11,9 +11,9 @@ import type { DemoData } from "../../infra/local/seed/index";
 import { publishedCircularOfYear } from "../../shared/data/stores/circulars";
 import { canonicalHash } from "../../shared/lib/canonical-json";
 import { setNow } from "../../shared/lib/clock";
+import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../support/circular/jilin-2019-prose";
 import { loadFixture } from "../support/fixture";
 import { startTestStack, type TestStack } from "../support/stack";
-import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../support/circular/jilin-2019-prose";
 
 const fixture = loadFixture();
 const P = fixture.province.id;

@@ -14,7 +14,14 @@ import { principalSchema } from "../../../../shared/domain/principal";
 import { rulebookSchema } from "../../../../shared/domain/rulebook";
 import { programSchema } from "../../../../shared/domain/subsidies/program";
 import * as errors from "../../../../shared/lib/errors";
-import { fieldLabel, ROUTE_LABELS, withUnit, zhDate, zhInstant, zhPeriod } from "../../../../shared/lib/labels";
+import {
+  fieldLabel,
+  ROUTE_LABELS,
+  withUnit,
+  zhDate,
+  zhInstant,
+  zhPeriod,
+} from "../../../../shared/lib/labels";
 import { hasChineseFor } from "../../../../shared/lib/zod-text";
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCumulative, expectedProgress, validateReportValues } from "../../../../../shared/domain/reporting";
+import {
+  checkCumulative,
+  expectedProgress,
+  validateReportValues,
+} from "../../../../../shared/domain/reporting";
 import { type Rulebook, rulebookSchema } from "../../../../../shared/domain/rulebook";
 
 const rulebook: Rulebook = rulebookSchema.parse({

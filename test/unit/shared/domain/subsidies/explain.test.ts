@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ProgramVersion, TopUpVersion } from "../../../../../shared/domain/subsidies";
-import { buildCatalogue, calculateEntitlements, PROFILE_FIELD_NAMES } from "../../../../../shared/domain/subsidies";
+import {
+  buildCatalogue,
+  calculateEntitlements,
+  PROFILE_FIELD_NAMES,
+} from "../../../../../shared/domain/subsidies";
 import {
   conditionText,
   PROFILE_FIELD_LABELS,
@@ -8,7 +12,13 @@ import {
   valueText,
   yuanText,
 } from "../../../../../shared/domain/subsidies/explain";
-import { asVersion, fixedProgram, perUnitProgram, tieredProgram, topUpVersion } from "../../../../support/subsidy-programs";
+import {
+  asVersion,
+  fixedProgram,
+  perUnitProgram,
+  tieredProgram,
+  topUpVersion,
+} from "../../../../support/subsidy-programs";
 
 const DATE = "2019-12-01";
 

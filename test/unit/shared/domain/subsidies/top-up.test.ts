@@ -6,7 +6,14 @@ import {
   topUpVersionSchema,
   validateTopUp,
 } from "../../../../../shared/domain/subsidies";
-import { asVersion, fixedProgram, perUnitProgram, tieredProgram, topUp, WRITTEN_AT } from "../../../../support/subsidy-programs";
+import {
+  asVersion,
+  fixedProgram,
+  perUnitProgram,
+  tieredProgram,
+  topUp,
+  WRITTEN_AT,
+} from "../../../../support/subsidy-programs";
 
 describe("validateTopUp", () => {
   it("accepts raises within the limits, including a value equal to the baseline or the limit", () => {

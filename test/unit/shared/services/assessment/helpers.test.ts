@@ -5,7 +5,11 @@ import type { Unlock } from "../../../../../shared/data/stores/unlocks";
 import { reportingStatus } from "../../../../../shared/domain/reporting";
 import { computeRollup } from "../../../../../shared/domain/rollup";
 import { rulebookSchema } from "../../../../../shared/domain/rulebook";
-import { checkTargets, rollupInput, unlockInForceAt } from "../../../../../shared/services/assessment/helpers";
+import {
+  checkTargets,
+  rollupInput,
+  unlockInForceAt,
+} from "../../../../../shared/services/assessment/helpers";
 import { loadFixture } from "../../../../support/fixture";
 
 const rulebook = rulebookSchema.parse({

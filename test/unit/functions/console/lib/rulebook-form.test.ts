@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { emptyProse, proseBody, proseEdits, proseOf } from "../../../../../functions/console/src/lib/circular-form";
-import { dotPath } from "../../../../../functions/console/src/lib/paths";
 import {
   bodyOf,
   checkForm,
@@ -14,17 +12,6 @@ import { loadFixture } from "../../../../support/fixture";
 
 const fixture = loadFixture();
 const rulebook = rulebookSchema.parse(fixture.rulebook);
-
-describe("dotPath", () => {
-  it("writes indices and quoted keys with dots, as the pages name their fields", () => {
-    expect(dotPath("body.indicators[0].unit")).toBe("body.indicators.0.unit");
-    expect(dotPath('body.gradeQuotas["优秀"]')).toBe("body.gradeQuotas.优秀");
-    expect(dotPath('body.overrides.thresholds["良好"]')).toBe("body.overrides.thresholds.良好");
-    expect(dotPath("body.problems[11]")).toBe("body.problems.11");
-    expect(dotPath('body.x["a\\"b"]')).toBe('body.x.a"b');
-    expect(dotPath("body.values.urban_new_jobs")).toBe("body.values.urban_new_jobs");
-  });
-});
 
 describe("the rulebook form", () => {
   it("round-trips the 2019 rulebook: form of it, body of the form, the schema accepts it as it was", () => {
@@ -75,31 +62,5 @@ describe("the rulebook form", () => {
       i.weight = n === 0 ? "0.1" : "0.2";
     });
     expect(weightSums(form).indicators).toBe(1.7);
-  });
-});
-
-describe("the circular's prose", () => {
-  it("takes a document's prose and sends only what changed", () => {
-    const doc = {
-      documentNo: "吉政函〔2020〕33号",
-      issueDate: "2020-04-16",
-      addressees: "各市（州）人民政府：",
-      opening: "开头",
-      problems: ["问题一", "问题二"],
-      closing: "结尾",
-      disclosure: "public",
-      showScores: false,
-    };
-    const stored = proseOf(doc);
-    const form = proseOf(doc);
-    expect(proseEdits(form, stored)).toEqual({});
-    form.documentNo = "吉政函〔2020〕40号";
-    if (form.problems[1]) form.problems[1].text = "问题二（改）";
-    form.problems.push({ key: "x", text: "  " });
-    expect(proseEdits(form, stored)).toEqual({
-      documentNo: "吉政函〔2020〕40号",
-      problems: ["问题一", "问题二（改）"],
-    });
-    expect(proseBody(emptyProse()).problems).toEqual([]);
   });
 });
