@@ -9,6 +9,7 @@ import { keys } from "../../shared/data/keys";
 import { highlightsOfProvinceYear } from "../../shared/data/stores/highlights";
 import { setNow } from "../../shared/lib/clock";
 import { loadFixture } from "../support/fixture";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
 import { auth, buildWorld, type World } from "../support/world";
 
@@ -37,18 +38,7 @@ const cityToken = (tenantId: string, role: "city-admin" | "city-reporter" = "cit
 };
 
 type Problem = { status: number; detail: string; errors?: Array<Record<string, unknown> & { path: string }> };
-type Report = {
-  tenantId: string;
-  year: number;
-  period: string;
-  values: Record<string, number>;
-  source: string;
-  reason?: string;
-  version: number;
-  submittedBy: string;
-  submittedAt: string;
-  late: boolean;
-};
+type Report = ResponseOf<"putReport">;
 
 function putReport(
   who: { token?: string; apiKey?: string },

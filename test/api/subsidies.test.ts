@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
 import { auth, buildWorld, type World } from "../support/world";
 
@@ -98,25 +99,8 @@ const GRADUATE_FOUNDER = {
   keyUniversity: true,
 };
 
-interface Entitlement {
-  code: string;
-  source: string;
-  eligible: boolean;
-  amount: string;
-  baselineAmount: string;
-  topUpAmount: string;
-  tier: string | null;
-  unmet: Array<{ field: string; op: string; value: unknown; actual: unknown; tier?: string }>;
-  basis: Array<{ level: string; document: string; clause: string | null }>;
-  terms: Record<string, number>;
-}
-interface Entitlements {
-  tenantId: string;
-  date: string;
-  programs: Entitlement[];
-  totalGrant: string;
-  maxLoan: string;
-}
+type Entitlement = Entitlements["programs"][number];
+type Entitlements = ResponseOf<"calculateEntitlements">;
 
 async function entitlements(tenantId: string, profile: Record<string, unknown>, date?: string) {
   const res = await t.call<Entitlements>("POST", `/v1/public/tenants/${tenantId}/entitlements`, {
