@@ -40,3 +40,16 @@ export type ResponseOf<K extends OperationId | RouteKey> =
 /** The JSON body the route takes. */
 export type RequestOf<K extends OperationId | RouteKey> =
   RouteOf<K> extends { body: infer S extends z.ZodMiniType } ? z.input<S> : never;
+
+/**
+ * A problem details body (RFC 9457), as every refusal is answered. The route table declares
+ * success responses only; this is the one declaration of the error body for the tests.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: Array<{ path: string; message: string; [extra: string]: unknown }>;
+  [extension: string]: unknown;
+}
