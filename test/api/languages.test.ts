@@ -16,6 +16,7 @@ import type { Role } from "../../shared/domain/principal";
 import { setNow } from "../../shared/lib/clock";
 import type { CallOptions } from "../support/http";
 import { fuzzArbitrary } from "../support/json-schema-arbitrary";
+import type { Problem } from "../support/responses";
 import { samplePath } from "../support/route-samples";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -33,15 +34,6 @@ interface Probe {
   method: string;
   path: string;
   options?: CallOptions;
-}
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: Array<{ path: string; message: string; [extra: string]: unknown }>;
-  [extension: string]: unknown;
 }
 
 let t: TestStack;

@@ -6,26 +6,13 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { setNow } from "../../shared/lib/clock";
-import { loadFixture } from "./fixture";
-import type { Problem, ResponseOf } from "./responses";
+import { EXTRA, fixture, type Report, rulebook, YEAR } from "./assessment-data";
+import type { Problem } from "./responses";
 import { startTestStack, type TestStack } from "./stack";
 import { auth, buildWorld, type World } from "./world";
 
-export const fixture = loadFixture();
-export const rulebook = fixture.rulebook;
-export const YEAR = 2019;
-
-/** Fixture values of a unit for a month (the tests' tenants borrow the fixture units' numbers). */
-export const values = (unit: string, month: number): Record<string, number> => {
-  const v = fixture.reports[unit]?.[`2019-${String(month).padStart(2, "0")}`];
-  if (!v) throw new Error(`no fixture report for ${unit} ${month}`);
-  return { ...v };
-};
-
 export let t: TestStack;
 export let world: World;
-/** Extra tenants of jl, one per scenario, so scenarios do not share report histories. */
-export const EXTRA = ["siping", "liaoyuan", "tonghua", "baishan", "songyuan"] as const;
 const tokens = new Map<string, string>();
 
 export const as = (label: string) => auth(world.get(label));
@@ -34,8 +21,6 @@ export const cityToken = (tenantId: string, role: "city-admin" | "city-reporter"
   if (!token) throw new Error(`no token for ${tenantId}/${role}`);
   return { token };
 };
-
-export type Report = ResponseOf<"putReport">;
 
 export function putReport(
   who: { token?: string; apiKey?: string },
@@ -50,8 +35,6 @@ export function putReport(
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
 }
-
-export const SOURCE = "实名制就业信息系统";
 
 export function useAssessmentStack(): void {
   beforeAll(async () => {

@@ -7,37 +7,11 @@
  * The clock is fixed at 2019-06-15 10:00 Asia/Shanghai for every authenticated call (tokens are
  * minted on that clock); public calls move it to test the "today" default, then put it back.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { setNow } from "../../shared/lib/clock";
-import type { ResponseOf } from "./responses";
 import { startTestStack, type TestStack } from "./stack";
+import { demo, demoProgram, demoTopUp, type Entitlement, type Entitlements, NOW } from "./subsidies-data";
 import { auth, buildWorld, type World } from "./world";
-
-export const NOW = "2019-06-15T02:00:00.000Z"; // 10:00 in Shanghai
-
-interface DemoFile {
-  provincePrograms: Array<Record<string, unknown> & { code: string }>;
-  topUps: Record<string, Array<Record<string, unknown> & { programCode: string }>>;
-  localPrograms: Record<string, Array<Record<string, unknown> & { code: string }>>;
-}
-export const demo = JSON.parse(
-  readFileSync(new URL("../../infra/local/demo/subsidies.json", import.meta.url), "utf8"),
-) as DemoFile;
-
-export function demoProgram(code: string): Record<string, unknown> {
-  const program = demo.provincePrograms.find((p) => p.code === code);
-  if (!program) throw new Error(`no demo program ${code}`);
-  const { code: _omit, ...body } = program;
-  return body;
-}
-
-export function demoTopUp(tenantId: string): Record<string, unknown> {
-  const topUp = demo.topUps[tenantId]?.[0];
-  if (!topUp) throw new Error(`no demo top-up for ${tenantId}`);
-  const { programCode: _omit, ...body } = topUp;
-  return body;
-}
 
 export let t: TestStack;
 export let world: World;
@@ -94,16 +68,6 @@ export function useSubsidiesStack(): void {
   afterEach(() => setNow(NOW));
   afterAll(async () => t?.stop());
 }
-
-export const GRADUATE_FOUNDER = {
-  category: "graduate",
-  graduationDate: "2018-07-01",
-  degree: "master",
-  keyUniversity: true,
-};
-
-export type Entitlement = Entitlements["programs"][number];
-export type Entitlements = ResponseOf<"calculateEntitlements">;
 
 export async function entitlements(tenantId: string, profile: Record<string, unknown>, date?: string) {
   const res = await t.call<Entitlements>("POST", `/v1/public/tenants/${tenantId}/entitlements`, {

@@ -1,7 +1,8 @@
 /** A city's highlights over HTTP: written by its admin, versioned, and its own. */
 import { describe, expect, it } from "vitest";
 import { highlightsOfProvinceYear } from "../../../shared/data/stores/highlights";
-import { as, t, useAssessmentStack, YEAR } from "../../support/assessment-stack";
+import { YEAR } from "../../support/assessment-data";
+import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

@@ -1,17 +1,12 @@
-/** Monthly reports over HTTP, the reporting window: the deadline day, months not yet begun, and unlocks that reopen a locked period (with the checks on unlock requests). The stack runs in-process, so `setNow` moves the service's one clock. */
+/**
+ * Monthly reports over HTTP, the reporting window: the deadline day, months not yet begun, and
+ * unlocks that reopen a locked period (with the checks on unlock requests). The stack runs in-
+ * process, so `setNow` moves the service's one clock.
+ */
 import { describe, expect, it } from "vitest";
 import { setNow } from "../../../shared/lib/clock";
-import {
-  as,
-  cityToken,
-  putReport,
-  type Report,
-  SOURCE,
-  t,
-  useAssessmentStack,
-  values,
-  YEAR,
-} from "../../support/assessment-stack";
+import { type Report, SOURCE, values, YEAR } from "../../support/assessment-data";
+import { as, cityToken, putReport, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

@@ -1,18 +1,11 @@
-/** Monthly reports over HTTP: versions, If-Match and the audit trail, the business rules, and tenancy. The stack runs in-process, so `setNow` moves the service's one clock. */
+/**
+ * Monthly reports over HTTP: versions, If-Match and the audit trail, the business rules, and
+ * tenancy. The stack runs in-process, so `setNow` moves the service's one clock.
+ */
 import { describe, expect, it } from "vitest";
 import { setNow } from "../../../shared/lib/clock";
-import {
-  as,
-  cityToken,
-  putReport,
-  type Report,
-  SOURCE,
-  t,
-  useAssessmentStack,
-  values,
-  world,
-  YEAR,
-} from "../../support/assessment-stack";
+import { type Report, SOURCE, values, YEAR } from "../../support/assessment-data";
+import { as, cityToken, putReport, t, useAssessmentStack, world } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

@@ -1,6 +1,10 @@
-/** Reviews over HTTP: written by reviewers and admins against the rulebook, versioned, and the province's only. */
+/**
+ * Reviews over HTTP: written by reviewers and admins against the rulebook, versioned, and the
+ * province's only.
+ */
 import { describe, expect, it } from "vitest";
-import { as, fixture, t, useAssessmentStack, YEAR } from "../../support/assessment-stack";
+import { fixture, YEAR } from "../../support/assessment-data";
+import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

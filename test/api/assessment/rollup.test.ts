@@ -1,6 +1,7 @@
 /** The rollup's guards over HTTP: province roles only, a period of the year, a rulebook. */
 import { describe, expect, it } from "vitest";
-import { as, EXTRA, t, useAssessmentStack, YEAR } from "../../support/assessment-stack";
+import { EXTRA, YEAR } from "../../support/assessment-data";
+import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

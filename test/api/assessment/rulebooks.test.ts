@@ -1,8 +1,12 @@
-/** The rulebook over HTTP: versions and If-Match, who may read and publish it, its validation, and its freeze once a circular of its year is published. */
+/**
+ * The rulebook over HTTP: versions and If-Match, who may read and publish it, its validation, and
+ * its freeze once a circular of its year is published.
+ */
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { keys } from "../../../shared/data/keys";
-import { as, rulebook, t, useAssessmentStack, YEAR } from "../../support/assessment-stack";
+import { rulebook, YEAR } from "../../support/assessment-data";
+import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

@@ -1,6 +1,10 @@
-/** Targets over HTTP: exactly the rulebook's indicators, versioned, written by the province admin and read by the city, its key and the province. */
+/**
+ * Targets over HTTP: exactly the rulebook's indicators, versioned, written by the province admin
+ * and read by the city, its key and the province.
+ */
 import { describe, expect, it } from "vitest";
-import { as, fixture, t, useAssessmentStack, YEAR } from "../../support/assessment-stack";
+import { fixture, YEAR } from "../../support/assessment-data";
+import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();

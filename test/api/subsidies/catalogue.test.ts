@@ -1,4 +1,7 @@
-/** The public subsidy catalogue over HTTP: no credentials, the city's top-ups merged into the baselines, nothing beyond the catalogue. */
+/**
+ * The public subsidy catalogue over HTTP: no credentials, the city's top-ups merged into the
+ * baselines, nothing beyond the catalogue.
+ */
 import { describe, expect, it } from "vitest";
 import { t, useSubsidiesStack } from "../../support/subsidies-stack";
 

@@ -1,15 +1,11 @@
-/** Subsidy effective dating at the boundaries, over HTTP: raises for next year, top-ups and local programs from effectiveFrom through effectiveTo. */
+/**
+ * Subsidy effective dating at the boundaries, over HTTP: raises for next year, top-ups and local
+ * programs from effectiveFrom through effectiveTo.
+ */
 import { describe, expect, it } from "vitest";
 import { setNow } from "../../../shared/lib/clock";
-import {
-  as,
-  demoProgram,
-  entitlements,
-  NOW,
-  program,
-  t,
-  useSubsidiesStack,
-} from "../../support/subsidies-stack";
+import { demoProgram, NOW } from "../../support/subsidies-data";
+import { as, entitlements, program, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
 useSubsidiesStack();
 

@@ -1,13 +1,10 @@
-/** The entitlement calculator over HTTP: the amounts of each kind, unmet conditions, every operator, the documents cited. */
+/**
+ * The entitlement calculator over HTTP: the amounts of each kind, unmet conditions, every
+ * operator, the documents cited.
+ */
 import { describe, expect, it } from "vitest";
-import {
-  as,
-  entitlements,
-  GRADUATE_FOUNDER,
-  program,
-  t,
-  useSubsidiesStack,
-} from "../../support/subsidies-stack";
+import { GRADUATE_FOUNDER } from "../../support/subsidies-data";
+import { as, entitlements, program, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
 useSubsidiesStack();
 
@@ -67,47 +64,6 @@ describe("the entitlement calculator", () => {
     expect(tonghua.basis[1]?.document).toContain("通化");
     const jilin = program(await entitlements("jilin", founder, "2019-06-15"), "guarantee_loan");
     expect(jilin.terms.fullInterestSubsidyYears).toBe(0);
-  });
-
-  it("computes each kind exactly: fixed, tiered, per unit", async () => {
-    const employee = await entitlements(
-      "jilin",
-      {
-        category: "employee",
-        unemploymentInsuranceYears: 3,
-        certificateLevel: "intermediate",
-        certificateDate: "2019-03-01",
-      },
-      "2019-06-15",
-    );
-    expect(program(employee, "skill_upgrade_subsidy")).toMatchObject({
-      eligible: true,
-      tier: "intermediate",
-      amount: "1500.00",
-    });
-    const rural = await entitlements(
-      "jilin",
-      { category: "rural_worker", trainingHours: 37.5 },
-      "2019-06-15",
-    );
-    expect(program(rural, "rural_training_subsidy")).toMatchObject({ eligible: true, amount: "300.00" });
-    const capped = program(rural, "test_per_unit");
-    expect(capped).toMatchObject({ eligible: true, amount: "318.75" }); // 8.5 × 37.5, under the 800 cap
-    const many = await entitlements("jilin", { category: "rural_worker", trainingHours: 200 }, "2019-06-15");
-    expect(program(many, "test_per_unit").amount).toBe("800.00");
-    expect(many.totalGrant).toBe("2400.00"); // 1600 + 800
-    const founder = await entitlements(
-      "jilin",
-      {
-        category: "hard_to_employ",
-        firstBusiness: true,
-        businessOperatingMonths: 12,
-        socialInsurancePaid: true,
-      },
-      "2019-06-15",
-    );
-    expect(program(founder, "startup_subsidy")).toMatchObject({ eligible: true, amount: "5000.00" });
-    expect(founder.totalGrant).toBe("5000.00");
   });
 
   it("lists every unmet condition with the applicant's value, or missing", async () => {

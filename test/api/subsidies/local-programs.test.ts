@@ -1,6 +1,10 @@
-/** A city's local programs over HTTP: versioned per city, never a provincial code, listed for the city only. */
+/**
+ * A city's local programs over HTTP: versioned per city, never a provincial code, listed for the
+ * city only.
+ */
 import { describe, expect, it } from "vitest";
-import { as, demoProgram, t, useSubsidiesStack } from "../../support/subsidies-stack";
+import { demoProgram } from "../../support/subsidies-data";
+import { as, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
 useSubsidiesStack();
 

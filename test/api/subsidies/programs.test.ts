@@ -1,6 +1,10 @@
-/** Provincial subsidy programs over HTTP: each kind, versions and If-Match, validation (400, 422), who may write and read them. */
+/**
+ * Provincial subsidy programs over HTTP: each kind, versions and If-Match, validation (400, 422),
+ * who may write and read them.
+ */
 import { describe, expect, it } from "vitest";
-import { as, demoProgram, NOW, t, useSubsidiesStack } from "../../support/subsidies-stack";
+import { demoProgram, NOW } from "../../support/subsidies-data";
+import { as, entitlements, program, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
 useSubsidiesStack();
 
@@ -208,5 +212,49 @@ describe("provincial programs", () => {
     const city = await t.call("GET", "/v1/provinces/jl/subsidy-programs", as("changchun/city-reporter"));
     expect(city.text).not.toContain("writtenBy");
     expect(city.body.programs[0]).toHaveProperty("version");
+  });
+});
+
+/** The programs of each kind that "creates each kind" above writes, computed exactly. */
+describe("the entitlement calculator", () => {
+  it("computes each kind exactly: fixed, tiered, per unit", async () => {
+    const employee = await entitlements(
+      "jilin",
+      {
+        category: "employee",
+        unemploymentInsuranceYears: 3,
+        certificateLevel: "intermediate",
+        certificateDate: "2019-03-01",
+      },
+      "2019-06-15",
+    );
+    expect(program(employee, "skill_upgrade_subsidy")).toMatchObject({
+      eligible: true,
+      tier: "intermediate",
+      amount: "1500.00",
+    });
+    const rural = await entitlements(
+      "jilin",
+      { category: "rural_worker", trainingHours: 37.5 },
+      "2019-06-15",
+    );
+    expect(program(rural, "rural_training_subsidy")).toMatchObject({ eligible: true, amount: "300.00" });
+    const capped = program(rural, "test_per_unit");
+    expect(capped).toMatchObject({ eligible: true, amount: "318.75" }); // 8.5 × 37.5, under the 800 cap
+    const many = await entitlements("jilin", { category: "rural_worker", trainingHours: 200 }, "2019-06-15");
+    expect(program(many, "test_per_unit").amount).toBe("800.00");
+    expect(many.totalGrant).toBe("2400.00"); // 1600 + 800
+    const founder = await entitlements(
+      "jilin",
+      {
+        category: "hard_to_employ",
+        firstBusiness: true,
+        businessOperatingMonths: 12,
+        socialInsurancePaid: true,
+      },
+      "2019-06-15",
+    );
+    expect(program(founder, "startup_subsidy")).toMatchObject({ eligible: true, amount: "5000.00" });
+    expect(founder.totalGrant).toBe("5000.00");
   });
 });

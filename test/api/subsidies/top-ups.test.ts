@@ -1,4 +1,7 @@
-/** City top-ups over HTTP: the baseline and the province's limit (422 naming the path), programs the province lacks, who may write, and the versions listed. */
+/**
+ * City top-ups over HTTP: the baseline and the province's limit (422 naming the path), programs
+ * the province lacks, who may write, and the versions listed.
+ */
 import { describe, expect, it } from "vitest";
 import { as, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
