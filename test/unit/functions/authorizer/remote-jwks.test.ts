@@ -16,6 +16,16 @@ const sign = (k: Awaited<ReturnType<typeof key>>) =>
 
 const header = (kid: string) => ({ alg: "ES256", kid });
 
+/** A remote set read from 2020-01-01 00:00 on: kept for a minute, an unknown kid retried after 10 s. */
+function timedJwks(download: () => Promise<unknown>) {
+  setNow("2020-01-01T00:00:00Z");
+  return remoteJwks(new URL("https://issuer.example/jwks"), {
+    maxAgeMs: 60_000,
+    cooldownMs: 10_000,
+    download,
+  });
+}
+
 describe("remoteJwks", () => {
   it("downloads the set once and reuses it", async () => {
     const a = await key("a");
@@ -37,14 +47,9 @@ describe("remoteJwks", () => {
     const b = await key("b");
     let served = [a.jwk];
     let downloads = 0;
-    setNow("2020-01-01T00:00:00Z");
-    const keys = remoteJwks(new URL("https://issuer.example/jwks"), {
-      maxAgeMs: 60_000,
-      cooldownMs: 10_000,
-      download: async () => {
-        downloads++;
-        return { keys: served };
-      },
+    const keys = timedJwks(async () => {
+      downloads++;
+      return { keys: served };
     });
     await keys(header("a"), {} as never);
     served = [a.jwk, b.jwk];
@@ -85,15 +90,10 @@ describe("remoteJwks when the issuer cannot be reached", () => {
     const a = await key("a");
     let up = true;
     let downloads = 0;
-    setNow("2020-01-01T00:00:00Z");
-    const keys = remoteJwks(new URL("https://issuer.example/jwks"), {
-      maxAgeMs: 60_000,
-      cooldownMs: 10_000,
-      download: async () => {
-        downloads++;
-        if (!up) throw new Error("timed out");
-        return { keys: [a.jwk] };
-      },
+    const keys = timedJwks(async () => {
+      downloads++;
+      if (!up) throw new Error("timed out");
+      return { keys: [a.jwk] };
     });
     await keys(header("a"), {} as never);
     up = false;
