@@ -1,6 +1,6 @@
 /** Units and provinces carry an optional fullAuthorityName beside the short authorityName; the demo has the real ones. */
 import { describe, expect, it } from "vitest";
-import { DEMO_UNITS } from "../support/demo-facts";
+import { DEMO_FULL_AUTHORITY_NAMES } from "../support/demo-facts";
 import { t, useDemoStack } from "../support/demo-stack";
 
 useDemoStack();
@@ -11,9 +11,7 @@ describe("fullAuthorityName", () => {
     const res = await t.call<{
       tenants: Array<{ tenantId: string; authorityName: string; fullAuthorityName?: string }>;
     }>("GET", "/v1/provinces/jl/tenants", { token: admin });
-    expect(res.body.tenants.map((u) => u.fullAuthorityName)).toEqual(
-      DEMO_UNITS.map((u) => u.fullAuthorityName),
-    );
+    expect(res.body.tenants.map((u) => u.fullAuthorityName)).toEqual(DEMO_FULL_AUTHORITY_NAMES);
     expect(res.body.tenants.find((u) => u.tenantId === "yanbian")?.authorityName).toBe("延边州政府");
   });
 

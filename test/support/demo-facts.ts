@@ -11,20 +11,36 @@ export const DEMO_PROVINCE = {
   divisionCode: "220000",
 } as const;
 
-/** The 12 units of the demo, in official order: their names and full authority names. */
-export const DEMO_UNITS = [
-  { name: "长春市", fullAuthorityName: "长春市人民政府" },
-  { name: "吉林市", fullAuthorityName: "吉林市人民政府" },
-  { name: "四平市", fullAuthorityName: "四平市人民政府" },
-  { name: "辽源市", fullAuthorityName: "辽源市人民政府" },
-  { name: "通化市", fullAuthorityName: "通化市人民政府" },
-  { name: "白山市", fullAuthorityName: "白山市人民政府" },
-  { name: "松原市", fullAuthorityName: "松原市人民政府" },
-  { name: "白城市", fullAuthorityName: "白城市人民政府" },
-  { name: "延边朝鲜族自治州", fullAuthorityName: "延边朝鲜族自治州人民政府" },
-  { name: "长白山保护开发区", fullAuthorityName: "长白山保护开发区管理委员会" },
-  { name: "梅河口市", fullAuthorityName: "梅河口市人民政府" },
-  { name: "公主岭市", fullAuthorityName: "公主岭市人民政府" },
+/** The names of the demo's 12 units, in official order. */
+export const DEMO_UNIT_NAMES = [
+  "长春市",
+  "吉林市",
+  "四平市",
+  "辽源市",
+  "通化市",
+  "白山市",
+  "松原市",
+  "白城市",
+  "延边朝鲜族自治州",
+  "长白山保护开发区",
+  "梅河口市",
+  "公主岭市",
+] as const;
+
+/** The full authority names of the demo's 12 units, in the same order. */
+export const DEMO_FULL_AUTHORITY_NAMES = [
+  "长春市人民政府",
+  "吉林市人民政府",
+  "四平市人民政府",
+  "辽源市人民政府",
+  "通化市人民政府",
+  "白山市人民政府",
+  "松原市人民政府",
+  "白城市人民政府",
+  "延边朝鲜族自治州人民政府",
+  "长白山保护开发区管理委员会",
+  "梅河口市人民政府",
+  "公主岭市人民政府",
 ] as const;
 
 /** The six Jilin baselines of the demo subsidies, by code (the order the lists answer in). */
@@ -46,4 +62,13 @@ export const README_GRADUATE = {
     keyUniversity: true,
   },
   date: "2019-12-01",
+} as const;
+
+/** Changchun's settling-in allowance (a local program) for a key-university graduate. */
+export const CHANGCHUN_SETTLING_IN = {
+  source: "local",
+  eligible: true,
+  amount: "80000.00",
+  baselineAmount: "0.00",
+  topUpAmount: "80000.00",
 } as const;

@@ -3,6 +3,7 @@
  * operator, the documents cited.
  */
 import { describe, expect, it } from "vitest";
+import { CHANGCHUN_SETTLING_IN } from "../../support/demo-facts";
 import { GRADUATE_FOUNDER } from "../../support/subsidies-data";
 import { as, entitlements, program, t, useSubsidiesStack } from "../../support/subsidies-stack";
 
@@ -24,13 +25,7 @@ describe("the entitlement calculator", () => {
     expect(loan.basis.map((b) => b.level)).toEqual(["province", "city"]);
     expect(loan.basis[1]?.document).toContain("吉政函〔2020〕33号");
     // Changchun's settling-in allowance (local) for a key-university master
-    expect(program(result, "settling_in_allowance")).toMatchObject({
-      source: "local",
-      eligible: true,
-      amount: "80000.00",
-      baselineAmount: "0.00",
-      topUpAmount: "80000.00",
-    });
+    expect(program(result, "settling_in_allowance")).toMatchObject(CHANGCHUN_SETTLING_IN);
     expect(result.totalGrant).toBe("80000.00");
     const notKey = await entitlements(
       "changchun",

@@ -13,6 +13,7 @@ import {
   type SubsidyDataSet,
   subsidyDataSetSchema,
 } from "../../../../../shared/domain/subsidies/data-set";
+import { CHANGCHUN_SETTLING_IN } from "../../../../support/demo-facts";
 
 const raw: unknown = JSON.parse(
   readFileSync(new URL("../../../../../infra/local/demo/subsidies.json", import.meta.url), "utf8"),
@@ -152,13 +153,7 @@ describe("end to end on the demo data", () => {
   it("Changchun's settling-in allowance for a key-university bachelor-or-higher graduate (local program)", () => {
     const profile: Profile = { category: "graduate", degree: "bachelor", keyUniversity: true };
     const result = entitlements("changchun", profile, DATE);
-    expect(program(result, "settling_in_allowance")).toMatchObject({
-      source: "local",
-      eligible: true,
-      amount: "80000.00",
-      baselineAmount: "0.00",
-      topUpAmount: "80000.00",
-    });
+    expect(program(result, "settling_in_allowance")).toMatchObject(CHANGCHUN_SETTLING_IN);
     expect(result.totalGrant).toBe("80000.00");
     const notKey = entitlements("changchun", { ...profile, keyUniversity: false }, DATE);
     expect(program(notKey, "settling_in_allowance").unmet).toEqual([
