@@ -9,6 +9,7 @@ import { ROLLUP_CSV_HEADERS } from "../../shared/domain/tables";
 import { setNow } from "../../shared/lib/clock";
 import { dec, ZERO } from "../../shared/lib/decimal";
 import { loadFixture } from "../support/fixture";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const fixture = loadFixture();
@@ -17,29 +18,7 @@ const Y = fixture.year;
 const codes = fixture.rulebook.indicators.map((i) => i.code);
 const LATE_UNIT = "gongzhuling";
 
-interface RollupBody {
-  provinceId: string;
-  year: number;
-  period: string;
-  expectedProgress: string;
-  tenants: Array<{
-    tenantId: string;
-    reported: boolean;
-    late: boolean;
-    rows: Array<{
-      code: string;
-      target: number | null;
-      actual: number | null;
-      actualPeriod: string | null;
-      completion: string | null;
-      expectedProgress: string | null;
-      lagging: boolean;
-    }>;
-  }>;
-  totals: Array<{ code: string; summed: boolean; target: number | null; actual: number | null }>;
-  notReported: string[];
-  late: string[];
-}
+type RollupBody = ResponseOf<"getRollup">;
 
 let t: TestStack;
 let admin: string;

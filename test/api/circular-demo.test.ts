@@ -3,19 +3,13 @@
  * is published — public without credentials, created and approved by two different admins — and
  * loading the demo again changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedScoringAndCircular } from "../../infra/local/seed/circular";
 import { loadDemoData } from "../../infra/local/seed/index";
 import { canonicalHash } from "../../shared/lib/canonical-json";
-import { startTestStack, type TestStack } from "../support/stack";
+import { t, useDemoStack } from "../support/demo-stack";
 
-let t: TestStack;
-
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-}, 120_000);
-
-afterAll(async () => t?.stop());
+useDemoStack();
 
 describe("the demo province", () => {
   it("has a published 2019 circular with the real circular's results", async () => {

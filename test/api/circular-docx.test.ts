@@ -4,24 +4,22 @@
  * full title and the addressees, the last page both grade paragraphs and the date. A draft's
  * preview is marked 草稿 and needs a province role.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { docxPart } from "../../shared/domain/circular/render-docx";
+import { t, useDemoStack } from "../support/demo-stack";
 import { convertWithLibreOffice, pdfPageCount, pdfPageText } from "../support/office-tools";
-import { startTestStack, type TestStack } from "../support/stack";
 
-let t: TestStack;
 let circularId = "";
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   const list = await t.call<{ circulars: Array<{ circularId: string }> }>(
     "GET",
     "/v1/public/provinces/jl/circulars",
   );
   circularId = list.body.circulars[0]?.circularId ?? "";
 }, 120_000);
-
-afterAll(async () => t?.stop());
 
 async function download(path: string, token?: string) {
   const res = await fetch(`${t.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});

@@ -11,9 +11,10 @@ import type { DemoData } from "../../infra/local/seed/index";
 import { publishedCircularOfYear } from "../../shared/data/stores/circulars";
 import { canonicalHash } from "../../shared/lib/canonical-json";
 import { setNow } from "../../shared/lib/clock";
+import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../support/circular/jilin-2019-prose";
 import { loadFixture } from "../support/fixture";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
-import { JILIN_2019_HIGHLIGHTS, JILIN_2019_PROSE } from "../unit/circular/jilin-2019-prose";
 
 const fixture = loadFixture();
 const P = fixture.province.id;
@@ -31,18 +32,8 @@ const admin1 = () => t.token("province-admin", { provinceId: P, sub: "admin-1@jl
 const admin2 = () => t.token("province-admin", { provinceId: P, sub: "admin-2@jl" });
 const reviewer = () => t.token("province-reviewer", { provinceId: P, sub: "reviewer@jl" });
 
-interface Circular {
-  circularId: string;
-  status: "draft" | "approved" | "published";
-  version: number;
-  runId: string;
-  documentNo: string;
-  createdBy: string;
-  approvedBy?: string;
-  sha256: string | null;
-  publishedAt?: string;
-  supersedes: string | null;
-  supersededBy: string | null;
+/** The route table declares the circular's `document` as unknown JSON: its shape is the domain's, read here. */
+type Circular = Omit<ResponseOf<"getCircular">, "document"> & {
   document: {
     circularId: string;
     opening: string;
@@ -55,7 +46,7 @@ interface Circular {
     }>;
     supersedes: string | null;
   };
-}
+};
 
 const draftBody = (extra: Record<string, unknown> = {}) => ({ runId, ...JILIN_2019_PROSE, ...extra });
 

@@ -2,24 +2,23 @@
  * The routes the console reads to show a year at a glance: the province's years, a tenant's
  * periods (window, lock, unlock in force, latest version) and the province's unlocks.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
-import { startTestStack, type TestStack } from "../support/stack";
+import { t, useDemoStack } from "../support/demo-stack";
 
-let t: TestStack;
 let admin: string;
 let reviewer: string;
 let reporter: string;
 let foreignReporter: string;
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   admin = await t.token("province-admin", { provinceId: "jl" });
   reviewer = await t.token("province-reviewer", { provinceId: "jl" });
   reporter = await t.token("city-reporter", { provinceId: "jl", tenantId: "changchun" });
   foreignReporter = await t.token("city-reporter", { provinceId: "jl", tenantId: "jilin" });
 });
-afterAll(async () => t?.stop());
 
 describe("GET /v1/provinces/{p}/years", () => {
   it("names the province and lists the years with a rulebook, newest first", async () => {

@@ -4,24 +4,19 @@
  * formatted, Chinese headers, the header row frozen), and the rollup's CSV converted by LibreOffice.
  */
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { download as downloadFile, t, useDemoStack } from "../support/demo-stack";
 import { convertWithLibreOffice, readBytes } from "../support/office-tools";
-import { startTestStack, type TestStack } from "../support/stack";
 
-let t: TestStack;
 let admin = "";
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   admin = await t.token("province-admin", { provinceId: "jl" });
 }, 120_000);
 
-afterAll(async () => t?.stop());
-
-async function download(path: string, token = admin) {
-  const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-}
+const download = (path: string, token = admin) => downloadFile(path, token);
 
 async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

@@ -1,14 +1,9 @@
 /** Units and provinces carry an optional fullAuthorityName beside the short authorityName; the demo has the real ones. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../support/stack";
+import { describe, expect, it } from "vitest";
+import { DEMO_FULL_AUTHORITY_NAMES } from "../support/demo-facts";
+import { t, useDemoStack } from "../support/demo-stack";
 
-let t: TestStack;
-
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-}, 120_000);
-
-afterAll(async () => t?.stop());
+useDemoStack();
 
 describe("fullAuthorityName", () => {
   it("is the real full name of every demo unit", async () => {
@@ -16,20 +11,7 @@ describe("fullAuthorityName", () => {
     const res = await t.call<{
       tenants: Array<{ tenantId: string; authorityName: string; fullAuthorityName?: string }>;
     }>("GET", "/v1/provinces/jl/tenants", { token: admin });
-    expect(res.body.tenants.map((u) => u.fullAuthorityName)).toEqual([
-      "长春市人民政府",
-      "吉林市人民政府",
-      "四平市人民政府",
-      "辽源市人民政府",
-      "通化市人民政府",
-      "白山市人民政府",
-      "松原市人民政府",
-      "白城市人民政府",
-      "延边朝鲜族自治州人民政府",
-      "长白山保护开发区管理委员会",
-      "梅河口市人民政府",
-      "公主岭市人民政府",
-    ]);
+    expect(res.body.tenants.map((u) => u.fullAuthorityName)).toEqual(DEMO_FULL_AUTHORITY_NAMES);
     expect(res.body.tenants.find((u) => u.tenantId === "yanbian")?.authorityName).toBe("延边州政府");
   });
 

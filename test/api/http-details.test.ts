@@ -7,20 +7,20 @@
  */
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { t, useDemoStack } from "../support/demo-stack";
 
 interface Problem {
   status: number;
   errors?: Array<{ path: string; message: string }>;
 }
 
-let t: TestStack;
 let admin: string;
 let platform: string;
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   admin = await t.token("province-admin", { provinceId: "jl" });
   platform = await t.token("platform-admin");
   const ln = await t.call("PUT", "/v1/provinces/ln", {
@@ -40,8 +40,6 @@ beforeAll(async () => {
     expect(put.status, put.text).toBe(201);
   }
 }, 120_000);
-
-afterAll(async () => t?.stop());
 
 /** The nextCursor of a list's first page of one item. */
 async function firstCursor(path: string, token?: string): Promise<string> {

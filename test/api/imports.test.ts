@@ -7,27 +7,22 @@ import { execFileSync } from "node:child_process";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../shared/data/keys";
 import { setNow } from "../../shared/lib/clock";
-import { startTestStack, type TestStack } from "../support/stack";
+import { download as downloadFile, t, useDemoStack } from "../support/demo-stack";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-let t: TestStack;
 let admin = "";
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   admin = await t.token("province-admin", { provinceId: "jl" });
 }, 120_000);
 
-afterAll(async () => t?.stop());
-
-async function download(path: string, token = admin) {
-  const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-}
+const download = (path: string, token = admin) => downloadFile(path, token);
 
 async function upload(
   path: string,

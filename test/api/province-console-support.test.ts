@@ -4,12 +4,11 @@
  * the what-if dry run started from a stored run's frozen inputs with actuals and review overrides
  * (考评结果) — on the demo province, with foreign provinces and cities refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { t, useDemoStack } from "../support/demo-stack";
 
 const BASE = "/v1/provinces/jl/years/2019";
 
-let t: TestStack;
 let admin: string;
 let reviewer: string;
 let reporter: string;
@@ -20,14 +19,14 @@ interface Problem {
   errors: Array<{ path: string; message: string }>;
 }
 
+useDemoStack();
+
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
   admin = await t.token("province-admin", { provinceId: "jl" });
   reviewer = await t.token("province-reviewer", { provinceId: "jl" });
   reporter = await t.token("city-reporter", { provinceId: "jl", tenantId: "changchun" });
   foreignAdmin = await t.token("province-admin", { provinceId: "hl" });
 });
-afterAll(async () => t?.stop());
 
 describe("GET …/years/{y}/targets (every unit's targets)", () => {
   it("lists the 12 units' targets in display order with their versions, and the province totals", async () => {

@@ -8,13 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalHash } from "../../shared/lib/canonical-json";
 import { setNow, shanghaiInstant } from "../../shared/lib/clock";
-import {
-  computeRun,
-  type RunInputs,
-  type RunResult,
-  type ScoringRunView,
-} from "../../shared/services/scoring";
+import { computeRun, type RunInputs } from "../../shared/services/scoring";
 import { loadFixture } from "../support/fixture";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const fixture = loadFixture();
@@ -93,8 +89,8 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 /** The answers, as the service declares them. */
-type Result = RunResult;
-type Run = ScoringRunView;
+type Run = ResponseOf<"getScoringRun">;
+type Result = Run["results"][number];
 
 const summary = (results: Result[]) =>
   results.map(({ tenantId, total, rank, grade }) => ({ tenantId, total, rank, grade }));
@@ -238,20 +234,8 @@ describe("GET /tenants/{t}/years/{y}/score", () => {
   });
 });
 
-interface DryRun {
-  dryRun: true;
-  runId?: string;
-  inputsHash: string;
-  resultsHash: string;
-  gradeCounts: Record<string, number>;
-  baselineGradeCounts: Record<string, number>;
-  changes: Array<{
-    tenantId: string;
-    baseline: { grade: string; rank: number };
-    whatIf: { grade: string; rank: number };
-  }>;
-  results: Result[];
-}
+/** A dry run, which has no run id (the test checks that it has none). */
+type DryRun = Extract<ResponseOf<"createScoringRun">, { dryRun: true }> & { runId?: string };
 
 describe("POST /scoring-runs?dryRun=true (what-if)", () => {
   const runCount = async () =>

@@ -14,6 +14,7 @@ import { setNow } from "../../shared/lib/clock";
 import { loadFixture } from "../support/fixture";
 import { type Call, client } from "../support/http";
 import { freePort } from "../support/ports";
+import type { ResponseOf } from "../support/responses";
 
 const TENANTS = ["t1", "t2", "t3", "t4", "t5", "t6"];
 const PERIOD = "2019-03";
@@ -26,10 +27,7 @@ let stack: LocalStack;
 let call: Call;
 const tokens = new Map<string, string>();
 
-interface Ack {
-  version: number;
-  values: Record<string, number>;
-}
+type Ack = Pick<ResponseOf<"putReport">, "version" | "values">;
 const acknowledged = new Map<string, Ack[]>();
 
 beforeAll(async () => {

@@ -3,15 +3,11 @@
  * guarantee loan and settling-in allowance, and Tonghua's three years of full interest subsidy —
  * visible on the public routes without credentials.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../support/stack";
+import { describe, expect, it } from "vitest";
+import { DEMO_PROGRAM_CODES, README_GRADUATE } from "../support/demo-facts";
+import { t, useDemoStack } from "../support/demo-stack";
 
-let t: TestStack;
-
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-});
-afterAll(async () => t?.stop());
+useDemoStack();
 
 const GRADUATE_FOUNDER = { category: "graduate", graduationDate: "2018-07-01" };
 
@@ -24,14 +20,7 @@ describe("the demo subsidies", () => {
     const token = await t.token("province-admin", { provinceId: "jl" });
     const res = await t.call("GET", "/v1/provinces/jl/subsidy-programs", { token });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.programs.map((p: { code: string }) => p.code)).toEqual([
-      "family_service_base_subsidy",
-      "guarantee_loan",
-      "returnee_base_subsidy",
-      "rural_training_subsidy",
-      "skill_upgrade_subsidy",
-      "startup_subsidy",
-    ]);
+    expect(res.body.programs.map((p: { code: string }) => p.code)).toEqual(DEMO_PROGRAM_CODES);
     for (const program of res.body.programs)
       expect(program).toMatchObject({ version: 1, writtenBy: "demo-seed" });
   });
@@ -102,15 +91,7 @@ describe("the demo subsidies", () => {
 
   it("explain the README's graduate in Chinese: the reasons, each unmet condition, the amounts", async () => {
     const res = await t.call("POST", "/v1/public/tenants/changchun/entitlements", {
-      body: {
-        profile: {
-          category: "graduate",
-          graduationDate: "2019-07-01",
-          degree: "master",
-          keyUniversity: true,
-        },
-        date: "2019-12-01",
-      },
+      body: README_GRADUATE,
     });
     expect(res.status, res.text).toBe(200);
     type Entry = {

@@ -12,6 +12,7 @@ import { canonicalJson } from "../../shared/lib/canonical-json";
 import { setNow } from "../../shared/lib/clock";
 import { loadFixture } from "../support/fixture";
 import { keepAliveClient } from "../support/http";
+import type { ResponseOf } from "../support/responses";
 import { percentile, progress, round } from "./stats";
 
 export interface LoadReport {
@@ -28,10 +29,7 @@ export interface LoadReport {
   verified: { reportsChecked: number; versionsChecked: number; lost: number; halfWritten: number };
 }
 
-interface Ack {
-  version: number;
-  values: Record<string, number>;
-}
+type Ack = Pick<ResponseOf<"putReport">, "version" | "values">;
 
 export async function measureLoad(
   dynamo: RunningDynamoDb,

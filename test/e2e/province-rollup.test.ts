@@ -23,6 +23,7 @@ import {
   signInAs,
 } from "../support/browser";
 import { loadFixture } from "../support/fixture";
+import type { ResponseOf } from "../support/responses";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const NOW = "2020-01-20T10:00:00+08:00";
@@ -36,21 +37,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface RollupBody {
-  period: string;
-  expectedProgress: string;
-  indicators: Array<{ code: string; name: string }>;
-  tenants: Array<{
-    tenantId: string;
-    name: string;
-    reported: boolean;
-    late: boolean;
-    rows: Array<{ code: string; actual: number | null; completion: string | null; lagging: boolean }>;
-  }>;
-  totals: Array<{ code: string; summed: boolean; actual: number | null; completion: string | null }>;
-  notReported: string[];
-  late: string[];
-}
+type RollupBody = ResponseOf<"getRollup">;
 
 async function apiRollup(period: string): Promise<RollupBody> {
   const token = await t.token("province-admin", { provinceId: "jl" });

@@ -19,9 +19,9 @@ import { putRulebook } from "../../shared/data/stores/rulebooks";
 import { buildCircularDocument, circularSha256 } from "../../shared/domain/circular";
 import { rulebookSchema } from "../../shared/domain/rulebook";
 import { ConflictError, PreconditionFailedError } from "../../shared/lib/errors";
+import { jilinInput } from "../support/circular/jilin-2019-input";
 import { testDb } from "../support/db";
 import { loadFixture } from "../support/fixture";
-import { jilinInput } from "../unit/circular/jilin-2019-input";
 
 const P = "jl";
 const Y = 2019;

@@ -31,6 +31,7 @@ import {
   putTopUp,
 } from "../../shared/services/subsidies";
 import { testDb } from "../support/db";
+import { DEMO_PROGRAM_CODES } from "../support/demo-facts";
 
 const AT = "2019-06-15T02:00:00.000Z";
 const actor = { sub: "tester" };
@@ -278,14 +279,7 @@ describe("the demo seed", () => {
     ]);
     const programs = await listProgramVersions(seedDb, demo.province.id);
     expect(programs.map((p) => [p.code, p.version, p.writtenBy])).toEqual(
-      [
-        "family_service_base_subsidy",
-        "guarantee_loan",
-        "returnee_base_subsidy",
-        "rural_training_subsidy",
-        "skill_upgrade_subsidy",
-        "startup_subsidy",
-      ].map((code) => [code, 1, "demo-seed"]),
+      DEMO_PROGRAM_CODES.map((code) => [code, 1, "demo-seed"]),
     );
     expect(await headVersion.topUp(seedDb, "changchun", "guarantee_loan")).toBe(1);
     expect(await headVersion.topUp(seedDb, "tonghua", "guarantee_loan")).toBe(1);
