@@ -28,15 +28,12 @@ export const scoringHandlers: Handlers<typeof scoringRoutes> = {
       return { status: 200, body: view };
     }
     if (body?.runId !== undefined) {
-      throw new ValidationError(
+      throw ValidationError.about(
+        "body.runId",
         { en: "runId is only accepted with ?dryRun=true", zh: "只有试算（?dryRun=true）才接受 runId" },
         {
-          errors: [
-            fieldError("body.runId", {
-              en: "only with ?dryRun=true (a stored run scores the current inputs)",
-              zh: "仅用于试算（正式考评以当前数据计分）",
-            }),
-          ],
+          en: "only with ?dryRun=true (a stored run scores the current inputs)",
+          zh: "仅用于试算（正式考评以当前数据计分）",
         },
       );
     }

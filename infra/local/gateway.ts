@@ -177,22 +177,12 @@ export function createGateway(options: GatewayOptions) {
         throw new ValidationError({ en: "invalid claims", zh: "声明无效。" }, { errors });
       }
       const missing = missingScopeText(principal.data);
-      if (missing)
-        throw new ValidationError(missing, {
-          errors: [{ path: "body", message: missing.en, zh: missing.zh }],
-        });
+      if (missing) throw ValidationError.about("body", missing);
       if (body.role === "integration") {
-        throw new ValidationError(
+        throw ValidationError.about(
+          "body.role",
           { en: "integration principals use API keys", zh: "integration 角色须使用 API 密钥。" },
-          {
-            errors: [
-              {
-                path: "body.role",
-                message: "use an API key for the integration role",
-                zh: "integration 角色请使用 API 密钥",
-              },
-            ],
-          },
+          { en: "use an API key for the integration role", zh: "integration 角色请使用 API 密钥" },
         );
       }
       const minted = await options.issuer.mint(claims, expiresInSeconds);

@@ -81,13 +81,10 @@ export async function sealCursor(db: Db, list: string, lastKey: Record<string, u
 }
 
 function invalidCursor(): ValidationError {
-  return new ValidationError(
+  return ValidationError.about(
+    "query.cursor",
     { en: "the cursor is not valid for this list", zh: "分页游标对此列表无效。" },
-    {
-      errors: [
-        { path: "query.cursor", message: "not a cursor this list issued", zh: "分页游标不是此列表签发的" },
-      ],
-    },
+    { en: "not a cursor this list issued", zh: "分页游标不是此列表签发的" },
   );
 }
 

@@ -109,6 +109,19 @@ export abstract class AppError extends Error {
   /** what a 5xx says instead of the generic text (never anything internal) */
   readonly publicDetail: Bilingual | undefined = undefined;
 
+  /** The error about one field: the problem's `detail` and that field's own text (the detail's by default). */
+  static about<E extends AppError>(
+    this: new (
+      detail: Bilingual,
+      options?: { errors?: FieldError[] },
+    ) => E,
+    path: string,
+    detail: Bilingual,
+    field: Bilingual = detail,
+  ): E {
+    return new this(detail, { errors: [fieldError(path, field)] });
+  }
+
   constructor(
     detail: Bilingual,
     options: {

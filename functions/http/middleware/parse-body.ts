@@ -31,9 +31,10 @@ export function parseBody(
 
 /** 400 for a body that is not JSON (the local gateway's own routes answer it too). */
 export function malformedJsonError(): ValidationError {
-  return new ValidationError(
+  return ValidationError.about(
+    "body",
     { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON。" },
-    { errors: [{ path: "body", message: "malformed JSON", zh: "JSON 格式有误" }] },
+    { en: "malformed JSON", zh: "JSON 格式有误" },
   );
 }
 
@@ -55,25 +56,19 @@ function readJson(route: RouteSpec, event: HttpEvent, limit: number): unknown {
   }
   if (!route.body) {
     if (text.trim() === "" || text.trim() === "{}") return undefined;
-    throw new ValidationError(
+    throw ValidationError.about(
+      "body",
       { en: "this route takes no request body", zh: "此接口不接受请求体。" },
-      { errors: [{ path: "body", message: "no body expected", zh: "不应有请求体" }] },
+      { en: "no body expected", zh: "不应有请求体" },
     );
   }
   if (text.trim() === "") return undefined;
   const contentType = event.headers?.["content-type"] ?? "";
   if (!JSON_TYPE.test(contentType)) {
-    throw new UnsupportedMediaTypeError(
+    throw UnsupportedMediaTypeError.about(
+      "headers.content-type",
       { en: "send the body as application/json", zh: "请求体须以 application/json 格式发送。" },
-      {
-        errors: [
-          {
-            path: "headers.content-type",
-            message: "must be application/json",
-            zh: "Content-Type 须为 application/json",
-          },
-        ],
-      },
+      { en: "must be application/json", zh: "Content-Type 须为 application/json" },
     );
   }
   try {
@@ -118,9 +113,10 @@ function readUpload(spec: NonNullable<RouteSpec["upload"]>, event: HttpEvent): U
     );
   }
   if (bytes.length === 0) {
-    throw new ValidationError(
+    throw ValidationError.about(
+      "body",
       { en: "the file is empty", zh: "上传的文件是空的。" },
-      { errors: [{ path: "body", message: "empty file", zh: "文件为空" }] },
+      { en: "empty file", zh: "文件为空" },
     );
   }
   return { mediaType, bytes };

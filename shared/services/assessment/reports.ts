@@ -103,16 +103,10 @@ export async function submitReport(
     const current = byPeriod.get(period);
     checkIfMatch(input.ifMatch, current?.version, { required: true });
     if (current && report.reason === undefined) {
-      throw new ValidationError(
+      throw ValidationError.about(
+        "body.reason",
         { en: "a revision of a submitted report needs a reason", zh: "修改已报送的数据须填写修改原因。" },
-        {
-          errors: [
-            fieldError("body.reason", {
-              en: "required when revising a report",
-              zh: "修改原因为必填项（修改已报送的数据时）",
-            }),
-          ],
-        },
+        { en: "required when revising a report", zh: "修改原因为必填项（修改已报送的数据时）" },
       );
     }
 

@@ -80,9 +80,10 @@ export function checkSupersedes(superseded: StoredCircular | undefined, year: nu
 /** 400 for an edit that names no field. */
 export function checkEditsChangeSomething(edits: CircularProseEdits): void {
   if (Object.keys(edits).length === 0) {
-    throw new ValidationError(
+    throw ValidationError.about(
+      "body",
       { en: "nothing to change", zh: "没有要修改的内容。" },
-      { errors: [{ path: "body", message: "name at least one field", zh: "请至少修改一个字段" }] },
+      { en: "name at least one field", zh: "请至少修改一个字段" },
     );
   }
 }
