@@ -3,7 +3,7 @@
  * libraries (ECharts on 进度总览) load only with it. Signed-in pages need a session: without one
  * the user signs in and comes back to the same URL.
  */
-import { createRouter, createWebHistory } from "vue-router";
+import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from "vue-router";
 import { CITY_ROLES, type PageAccess, PROVINCE_ROLES } from "./access";
 import { trackLocation } from "./api/client";
 import { restoreSession, session, signIn } from "./auth/session";
@@ -25,6 +25,35 @@ const province = (
   roles,
 });
 
+const YEAR = "tenants/:t/years/:y(\\d{4})";
+const PUBLIC: PageAccess = { scope: "public" };
+
+/** path, page, title, who may open it */
+type Page = readonly [string, () => Promise<RouteComponent>, string, PageAccess];
+const pages = (list: readonly Page[]): RouteRecordRaw[] =>
+  list.map(([path, component, title, access]) => ({ path, component, meta: { title, access } }));
+
+const cityPages = pages([
+  [YEAR, () => import("./pages/city/CityHome.vue"), "本单位首页", city()],
+  [
+    `${YEAR}/reports/:period(\\d{4}-\\d{2})`,
+    () => import("./pages/city/MonthlyReport.vue"),
+    "月度填报",
+    city(),
+  ],
+  [`${YEAR}/reports`, () => import("./pages/city/ReportRedirect.vue"), "月度填报", city()],
+  [`${YEAR}/highlights`, () => import("./pages/city/Highlights.vue"), "工作亮点", city()],
+  ["tenants/:t/subsidy-top-ups", () => import("./pages/city/TopUps.vue"), "补贴提标", cityAdmin],
+  ["tenants/:t/local-programs", () => import("./pages/city/LocalPrograms.vue"), "地方项目", cityAdmin],
+  ["tenants/:t/api-keys", () => import("./pages/city/ApiKeys.vue"), "接口密钥", cityAdmin],
+]);
+
+const publicPages = pages([
+  ["provinces/:p/circulars", () => import("./pages/public/PublicCirculars.vue"), "通报公开", PUBLIC],
+  ["provinces/:p/circulars/:c", () => import("./pages/public/PublicCircular.vue"), "通报", PUBLIC],
+  ["tenants/:t/subsidies", () => import("./pages/public/PublicSubsidies.vue"), "补贴政策与测算", PUBLIC],
+]);
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
@@ -42,65 +71,12 @@ export const router = createRouter({
     {
       path: "/",
       component: () => import("./components/ConsoleLayout.vue"),
-      children: [
-        {
-          path: "tenants/:t/years/:y(\\d{4})",
-          component: () => import("./pages/city/CityHome.vue"),
-          meta: { title: "本单位首页", access: city() },
-        },
-        {
-          path: "tenants/:t/years/:y(\\d{4})/reports/:period(\\d{4}-\\d{2})",
-          component: () => import("./pages/city/MonthlyReport.vue"),
-          meta: { title: "月度填报", access: city() },
-        },
-        {
-          path: "tenants/:t/years/:y(\\d{4})/reports",
-          component: () => import("./pages/city/ReportRedirect.vue"),
-          meta: { title: "月度填报", access: city() },
-        },
-        {
-          path: "tenants/:t/years/:y(\\d{4})/highlights",
-          component: () => import("./pages/city/Highlights.vue"),
-          meta: { title: "工作亮点", access: city() },
-        },
-        {
-          path: "tenants/:t/subsidy-top-ups",
-          component: () => import("./pages/city/TopUps.vue"),
-          meta: { title: "补贴提标", access: cityAdmin },
-        },
-        {
-          path: "tenants/:t/local-programs",
-          component: () => import("./pages/city/LocalPrograms.vue"),
-          meta: { title: "地方项目", access: cityAdmin },
-        },
-        {
-          path: "tenants/:t/api-keys",
-          component: () => import("./pages/city/ApiKeys.vue"),
-          meta: { title: "接口密钥", access: cityAdmin },
-        },
-        ...provincePages(province),
-      ],
+      children: [...cityPages, ...provincePages(province)],
     },
     {
       path: "/public",
       component: () => import("./components/PublicLayout.vue"),
-      children: [
-        {
-          path: "provinces/:p/circulars",
-          component: () => import("./pages/public/PublicCirculars.vue"),
-          meta: { title: "通报公开", access: { scope: "public" } },
-        },
-        {
-          path: "provinces/:p/circulars/:c",
-          component: () => import("./pages/public/PublicCircular.vue"),
-          meta: { title: "通报", access: { scope: "public" } },
-        },
-        {
-          path: "tenants/:t/subsidies",
-          component: () => import("./pages/public/PublicSubsidies.vue"),
-          meta: { title: "补贴政策与测算", access: { scope: "public" } },
-        },
-      ],
+      children: publicPages,
     },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFound.vue"), meta: { title: "页面不存在" } },
   ],

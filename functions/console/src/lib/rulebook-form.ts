@@ -298,3 +298,17 @@ export function weightSums(form: RulebookForm): { indicators: number; review: nu
   const review = sum(form.reviewItems.map((r) => r.maxScore));
   return { indicators, review, total: Number((indicators + review).toFixed(4)) };
 }
+
+/** The id of the error shown for an API path (`body.indicators.0.code` → `err-body-indicators-0-code`). */
+export function rulebookErrorId(path: string): string {
+  return `err-${path.replace(/[^\w]+/g, "-")}`;
+}
+
+/** Move a row one place up (-1) or down (1); false when it is already at that end. */
+export function moveRow<T>(list: T[], index: number, step: -1 | 1): boolean {
+  const target = index + step;
+  if (target < 0 || target >= list.length) return false;
+  const [item] = list.splice(index, 1);
+  if (item !== undefined) list.splice(target, 0, item);
+  return true;
+}

@@ -3,65 +3,28 @@
  * each with its deep link from `functions/console/console.md`. Parameterised by the assessing authority `{p}` and
  * the year, so the same pages can later serve a city assessing its counties.
  */
-import type { RouteRecordRaw } from "vue-router";
+import type { RouteComponent, RouteRecordRaw } from "vue-router";
 import type { PageAccess } from "../../access";
 
 type ProvinceAccess = (roles?: readonly ("province-admin" | "province-reviewer")[]) => PageAccess;
 
-const YEAR = ":y(\\d{4})";
+const YEAR = `provinces/:p/years/:y(\\d{4})`;
+
+/** path, page, title: every page is open to the province's admins and reviewers alike */
+const PAGES: ReadonlyArray<readonly [string, () => Promise<RouteComponent>, string]> = [
+  ["provinces/:p/tenants", () => import("./Tenants.vue"), "单位管理"],
+  [`${YEAR}/rulebook`, () => import("./Rulebook.vue"), "考评细则"],
+  [`${YEAR}/targets`, () => import("./Targets.vue"), "目标任务"],
+  [`${YEAR}/rollup`, () => import("./Rollup.vue"), "进度总览"],
+  [`${YEAR}/unlocks`, () => import("./Unlocks.vue"), "解锁"],
+  [`${YEAR}/reviews`, () => import("./Reviews.vue"), "考评打分"],
+  [`${YEAR}/scoring-runs`, () => import("./ScoringRuns.vue"), "考评结果"],
+  [`${YEAR}/scoring-runs/:runId`, () => import("./ScoringRun.vue"), "考评结果"],
+  [`${YEAR}/circulars`, () => import("./Circulars.vue"), "通报"],
+  [`${YEAR}/circulars/:c`, () => import("./Circular.vue"), "通报"],
+];
 
 export function provincePages(province: ProvinceAccess): RouteRecordRaw[] {
   const access = province();
-  return [
-    {
-      path: "provinces/:p/tenants",
-      component: () => import("./Tenants.vue"),
-      meta: { title: "单位管理", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/rulebook`,
-      component: () => import("./Rulebook.vue"),
-      meta: { title: "考评细则", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/targets`,
-      component: () => import("./Targets.vue"),
-      meta: { title: "目标任务", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/rollup`,
-      component: () => import("./Rollup.vue"),
-      meta: { title: "进度总览", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/unlocks`,
-      component: () => import("./Unlocks.vue"),
-      meta: { title: "解锁", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/reviews`,
-      component: () => import("./Reviews.vue"),
-      meta: { title: "考评打分", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/scoring-runs`,
-      component: () => import("./ScoringRuns.vue"),
-      meta: { title: "考评结果", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/scoring-runs/:runId`,
-      component: () => import("./ScoringRun.vue"),
-      meta: { title: "考评结果", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/circulars`,
-      component: () => import("./Circulars.vue"),
-      meta: { title: "通报", access },
-    },
-    {
-      path: `provinces/:p/years/${YEAR}/circulars/:c`,
-      component: () => import("./Circular.vue"),
-      meta: { title: "通报", access },
-    },
-  ];
+  return PAGES.map(([path, component, title]) => ({ path, component, meta: { title, access } }));
 }

@@ -1,11 +1,11 @@
 /**
- * What the province's pages share: the assessing authority and year of the URL, the units it
- * assesses (every page of the list, in official order), whether the signed-in user may change
- * things (admins) or only read (reviewers), and the year of a path switched to another year.
+ * The assessing authority and year a province page is about: `{p}` and `{y}` of the URL, whether
+ * the signed-in user may change things (admins) or only read (reviewers), the units it assesses
+ * (every page of the list, in official order), and the same path switched to another year.
  */
 import { computed } from "vue";
 import { useRoute } from "vue-router";
-import { api } from "../../api/client";
+import { ApiProblem, api } from "../../api/client";
 import type { Response } from "../../api/contract";
 import { session } from "../../auth/session";
 
@@ -39,17 +39,8 @@ export function pathOfYear(path: string, year: number): string {
   return path.replace(/\/years\/\d{4}(\/|$)/, `/years/${year}$1`);
 }
 
-/** A short hash for tables (the full one is in the title and on the detail page). */
-export function shortHash(hash: string | null | undefined): string {
-  return hash ? `${hash.slice(0, 12)}…` : "—";
+/** For `.catch`: a 404 (e.g. a year without a rulebook yet) is nothing; any other failure stays one. */
+export function noneIf404(e: unknown): undefined {
+  if (e instanceof ApiProblem && e.status === 404) return undefined;
+  throw e;
 }
-
-export const INDICATOR_METHOD: Record<"ratio" | "ceiling", string> = {
-  ratio: "比率法（越高越好）",
-  ceiling: "上限法（越低越好）",
-};
-
-export const INDICATOR_KIND: Record<"count" | "rate", string> = {
-  count: "累计数",
-  rate: "比率",
-};
