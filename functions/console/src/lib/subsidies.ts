@@ -246,3 +246,13 @@ export function operatorsFor(field: string): Operator[] {
 
 /** The numeric profile fields (what a per-unit program may count). */
 export const NUMERIC_FIELDS = PROFILE_FIELDS.filter((f) => inputOf(f) === "number");
+
+/** A document cited as a program's basis: its number or title, then the clause when there is one. */
+export function basisText(b: { document: string; clause?: string | undefined }): string {
+  return `${b.document}${b.clause ? ` ${b.clause}` : ""}`;
+}
+
+/** The unit a profile field counts in (人, 户, …), where it has one. */
+export function unitOf(field: string): string | undefined {
+  return isProfileField(field) ? (PROFILE_FORM[field] as { unit?: string }).unit : undefined;
+}
