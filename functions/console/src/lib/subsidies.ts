@@ -256,3 +256,8 @@ export function basisText(b: { document: string; clause?: string | undefined }):
 export function unitOf(field: string): string | undefined {
   return isProfileField(field) ? (PROFILE_FORM[field] as { unit?: string }).unit : undefined;
 }
+
+/** A parameter's value with its unit (`150,000 元`, `3 年`); "—" for none. */
+export function parameterValue(value: number | null, p: { unit: string; money: boolean }): string {
+  return value === null ? "—" : `${formatParameter(value, p.money)} ${p.unit}`.trim();
+}
