@@ -312,7 +312,7 @@ export function useReportEntry(
     keepDraft();
   }
 
-  return {
+  return reactive({
     loading,
     loadError,
     rulebook,
@@ -348,5 +348,5 @@ export function useReportEntry(
     keepMine,
     onSourceInput,
     onReasonInput,
-  };
+  });
 }
