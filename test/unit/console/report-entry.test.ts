@@ -21,9 +21,9 @@ describe("月度填报 as a grid", () => {
 
   it("submits the numbers typed and names the first cell that holds none", () => {
     const indicators = [
-      { code: "a", name: "甲" },
-      { code: "b", name: "乙" },
-      { code: "c", name: "丙" },
+      { code: "a", name: "甲", weight: 1, method: "ratio" },
+      { code: "b", name: "乙", weight: 1, method: "ratio" },
+      { code: "c", name: "丙", weight: 1, method: "ratio" },
     ] as Parameters<typeof valuesToSubmit>[0];
     const states = {
       a: { value: cellState({ saved: null, text: "1,200" }) },

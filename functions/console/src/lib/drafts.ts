@@ -19,6 +19,11 @@ export function draftKey(...parts: Array<string | number>): string {
   return PREFIX + parts.map((p) => encodeURIComponent(String(p))).join(":");
 }
 
+/** The key a local program's unsaved form is kept under (`code` "" for a new program). */
+export function programDraftKey(sub: string, t: string, code: string): string {
+  return draftKey("local-program", sub, t, code || "new");
+}
+
 export function loadDraft<T>(key: string): Draft<T> | undefined {
   try {
     const raw = window.localStorage.getItem(key);

@@ -6,7 +6,6 @@
  * path's input. Pure.
  */
 import type { Body, Response } from "../api/contract";
-import { draftKey } from "./drafts";
 import { parseNumber } from "./numbers";
 import {
   fieldLabel,
@@ -242,11 +241,6 @@ export function messagesAt(errors: Readonly<Errors>, path: string, deep = false)
  */
 export function bracketPath(path: string): string {
   return path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-}
-
-/** The key a program's unsaved form is kept under in this browser (`code` "" for a new program). */
-export function programDraftKey(sub: string, t: string, code: string): string {
-  return draftKey("local-program", sub, t, code || "new");
 }
 
 /** A program's standard in one line: the amount, the rate per unit (with its cap) or every tier. */
