@@ -4,6 +4,8 @@
  * removed once the save it belongs to succeeds.
  */
 
+import { formatDateTime } from "./format";
+
 const PREFIX = "console-draft:v1:";
 
 export interface Draft<T> {
@@ -15,6 +17,11 @@ export interface Draft<T> {
 
 export function draftKey(...parts: Array<string | number>): string {
   return PREFIX + parts.map((p) => encodeURIComponent(String(p))).join(":");
+}
+
+/** The key a local program's unsaved form is kept under (`code` "" for a new program). */
+export function programDraftKey(sub: string, t: string, code: string): string {
+  return draftKey("local-program", sub, t, code || "new");
 }
 
 export function loadDraft<T>(key: string): Draft<T> | undefined {
@@ -41,4 +48,17 @@ export function clearDraft(key: string): void {
   } catch {
     // nothing to clear
   }
+}
+
+/**
+ * What a form says when it has put a kept draft back: when it was typed, and — when someone saved
+ * a newer version since (`baseVersion` is no longer the draft's) — `stale`, what to check.
+ */
+export function restoredNote(
+  draft: Draft<unknown>,
+  baseVersion: number | null,
+  stale = "此后他人已保存了新版本，请核对后再保存。",
+): string {
+  const note = `已恢复您于 ${formatDateTime(draft.savedAt)} 填写但尚未保存的内容`;
+  return draft.baseVersion === baseVersion ? `${note}。` : `${note}；${stale}`;
 }

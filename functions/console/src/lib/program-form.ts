@@ -7,7 +7,15 @@
  */
 import type { Body, Response } from "../api/contract";
 import { parseNumber } from "./numbers";
-import { inputOf, isProfileField, type Operator, operatorsFor } from "./subsidies";
+import {
+  fieldLabel,
+  formatParameter,
+  inputOf,
+  isProfileField,
+  type Operator,
+  operatorsFor,
+  unitOf,
+} from "./subsidies";
 
 export type ProgramBody = NonNullable<Body<"putLocalProgram">>;
 export type StoredProgram = Response<"listLocalPrograms">["localPrograms"][number];
@@ -233,4 +241,18 @@ export function messagesAt(errors: Readonly<Errors>, path: string, deep = false)
  */
 export function bracketPath(path: string): string {
   return path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+}
+
+/** A program's standard in one line: the amount, the rate per unit (with its cap) or every tier. */
+export function programStandard(p: StoredProgram): string {
+  switch (p.kind) {
+    case "fixed":
+      return `${formatParameter(p.params.amount)} 元`;
+    case "per_unit": {
+      const cap = p.params.cap !== undefined ? `，封顶 ${formatParameter(p.params.cap)} 元` : "";
+      return `每${unitOf(p.params.unitsField) ?? ""} ${formatParameter(p.params.rate)} 元（按${fieldLabel(p.params.unitsField)}）${cap}`;
+    }
+    case "tiered":
+      return p.params.tiers.map((x) => `${x.key}：${formatParameter(x.amount)} 元`).join("；");
+  }
 }

@@ -5,6 +5,7 @@
  * structure's enums. No rules live here: eligibility, amounts and reasons come from the API.
  */
 import type { Body } from "../api/contract";
+import { formatDate } from "./format";
 import { parseNumber } from "./numbers";
 
 /** The calculator's profile exactly as the API takes it (`profileSchema` of the domain). */
@@ -246,3 +247,28 @@ export function operatorsFor(field: string): Operator[] {
 
 /** The numeric profile fields (what a per-unit program may count). */
 export const NUMERIC_FIELDS = PROFILE_FIELDS.filter((f) => inputOf(f) === "number");
+
+/** A document cited as a program's basis: its number or title, then the clause when there is one. */
+export function basisText(b: { document: string; clause?: string | null | undefined }): string {
+  return `${b.document}${b.clause ? ` ${b.clause}` : ""}`;
+}
+
+/** The unit a profile field counts in (人, 户, …), where it has one. */
+export function unitOf(field: string): string | undefined {
+  return isProfileField(field) ? (PROFILE_FORM[field] as { unit?: string }).unit : undefined;
+}
+
+/** A parameter's value with its unit (`150,000 元`, `3 年`); "—" for none. */
+export function parameterValue(value: number | null, p: { unit: string; money: boolean }): string {
+  return value === null ? "—" : `${formatParameter(value, p.money)} ${p.unit}`.trim();
+}
+
+/** Who issued a basis document: the city by its name, or the province. */
+export function levelName(level: "province" | "city", cityName: string): string {
+  return level === "city" ? cityName : LEVEL_LABELS.province;
+}
+
+/** A program's or a top-up's dates in force: from…to, or from (open-ended). */
+export function datesText(from: string, to: string | null): string {
+  return to ? `${formatDate(from)}至${formatDate(to)}` : `${formatDate(from)}起`;
+}
