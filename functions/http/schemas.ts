@@ -96,6 +96,20 @@ export const sha256Hex = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
 /**
+ * A response's fields from a stored entity's shape (`shared/data/entities/`): without the fields
+ * the API keeps to itself, and `version` as the API declares it (≥ 1).
+ */
+export function storedFields<S extends Record<string, z.ZodMiniType>, K extends keyof S = never>(
+  shape: S,
+  omit: readonly K[] = [],
+): Omit<S, K> {
+  const fields: Record<string, z.ZodMiniType> = { ...shape };
+  for (const key of omit) delete fields[key as string];
+  if ("version" in fields) fields.version = versionField;
+  return fields as Omit<S, K>;
+}
+
+/**
  * A problem (RFC 9457). Field errors may carry facts a client can act on besides `path` and
  * `message` (e.g. a refused top-up's baseline and limit), and a problem may carry extensions
  * (`requestId` on a 5xx, a 422's details): both are open objects.

@@ -1,5 +1,6 @@
 /** Platform routes: health, the OpenAPI document, provinces, tenants and integration API keys. */
 import * as z from "zod/mini";
+import { provinceShape, tenantShape } from "../../shared/data/entities/tenancy";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
@@ -28,17 +29,7 @@ export const provinceRequest = lazySchema(() =>
   }),
 );
 
-const province = lazySchema(() =>
-  z.object({
-    provinceId: z.string(),
-    name: z.string(),
-    authorityName: z.string(),
-    fullAuthorityName: z.optional(z.string()),
-    divisionCode: z.optional(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }),
-);
+const provinceResponse = lazySchema(() => z.object(provinceShape()));
 
 export const tenantRequest = lazySchema(() =>
   z.strictObject({
@@ -51,19 +42,7 @@ export const tenantRequest = lazySchema(() =>
   }),
 );
 
-const tenant = lazySchema(() =>
-  z.object({
-    tenantId: z.string(),
-    provinceId: z.string(),
-    name: z.string(),
-    authorityName: z.string(),
-    fullAuthorityName: z.optional(z.string()),
-    displayOrder: z.int(),
-    divisionCode: z.optional(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }),
-);
+const tenantResponse = lazySchema(() => z.object(tenantShape()));
 
 const apiKey = lazySchema(() =>
   z.object({
@@ -103,7 +82,7 @@ export const platformRoutes = defineRoutes("platform", {
     access: { roles: ["platform-admin"] },
     params: provinceParams,
     body: provinceRequest,
-    response: province,
+    response: provinceResponse,
     alsoStatus: [201],
   },
   listTenants: {
@@ -114,7 +93,9 @@ export const platformRoutes = defineRoutes("platform", {
     access: { roles: PROVINCE_ROLES },
     params: provinceParams,
     query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
-    response: lazySchema(() => z.object({ tenants: z.array(tenant), nextCursor: z.nullable(z.string()) })),
+    response: lazySchema(() =>
+      z.object({ tenants: z.array(tenantResponse), nextCursor: z.nullable(z.string()) }),
+    ),
   },
   putTenant: {
     method: "PUT",
@@ -127,7 +108,7 @@ export const platformRoutes = defineRoutes("platform", {
     alsoErrors: [409],
     params: lazySchema(() => z.strictObject({ p: idSchema, t: idSchema })),
     body: tenantRequest,
-    response: tenant,
+    response: tenantResponse,
     alsoStatus: [201],
     links: { getTenant: { t: "$response.body#/tenantId" } },
   },
@@ -138,7 +119,7 @@ export const platformRoutes = defineRoutes("platform", {
     tags: ["tenancy"],
     access: { roles: [...CITY_ROLES, ...PROVINCE_ROLES] },
     params: tenantParams,
-    response: tenant,
+    response: tenantResponse,
   },
   createApiKey: {
     method: "POST",

@@ -1,5 +1,5 @@
 /**
- * Every key format of the table, in one place (pinned by test/unit/data/keys.test.ts).
+ * Every key format of the table, in one place (pinned by test/unit/shared/data/keys.test.ts).
  *
  * Every partition key starts with its owner — `PROV#<p>` or `TENANT#<t>` — so a key built for
  * one tenant cannot reach another tenant's data, and the rule can be enforced by IAM

@@ -1,8 +1,9 @@
 /** A city's work highlights of the year (for the circular). */
 import * as z from "zod/mini";
+import { storedHighlightsShape } from "../../../shared/data/entities/highlights";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { paragraph, versionField } from "../../http/schemas";
+import { paragraph, storedFields } from "../../http/schemas";
 import { tenantYear } from "./params";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
@@ -16,17 +17,7 @@ const highlightsRequest = lazySchema(() =>
   }),
 );
 
-const highlightsResponse = lazySchema(() =>
-  z.object({
-    tenantId: z.string(),
-    year: z.int(),
-    employment: z.optional(z.string()),
-    entrepreneurship: z.optional(z.string()),
-    version: versionField,
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  }),
-);
+const highlightsResponse = lazySchema(() => z.object(storedFields(storedHighlightsShape(), ["provinceId"])));
 
 export const highlightsRoutes = declareRoutes({
   putHighlights: {

@@ -1,10 +1,11 @@
 /** A city's annual targets: one unit's, the province's, and the spreadsheet template and import. */
 import * as z from "zod/mini";
+import { storedTargetsShape } from "../../../shared/data/entities/targets";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { zodMessage } from "../../../shared/lib/zod-text";
 import { CSV_TYPE, XLSX_TYPE } from "../../http/office";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { versionField } from "../../http/schemas";
+import { storedFields } from "../../http/schemas";
 import { SPREADSHEET_UPLOAD } from "../../http/uploads";
 import { TENANT_AND_PROVINCE } from "./access";
 import { dryRunQuery, importResponse, templateQuery } from "./imports";
@@ -34,16 +35,7 @@ export function provinceTotalShape() {
   };
 }
 
-const targetsResponse = lazySchema(() =>
-  z.object({
-    tenantId: z.string(),
-    year: z.int(),
-    targets: z.record(z.string(), z.number()),
-    version: versionField,
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  }),
-);
+const targetsResponse = lazySchema(() => z.object(storedFields(storedTargetsShape(), ["provinceId"])));
 
 export const targetsRoutes = declareRoutes({
   putTargets: {

@@ -1,5 +1,6 @@
 /** Unlocks: one locked period reopened for one city until an instant, with a reason. */
 import * as z from "zod/mini";
+import { unlockShape } from "../../../shared/data/entities/unlock";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { periodSchema } from "../../../shared/domain/reporting";
 import { zodMessage } from "../../../shared/lib/zod-text";
@@ -23,20 +24,6 @@ const unlockRequest = lazySchema(() =>
     }),
   }),
 );
-
-function unlockShape() {
-  return {
-    unlockId: z.string(),
-    tenantId: z.string(),
-    provinceId: z.string(),
-    year: z.int(),
-    period: z.string(),
-    reason: z.string(),
-    until: z.string(),
-    unlockedBy: z.string(),
-    createdAt: z.string(),
-  };
-}
 
 const unlockResponse = lazySchema(() => z.object(unlockShape()));
 

@@ -22,8 +22,9 @@ export function provinceShape() {
 export function tenantShape() {
   return {
     ...strings("tenantId", "provinceId", "name", "authorityName"),
-    ...optionalStrings("fullAuthorityName", "divisionCode"),
+    fullAuthorityName: z.optional(z.string()),
     displayOrder: z.int(),
+    divisionCode: z.optional(z.string()),
     ...strings("createdAt", "updatedAt"),
   };
 }
