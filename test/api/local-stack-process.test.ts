@@ -80,6 +80,17 @@ async function waitExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
+/** What a start that fails writes to stderr, once it has exited with a non-zero code. */
+async function failedStartOutput(child: ChildProcess): Promise<string> {
+  let output = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const code = await waitExit(child);
+  expect(code).not.toBe(0);
+  return output;
+}
+
 function javaProcesses(): string {
   try {
     return execFileSync("pgrep", ["-af", `DynamoDBLocal.*${dataDir}`], { encoding: "utf8" });
@@ -223,12 +234,7 @@ describe("npm start", () => {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    child.stderr?.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    const code = await waitExit(child);
-    expect(code).not.toBe(0);
+    const output = await failedStartOutput(child);
     const lines = output.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17 or newer is needed .* apt-get install -y openjdk-17-jre-headless/);
@@ -246,12 +252,7 @@ describe("npm start", () => {
         env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
         stdio: ["ignore", "pipe", "pipe"],
       });
-      let output = "";
-      child.stderr?.on("data", (d: Buffer) => {
-        output += d.toString();
-      });
-      const code = await waitExit(child);
-      expect(code).not.toBe(0);
+      const output = await failedStartOutput(child);
       expect(output).toMatch(/Port \d+ \(API\) is already in use/);
     } finally {
       blocker.close();

@@ -5,29 +5,22 @@
  * and revoking it in the console makes the very next request 401. All from the keyboard where a
  * user would, and axe-core on every page.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setNow } from "../../shared/lib/clock";
-import { expectAccessible, launchBrowser, newContext, openPage, openSignedIn } from "../support/browser";
-import { startTestStack, type TestStack } from "../support/stack";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, openPage, openSignedIn } from "../support/browser";
+import { useConsoleStack } from "../support/console-session";
+import type { TestStack } from "../support/stack";
 
+const session = useConsoleStack({
+  page: "city-admin",
+  now: "2019-07-03T10:00:00+08:00",
+  permissions: ["clipboard-read", "clipboard-write"],
+});
 let t: TestStack;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  setNow("2019-07-03T10:00:00+08:00");
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: t.url });
-  page = await openPage(context, "city-admin");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  ({ t, context, page } = session);
 });
 
 describe("长春市 city-admin", () => {

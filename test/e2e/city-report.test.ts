@@ -10,27 +10,25 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "../../shared/lib/clock";
 import {
   documentScreenshot,
   expectAccessible,
-  launchBrowser,
-  newContext,
   openPage,
   openSignedIn,
   pasteInto,
   signInAs,
 } from "../support/browser";
-import { startTestStack, type TestStack } from "../support/stack";
+import { downloadTemplate, useConsoleStack } from "../support/console-session";
+import type { TestStack } from "../support/stack";
 
 const IN_WINDOW = "2019-07-03T10:00:00+08:00";
 const REPORT = "/tenants/changchun/years/2019/reports/2019-06";
 
+const session = useConsoleStack({ page: "city-report", now: IN_WINDOW });
 let t: TestStack;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -51,20 +49,11 @@ async function versions(period = "2019-06") {
 const cell = (p: Page, name: string) => p.getByLabel(name, { exact: true });
 
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  setNow(IN_WINDOW);
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  page = await openPage(context, "city-report");
+  ({ t, context, page } = session);
   await page.goto(`${t.url}${REPORT}`);
   await signInAs(page, "长春市 city-reporter");
   await page.waitForURL(`${t.url}${REPORT}`);
   await cell(page, "城镇新增就业人数").waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
 });
 
 describe("月度填报 as 长春市 city-reporter", () => {
@@ -122,15 +111,7 @@ describe("月度填报 as 长春市 city-reporter", () => {
 
   it("imports the period's template from Excel: a dry run shows the change and the wrong cell, nothing written until 确认导入", async () => {
     const before = await versions();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "下载模板" }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(String(await download.path()));
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error("the template has no sheet");
+    const { workbook, sheet } = await downloadTemplate(page);
     const rowOf = (first: string) => {
       let found = 0;
       sheet.eachRow((row, n) => {

@@ -12,47 +12,36 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setNow } from "../../shared/lib/clock";
+import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   documentScreenshot,
   expectAccessible,
-  launchBrowser,
   newContext,
   openPage,
   openSignedIn,
   pasteInto,
 } from "../support/browser";
+import { downloadTemplate, useConsoleStack, withSignedInPage } from "../support/console-session";
 import { loadFixture } from "../support/fixture";
-import { startTestStack, type TestStack } from "../support/stack";
+import type { TestStack } from "../support/stack";
 
 const NOW = "2020-04-20T10:00:00+08:00";
 const BASE = "/provinces/jl/years/2019";
 const fixture = loadFixture();
 const numberFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 });
 
+const session = useConsoleStack({ page: "province-assessment", now: NOW });
 let t: TestStack;
 let browser: Browser;
-let admin: BrowserContext;
 let page: Page;
 let runId = "";
 let circularId = "";
 
 const adminToken = () => t.token("province-admin", { provinceId: "jl", sub: "admin@jl" });
 
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  setNow(NOW);
-  browser = await launchBrowser();
-  admin = await newContext(browser);
-  page = await openPage(admin, "province-assessment");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  ({ t, browser, page } = session);
 });
 
 describe("考评结果", () => {
@@ -237,36 +226,35 @@ describe("通报: draft → refused to its creator → edit → approved by a se
   });
 
   it("is approved by 吉林省（第二管理员） and published; the public page shows the same SHA-256 and the grade lines", async () => {
-    const second = await newContext(browser);
-    try {
-      const other = await openPage(second, "province-assessment-admin2");
-      await openSignedIn(
-        other,
-        `${t.url}${BASE}/circulars/${circularId}`,
-        "吉林省（第二管理员） province-admin",
-        other.getByRole("button", { name: "审核通过" }),
-      );
-      expect(await other.getByText("本草稿由您创建").count()).toBe(0);
-      await other.getByRole("button", { name: "审核通过" }).click();
-      await expect.poll(() => other.getByTestId("status").textContent()).toBe("已审核");
-      await other.getByRole("button", { name: "发布" }).click();
-      const confirm = other.getByRole("dialog", { name: "发布通报" });
-      await confirm.waitFor();
-      await confirm.getByRole("button", { name: "发布" }).click();
-      await expect.poll(() => other.getByTestId("status").textContent()).toBe("已发布");
-      const shown = await other.getByTestId("sha256").textContent();
+    await withSignedInPage(
+      browser,
+      {
+        name: "province-assessment-admin2",
+        url: `${t.url}${BASE}/circulars/${circularId}`,
+        label: "吉林省（第二管理员） province-admin",
+        ready: (other) => other.getByRole("button", { name: "审核通过" }),
+      },
+      async (other) => {
+        expect(await other.getByText("本草稿由您创建").count()).toBe(0);
+        await other.getByRole("button", { name: "审核通过" }).click();
+        await expect.poll(() => other.getByTestId("status").textContent()).toBe("已审核");
+        await other.getByRole("button", { name: "发布" }).click();
+        const confirm = other.getByRole("dialog", { name: "发布通报" });
+        await confirm.waitFor();
+        await confirm.getByRole("button", { name: "发布" }).click();
+        await expect.poll(() => other.getByTestId("status").textContent()).toBe("已发布");
+        const shown = await other.getByTestId("sha256").textContent();
 
-      const token = await adminToken();
-      const stored = await t.call("GET", `/v1${BASE}/circulars/${circularId}`, { token });
-      expect(stored.body).toMatchObject({
-        status: "published",
-        approvedBy: "admin2@jl",
-        createdBy: "admin@jl",
-      });
-      expect(shown).toBe(stored.body.sha256);
-    } finally {
-      await second.close();
-    }
+        const token = await adminToken();
+        const stored = await t.call("GET", `/v1${BASE}/circulars/${circularId}`, { token });
+        expect(stored.body).toMatchObject({
+          status: "published",
+          approvedBy: "admin2@jl",
+          createdBy: "admin@jl",
+        });
+        expect(shown).toBe(stored.body.sha256);
+      },
+    );
 
     // the public, without signing in
     const anonymous = await newContext(browser);
@@ -355,15 +343,7 @@ describe("目标任务 from a spreadsheet", () => {
   it("downloads the template, and its edited copy is previewed (one change, one wrong cell) before one unit is written", async () => {
     await page.goto(`${t.url}${BASE}/targets`);
     await page.getByLabel("通化市 城镇新增就业人数", { exact: true }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "下载模板" }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(String(await download.path()));
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error("the template has no sheet");
+    const { workbook, sheet } = await downloadTemplate(page);
     let column = 0;
     sheet.getRow(1).eachCell((c, n) => {
       if (String(c.value).includes("urban_new_jobs")) column = n;
@@ -424,47 +404,46 @@ describe("目标任务 from a spreadsheet", () => {
 
 describe("考评打分 as 吉林省 province-reviewer", () => {
   it("saves a unit's item score and a deduction; a score above full marks is refused at its field; the versions list it", async () => {
-    const reviewerContext = await newContext(browser);
-    try {
-      const reviewer = await openPage(reviewerContext, "province-reviews");
-      await openSignedIn(
-        reviewer,
-        `${t.url}${BASE}/reviews`,
-        "吉林省 province-reviewer",
-        reviewer.getByLabel("长春市 就业优先政策落实", { exact: true }),
-      );
-      await expectAccessible(reviewer, "考评打分");
-      const score = reviewer.getByLabel("长春市 就业优先政策落实", { exact: true });
-      await score.fill("11");
-      await reviewer.getByText("得分须在 0 至 10 之间").waitFor();
-      expect(await score.getAttribute("aria-invalid")).toBe("true");
-      await score.fill("9.9");
-      await reviewer.getByRole("button", { name: "长春市 添加扣分" }).click();
-      await reviewer.getByLabel("长春市 扣分第 1 项 分值", { exact: true }).fill("0.5");
-      await reviewer.getByLabel("长春市 扣分第 1 项 原因", { exact: true }).fill("数据报送不及时");
-      await reviewer.getByRole("button", { name: "保存", exact: true }).click();
-      await reviewer.getByRole("status").filter({ hasText: "已保存 1 个单位的评分" }).waitFor();
-      const row = reviewer.locator("tr[data-tenant=changchun]");
-      await expect.poll(() => row.getByTestId("row-status").textContent()).toBe("已保存 · 第 2 版");
+    await withSignedInPage(
+      browser,
+      {
+        name: "province-reviews",
+        url: `${t.url}${BASE}/reviews`,
+        label: "吉林省 province-reviewer",
+        ready: (reviewer) => reviewer.getByLabel("长春市 就业优先政策落实", { exact: true }),
+      },
+      async (reviewer) => {
+        await expectAccessible(reviewer, "考评打分");
+        const score = reviewer.getByLabel("长春市 就业优先政策落实", { exact: true });
+        await score.fill("11");
+        await reviewer.getByText("得分须在 0 至 10 之间").waitFor();
+        expect(await score.getAttribute("aria-invalid")).toBe("true");
+        await score.fill("9.9");
+        await reviewer.getByRole("button", { name: "长春市 添加扣分" }).click();
+        await reviewer.getByLabel("长春市 扣分第 1 项 分值", { exact: true }).fill("0.5");
+        await reviewer.getByLabel("长春市 扣分第 1 项 原因", { exact: true }).fill("数据报送不及时");
+        await reviewer.getByRole("button", { name: "保存", exact: true }).click();
+        await reviewer.getByRole("status").filter({ hasText: "已保存 1 个单位的评分" }).waitFor();
+        const row = reviewer.locator("tr[data-tenant=changchun]");
+        await expect.poll(() => row.getByTestId("row-status").textContent()).toBe("已保存 · 第 2 版");
 
-      const token = await t.token("province-reviewer", { provinceId: "jl" });
-      const review = await t.call("GET", `/v1${BASE}/reviews/changchun`, { token });
-      expect(review.body).toMatchObject({
-        version: 2,
-        reviewedBy: "reviewer@jl",
-        deductions: [{ points: 0.5, reason: "数据报送不及时" }],
-      });
-      expect(review.body.items.policy_implementation).toBe(9.9);
-      expect(review.body.bonuses).toEqual(fixture.reviews.changchun?.bonuses);
+        const token = await t.token("province-reviewer", { provinceId: "jl" });
+        const review = await t.call("GET", `/v1${BASE}/reviews/changchun`, { token });
+        expect(review.body).toMatchObject({
+          version: 2,
+          reviewedBy: "reviewer@jl",
+          deductions: [{ points: 0.5, reason: "数据报送不及时" }],
+        });
+        expect(review.body.items.policy_implementation).toBe(9.9);
+        expect(review.body.bonuses).toEqual(fixture.reviews.changchun?.bonuses);
 
-      await reviewer.getByRole("button", { name: "长春市 版本记录" }).click();
-      const dialog = reviewer.getByRole("dialog");
-      await dialog.getByText("第 2 版").waitFor();
-      await dialog.getByText("数据报送不及时").waitFor();
-      expect(await dialog.getByText("第 1 版").count()).toBe(1);
-      await expectAccessible(reviewer, "考评打分 (versions)");
-    } finally {
-      await reviewerContext.close();
-    }
+        await reviewer.getByRole("button", { name: "长春市 版本记录" }).click();
+        const dialog = reviewer.getByRole("dialog");
+        await dialog.getByText("第 2 版").waitFor();
+        await dialog.getByText("数据报送不及时").waitFor();
+        expect(await dialog.getByText("第 1 版").count()).toBe(1);
+        await expectAccessible(reviewer, "考评打分 (versions)");
+      },
+    );
   });
 });

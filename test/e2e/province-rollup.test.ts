@@ -10,21 +10,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setNow } from "../../shared/lib/clock";
-import {
-  documentScreenshot,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  openPage,
-  openSignedIn,
-  signInAs,
-} from "../support/browser";
+import type { Browser, Page, Response } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { documentScreenshot, expectAccessible, signInAs } from "../support/browser";
+import { useConsoleStack, withSignedInPage } from "../support/console-session";
 import { loadFixture } from "../support/fixture";
 import type { ResponseOf } from "../support/responses";
-import { startTestStack, type TestStack } from "../support/stack";
+import type { TestStack } from "../support/stack";
 
 const NOW = "2020-01-20T10:00:00+08:00";
 const ROLLUP = "/provinces/jl/years/2019/rollup";
@@ -32,9 +24,13 @@ const fixture = loadFixture();
 const numberFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 });
 const fraction = (f: string | null) => (f === null ? "—" : `${(Number(f) * 100).toFixed(2)}%`);
 
+const session = useConsoleStack({
+  page: "province-rollup",
+  now: NOW,
+  viewport: { width: 1280, height: 800 },
+});
 let t: TestStack;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 type RollupBody = ResponseOf<"getRollup">;
@@ -95,17 +91,20 @@ function expectTableToBe(table: Awaited<ReturnType<typeof tableOf>>, api: Rollup
   }
 }
 
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  setNow(NOW);
-  browser = await launchBrowser();
-  context = await newContext(browser, { width: 1280, height: 800 });
-  page = await openPage(context, "province-rollup");
-});
+/** When the page rendered its table and its charts, and when its rollup request started and ended. */
+function timingsOf(p: Page) {
+  return p.evaluate(() => {
+    const rendered = performance.getEntriesByName("rollup:rendered")[0]?.startTime ?? 0;
+    const chartsAt = performance.getEntriesByName("rollup:charts")[0]?.startTime ?? 0;
+    const call = performance.getEntriesByType("resource").find((e) => e.name.includes("/rollup?")) as
+      | { startTime: number; responseEnd: number }
+      | undefined;
+    return { rendered, charts: chartsAt, apiStart: call?.startTime ?? 0, apiEnd: call?.responseEnd ?? 0 };
+  });
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  ({ t, browser, page } = session);
 });
 
 describe("进度总览 as 吉林省 province-admin", () => {
@@ -179,25 +178,11 @@ describe("进度总览 as 吉林省 province-admin", () => {
     // every file worth compressing came precompressed with brotli
     expect(wire.filter((w) => w.bytes > 600 && w.encoding !== "br")).toEqual([]);
     expect(jsCss).toBeLessThanOrEqual(450 * 1024);
-    const timing = await page.evaluate(() => {
-      const rendered = performance.getEntriesByName("rollup:rendered")[0]?.startTime ?? 0;
-      const chartsAt = performance.getEntriesByName("rollup:charts")[0]?.startTime ?? 0;
-      const call = performance.getEntriesByType("resource").find((e) => e.name.includes("/rollup?")) as
-        | { startTime: number; responseEnd: number }
-        | undefined;
-      return { rendered, charts: chartsAt, apiStart: call?.startTime ?? 0, apiEnd: call?.responseEnd ?? 0 };
-    });
+    const timing = await timingsOf(page);
     // the bookmarked case: the page opened with a session in place
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName("rollup:charts").length > 0);
-    const warm = await page.evaluate(() => {
-      const rendered = performance.getEntriesByName("rollup:rendered")[0]?.startTime ?? 0;
-      const chartsAt = performance.getEntriesByName("rollup:charts")[0]?.startTime ?? 0;
-      const call = performance.getEntriesByType("resource").find((e) => e.name.includes("/rollup?")) as
-        | { startTime: number; responseEnd: number }
-        | undefined;
-      return { rendered, charts: chartsAt, apiStart: call?.startTime ?? 0, apiEnd: call?.responseEnd ?? 0 };
-    });
+    const warm = await timingsOf(page);
     const figures = {
       jsCssWireBytes: jsCss,
       jsCssWireKB: Number((jsCss / 1024).toFixed(1)),
@@ -398,20 +383,19 @@ describe("考评细则", () => {
 
 describe("a city's token on a province page", () => {
   it("shows 无权访问 with the reason", async () => {
-    const cityContext = await newContext(browser);
-    try {
-      const city = await openPage(cityContext, "province-no-access");
-      await openSignedIn(
-        city,
-        `${t.url}${ROLLUP}`,
-        "长春市 city-reporter",
-        city.getByRole("heading", { name: "无权访问" }),
-      );
-      await city.getByText("本页面供省级管理员、省级评审员使用").waitFor();
-      expect(await city.locator("[data-testid=rollup-table]").count()).toBe(0);
-      await expectAccessible(city, "无权访问 (province page)");
-    } finally {
-      await cityContext.close();
-    }
+    await withSignedInPage(
+      browser,
+      {
+        name: "province-no-access",
+        url: `${t.url}${ROLLUP}`,
+        label: "长春市 city-reporter",
+        ready: (city) => city.getByRole("heading", { name: "无权访问" }),
+      },
+      async (city) => {
+        await city.getByText("本页面供省级管理员、省级评审员使用").waitFor();
+        expect(await city.locator("[data-testid=rollup-table]").count()).toBe(0);
+        await expectAccessible(city, "无权访问 (province page)");
+      },
+    );
   });
 });

@@ -6,19 +6,18 @@
  * said on both; an unknown circular. axe-core on every page.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setNow } from "../../shared/lib/clock";
-import { expectAccessible, launchBrowser, newContext, openPage } from "../support/browser";
-import { startTestStack, type TestStack } from "../support/stack";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible } from "../support/browser";
+import { useConsoleStack } from "../support/console-session";
+import type { TestStack } from "../support/stack";
 
 const EXCELLENT =
   "优秀等次：长春市政府、吉林市政府、四平市政府、辽源市政府、通化市政府、白山市政府、松原市政府。";
 const GOOD = "良好等次：白城市政府、延边州政府、长白山管委会、梅河口市政府、公主岭市政府。";
 
+const session = useConsoleStack({ page: "public-circular", now: "2020-05-06T10:00:00+08:00" });
 let t: TestStack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let circularId = "";
 let sha256 = "";
@@ -41,19 +40,10 @@ const shanghai = (iso: string) => {
 };
 
 beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  setNow("2020-05-06T10:00:00+08:00");
+  ({ t, page } = session);
   const list = await t.call("GET", "/v1/public/provinces/jl/circulars");
   circularId = list.body.circulars[0].circularId;
   sha256 = list.body.circulars[0].sha256;
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  page = await openPage(context, "public-circular");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
 });
 
 describe("通报公开, without signing in", () => {

@@ -8,15 +8,9 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  documentScreenshot,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  openPage,
-  openSignedIn,
-} from "../support/browser";
-import { startTestStack, type TestStack } from "../support/stack";
+import { documentScreenshot, expectAccessible, newContext, openPage, openSignedIn } from "../support/browser";
+import { useConsoleStack } from "../support/console-session";
+import type { TestStack } from "../support/stack";
 
 const CATALOGUE = "/public/tenants/changchun/subsidies";
 const README_BODY = {
@@ -24,21 +18,12 @@ const README_BODY = {
   date: "2019-12-01",
 };
 
+const session = useConsoleStack({ page: "subsidies-public" });
 let t: TestStack;
 let browser: Browser;
-let publicContext: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  t = await startTestStack({ seedDemo: true });
-  browser = await launchBrowser();
-  publicContext = await newContext(browser);
-  page = await openPage(publicContext, "subsidies-public");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+beforeAll(() => {
+  ({ t, browser, page } = session);
 });
 
 /** The option chosen in an Element Plus select, as the user sees it. */

@@ -51,6 +51,21 @@ function draft(circularId: string, extra: Partial<StoredCircular> = {}): StoredC
   };
 }
 
+/** Edit `c`'s document as admin-1, expecting `expectedVersion`. */
+const editDraft = (c: StoredCircular, expectedVersion: number, document = c.document) =>
+  updateDraftDocument(db, {
+    provinceId: P,
+    circularId: c.circularId,
+    expectedVersion,
+    document,
+    at: AT,
+    by: "admin-1",
+  });
+
+/** Approve `c` as `by`, expecting `expectedVersion`. */
+const approveAsOf = (c: StoredCircular, expectedVersion: number, by: string) =>
+  approveDraft(db, { provinceId: P, circularId: c.circularId, expectedVersion, at: AT, by });
+
 const publish = (c: StoredCircular, extra: Partial<PublishRequest> = {}): Promise<StoredCircular> =>
   publishApproved(db, {
     provinceId: P,
@@ -104,25 +119,8 @@ describe("circular conditions in DynamoDB", () => {
       by: "admin-2",
     });
     expect(circular).toMatchObject({ status: "approved", version: 3, approvedBy: "admin-2" });
-    await expect(
-      updateDraftDocument(db, {
-        provinceId: P,
-        circularId: circular.circularId,
-        expectedVersion: 3,
-        document: circular.document,
-        at: AT,
-        by: "admin-1",
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    await expect(
-      approveDraft(db, {
-        provinceId: P,
-        circularId: circular.circularId,
-        expectedVersion: 3,
-        at: AT,
-        by: "admin-3",
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(editDraft(circular, 3)).rejects.toBeInstanceOf(ConflictError);
+    await expect(approveAsOf(circular, 3, "admin-3")).rejects.toBeInstanceOf(ConflictError);
     await expect(publish(circular, { rulebookVersion: 2 })).rejects.toThrow(/rulebook changed/);
     await expect(publish(circular, { expectedVersion: 2 })).rejects.toBeInstanceOf(ConflictError);
     expect(await publishedCircularOfYear(db, P, Y)).toBeUndefined();
@@ -137,25 +135,10 @@ describe("circular conditions in DynamoDB", () => {
     });
     expect(await publishedCircularOfYear(db, P, Y)).toBe(circular.circularId);
 
-    await expect(
-      updateDraftDocument(db, {
-        provinceId: P,
-        circularId: circular.circularId,
-        expectedVersion: 4,
-        document: { ...circular.document, closing: "篡改。" },
-        at: AT,
-        by: "admin-1",
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    await expect(
-      approveDraft(db, {
-        provinceId: P,
-        circularId: circular.circularId,
-        expectedVersion: 4,
-        at: AT,
-        by: "admin-2",
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(editDraft(circular, 4, { ...circular.document, closing: "篡改。" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(approveAsOf(circular, 4, "admin-2")).rejects.toBeInstanceOf(ConflictError);
     await expect(publish(published)).rejects.toBeInstanceOf(ConflictError);
 
     const rulebook = rulebookSchema.parse(loadFixture().rulebook);

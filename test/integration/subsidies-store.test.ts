@@ -175,29 +175,21 @@ describe("top-ups and local programs", () => {
     await expect(write).rejects.toBeInstanceOf(StaleError);
     expect(await headVersion.topUp(db, "c1", "moving")).toBeUndefined();
     // through the service the top-up is re-checked against the current version: 120 < 150 → 422
-    const refused = putTopUp(db, {
-      tenantId: "c1",
-      code: "moving",
-      candidate: {
-        overrides: { amount: 120 },
-        basis: { document: "市〔2019〕1号" },
-        effectiveFrom: "2019-01-01",
-      },
-      ifMatch: undefined,
-      actor,
-    });
+    const movingTopUp = (amount: number) =>
+      putTopUp(db, {
+        tenantId: "c1",
+        code: "moving",
+        candidate: {
+          overrides: { amount },
+          basis: { document: "市〔2019〕1号" },
+          effectiveFrom: "2019-01-01",
+        },
+        ifMatch: undefined,
+        actor,
+      });
+    const refused = movingTopUp(120);
     await expect(refused).rejects.toBeInstanceOf(BusinessRuleError);
-    const ok = await putTopUp(db, {
-      tenantId: "c1",
-      code: "moving",
-      candidate: {
-        overrides: { amount: 160 },
-        basis: { document: "市〔2019〕1号" },
-        effectiveFrom: "2019-01-01",
-      },
-      ifMatch: undefined,
-      actor,
-    });
+    const ok = await movingTopUp(160);
     expect(ok.stored).toMatchObject({ programCode: "moving", version: 1, writtenBy: "tester" });
     expect((await listTopUpVersions(db, "c2")).length).toBe(0);
   });

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { setNow } from "../../shared/lib/clock";
-import { EXTRA, fixture, type Report, rulebook, YEAR } from "./assessment-data";
+import { EXTRA, fixture, type Report, rulebook, SOURCE, values, YEAR } from "./assessment-data";
 import type { Problem } from "./responses";
 import { startTestStack, type TestStack } from "./stack";
 import { auth, buildWorld, type World } from "./world";
@@ -34,6 +34,26 @@ export function putReport(
     body,
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
+}
+
+/**
+ * A city reporter of `tenantId` submits the fixture's values of `month` (1–12) of the year from
+ * the usual source; `reason` and `ifMatch` for a revision.
+ */
+export function putMonthlyReport(
+  tenantId: string,
+  month: number,
+  revision: { reason?: string; ifMatch?: number } = {},
+) {
+  const period = `${YEAR}-${String(month).padStart(2, "0")}`;
+  const { reason, ifMatch } = revision;
+  return putReport(
+    cityToken(tenantId),
+    tenantId,
+    period,
+    { values: values(tenantId, month), source: SOURCE, ...(reason !== undefined ? { reason } : {}) },
+    ifMatch,
+  );
 }
 
 export function useAssessmentStack(): void {

@@ -54,6 +54,28 @@ export const smallRulebook: Rulebook = rulebookSchema.parse({
   reportingDeadlineDay: 10,
 });
 
+/** One count and one ceiling rate, the codes of the Jilin rulebook. */
+export const countAndCeilingRulebook: Rulebook = rulebookSchema.parse({
+  documentNo: "测试〔2019〕1号",
+  title: "测试细则",
+  indicators: [
+    { code: "urban_new_jobs", name: "城镇新增就业人数", unit: "人", weight: 60, method: "ratio" },
+    {
+      code: "registered_unemployment_rate",
+      name: "城镇登记失业率",
+      unit: "%",
+      weight: 40,
+      method: "ceiling",
+      tolerance: 0.5,
+    },
+  ],
+  grades: [
+    { name: "合格", minScore: 60 },
+    { name: "不合格", minScore: 0 },
+  ],
+  reportingDeadlineDay: 10,
+});
+
 export function report(values: Record<string, number>, late = false): RollupReportInput {
   return { values, late, submittedAt: "2019-07-05T02:00:00.000Z" };
 }

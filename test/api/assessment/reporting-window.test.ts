@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { setNow } from "../../../shared/lib/clock";
-import { type Report, SOURCE, values, YEAR } from "../../support/assessment-data";
-import { as, cityToken, putReport, t, useAssessmentStack } from "../../support/assessment-stack";
+import { type Report, YEAR } from "../../support/assessment-data";
+import { as, cityToken, putMonthlyReport, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();
@@ -14,52 +14,31 @@ useAssessmentStack();
 describe("reports: the reporting window", () => {
   it("accepts a report on the deadline day and locks the period the day after (423)", async () => {
     setNow("2019-04-10T23:59:00+08:00");
-    const onTime = await putReport(cityToken("siping"), "siping", "2019-03", {
-      values: values("siping", 3),
-      source: SOURCE,
-    });
+    const onTime = await putMonthlyReport("siping", 3);
     expect(onTime.status, onTime.text).toBe(201);
     expect(onTime.body).toMatchObject({ tenantId: "siping", period: "2019-03", version: 1, late: false });
     expect(onTime.body.submittedAt).toBe("2019-04-10T15:59:00.000Z");
 
     setNow("2019-04-11T00:00:00+08:00");
-    const first = await putReport(cityToken("liaoyuan"), "liaoyuan", "2019-03", {
-      values: values("liaoyuan", 3),
-      source: SOURCE,
-    });
+    const first = await putMonthlyReport("liaoyuan", 3);
     expect(first.status).toBe(423);
     expect(first.headers.get("content-type")).toContain("application/problem+json");
-    const revision = await putReport(
-      cityToken("siping"),
-      "siping",
-      "2019-03",
-      { values: values("siping", 3), source: SOURCE, reason: "更正" },
-      1,
-    );
+    const revision = await putMonthlyReport("siping", 3, { reason: "更正", ifMatch: 1 });
     expect(revision.status).toBe(423);
   });
 
   it("refuses a month that has not begun (423) and accepts the current month", async () => {
     setNow("2019-04-15T10:00:00+08:00");
-    const future = await putReport(cityToken("siping"), "siping", "2019-05", {
-      values: values("siping", 5),
-      source: SOURCE,
-    });
+    const future = await putMonthlyReport("siping", 5);
     expect(future.status).toBe(423);
-    const current = await putReport(cityToken("siping"), "siping", "2019-04", {
-      values: values("siping", 4),
-      source: SOURCE,
-    });
+    const current = await putMonthlyReport("siping", 4);
     expect(current.status).toBe(201);
     expect(current.body.late).toBe(false);
   });
 
   it("reopens a locked period with an unlock (accepted, flagged late) until the unlock expires", async () => {
     setNow("2019-04-15T10:00:00+08:00");
-    const locked = await putReport(cityToken("liaoyuan"), "liaoyuan", "2019-02", {
-      values: values("liaoyuan", 2),
-      source: SOURCE,
-    });
+    const locked = await putMonthlyReport("liaoyuan", 2);
     expect(locked.status).toBe(423);
 
     const unlock = await t.call("POST", `/v1/provinces/jl/years/${YEAR}/unlocks`, {
@@ -81,38 +60,15 @@ describe("reports: the reporting window", () => {
       createdAt: "2019-04-15T02:00:00.000Z",
     });
 
-    const late = await putReport(cityToken("liaoyuan"), "liaoyuan", "2019-02", {
-      values: values("liaoyuan", 2),
-      source: SOURCE,
-    });
+    const late = await putMonthlyReport("liaoyuan", 2);
     expect(late.status, late.text).toBe(201);
     expect(late.body.late).toBe(true);
     // other periods and other tenants stay locked
-    expect(
-      (
-        await putReport(cityToken("liaoyuan"), "liaoyuan", "2019-01", {
-          values: values("liaoyuan", 1),
-          source: SOURCE,
-        })
-      ).status,
-    ).toBe(423);
-    expect(
-      (
-        await putReport(cityToken("tonghua"), "tonghua", "2019-02", {
-          values: values("tonghua", 2),
-          source: SOURCE,
-        })
-      ).status,
-    ).toBe(423);
+    expect((await putMonthlyReport("liaoyuan", 1)).status).toBe(423);
+    expect((await putMonthlyReport("tonghua", 2)).status).toBe(423);
 
     setNow("2019-04-21T00:00:00+08:00");
-    const expired = await putReport(
-      cityToken("liaoyuan"),
-      "liaoyuan",
-      "2019-02",
-      { values: values("liaoyuan", 2), source: SOURCE, reason: "再次更正" },
-      1,
-    );
+    const expired = await putMonthlyReport("liaoyuan", 2, { reason: "再次更正", ifMatch: 1 });
     expect(expired.status).toBe(423);
     const history = await t.call<{ versions: Report[] }>(
       "GET",

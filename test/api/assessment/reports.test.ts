@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { setNow } from "../../../shared/lib/clock";
 import { type Report, SOURCE, values, YEAR } from "../../support/assessment-data";
-import { as, cityToken, putReport, t, useAssessmentStack, world } from "../../support/assessment-stack";
+import {
+  as,
+  cityToken,
+  putMonthlyReport,
+  putReport,
+  t,
+  useAssessmentStack,
+  world,
+} from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
 
 useAssessmentStack();
@@ -194,24 +202,14 @@ describe("reports: versions and the audit trail", () => {
 describe("reports: business rules", () => {
   it("refuses a cumulative count below the previous period (422 naming the indicator and both values)", async () => {
     setNow("2019-03-05T09:00:00+08:00");
-    const jan = await putReport(cityToken("tonghua"), "tonghua", "2019-01", {
-      values: values("tonghua", 1),
-      source: SOURCE,
-    });
+    const jan = await putMonthlyReport("tonghua", 1);
     // January closed on 2019-02-10; report it through an unlock
     expect(jan.status).toBe(423);
     await t.call("POST", `/v1/provinces/jl/years/${YEAR}/unlocks`, {
       ...as("jl/province-admin"),
       body: { tenantId: "tonghua", period: "2019-01", reason: "补报", until: "2019-03-31T00:00:00+08:00" },
     });
-    expect(
-      (
-        await putReport(cityToken("tonghua"), "tonghua", "2019-01", {
-          values: values("tonghua", 1),
-          source: SOURCE,
-        })
-      ).status,
-    ).toBe(201);
+    expect((await putMonthlyReport("tonghua", 1)).status).toBe(201);
 
     const janJobs = values("tonghua", 1).urban_new_jobs ?? 0;
     const decreased = await putReport(cityToken("tonghua"), "tonghua", "2019-02", {

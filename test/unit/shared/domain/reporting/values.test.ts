@@ -167,28 +167,31 @@ describe("checkCumulative", () => {
     expect(above).toMatchObject([{ rule: "aboveNext", nextPeriod: "2019-05", nextValue: 1100 }]);
   });
 
-  it("does not check rates, which may go up and down", () => {
-    const issues = checkCumulative(
-      rulebook,
-      "2019-03",
-      { registered_unemployment_rate: 3.1, assistance_rate: 50, explicit_rate: 1 },
-      { "2019-02": { registered_unemployment_rate: 3.9, assistance_rate: 100, explicit_rate: 90 } },
-    );
-    expect(issues).toEqual([]);
-  });
-
-  it("ignores other years, unknown codes and the submitted period's own earlier version", () => {
-    const issues = checkCumulative(
-      rulebook,
-      "2019-01",
-      { urban_new_jobs: 10, made_up: 1 },
-      {
+  it.each<{
+    name: string;
+    period: string;
+    submitted: Record<string, number>;
+    earlier: Record<string, Record<string, number>>;
+  }>([
+    {
+      name: "does not check rates, which may go up and down",
+      period: "2019-03",
+      submitted: { registered_unemployment_rate: 3.1, assistance_rate: 50, explicit_rate: 1 },
+      earlier: { "2019-02": { registered_unemployment_rate: 3.9, assistance_rate: 100, explicit_rate: 90 } },
+    },
+    {
+      name: "ignores other years, unknown codes and the submitted period's own earlier version",
+      period: "2019-01",
+      submitted: { urban_new_jobs: 10, made_up: 1 },
+      earlier: {
         "2018-12": { urban_new_jobs: 99_999 },
         "2019-01": { urban_new_jobs: 500 },
         "2020-01": { urban_new_jobs: 1 },
         "2019-02": { made_up: 0 },
       },
-    );
+    },
+  ])("$name", ({ period, submitted, earlier }) => {
+    const issues = checkCumulative(rulebook, period, submitted, earlier);
     expect(issues).toEqual([]);
   });
 

@@ -174,36 +174,37 @@ describe("computeRollup rules", () => {
     ...over,
   });
 
-  it("count lagging at the exact 5-point boundary: 0.4500 vs 0.5000 is not lagging, 0.4490 is", () => {
-    const rollup = computeRollup(
-      base({
-        period: "2019-06",
-        targets: { a: { jobs: 1000 }, b: { jobs: 1000 } },
-        reports: { a: { "2019-06": report({ jobs: 450 }) }, b: { "2019-06": report({ jobs: 449 }) } },
-      }),
-    );
-    expect(row(rollup, "a", "jobs")).toMatchObject({
-      completion: "0.4500",
+  it.each([
+    {
+      name: "count lagging at the exact 5-point boundary: 0.4500 vs 0.5000 is not lagging, 0.4490 is",
+      period: "2019-06",
+      target: 1000,
+      jobs: { a: 450, b: 449 },
+      completion: { a: "0.4500", b: "0.4490" },
       expectedProgress: "0.5000",
-      lagging: false,
-    });
-    expect(row(rollup, "b", "jobs")).toMatchObject({ completion: "0.4490", lagging: true });
-  });
-
-  it("count lagging in January compares with the shown 0.0833 − 0.05 = 0.0333", () => {
+    },
+    {
+      name: "count lagging in January compares with the shown 0.0833 − 0.05 = 0.0333",
+      period: "2019-01",
+      target: 10_000,
+      jobs: { a: 333, b: 332 },
+      completion: { a: "0.0333", b: "0.0332" },
+      expectedProgress: "0.0833",
+    },
+  ])("$name", ({ period, target, jobs, completion, expectedProgress }) => {
     const rollup = computeRollup(
       base({
-        period: "2019-01",
-        targets: { a: { jobs: 10_000 }, b: { jobs: 10_000 } },
-        reports: { a: { "2019-01": report({ jobs: 333 }) }, b: { "2019-01": report({ jobs: 332 }) } },
+        period,
+        targets: { a: { jobs: target }, b: { jobs: target } },
+        reports: { a: { [period]: report({ jobs: jobs.a }) }, b: { [period]: report({ jobs: jobs.b }) } },
       }),
     );
     expect(row(rollup, "a", "jobs")).toMatchObject({
-      completion: "0.0333",
-      expectedProgress: "0.0833",
+      completion: completion.a,
+      expectedProgress,
       lagging: false,
     });
-    expect(row(rollup, "b", "jobs")).toMatchObject({ completion: "0.0332", lagging: true });
+    expect(row(rollup, "b", "jobs")).toMatchObject({ completion: completion.b, lagging: true });
   });
 
   it("a ceiling rate lags only when the actual is above the target", () => {

@@ -243,20 +243,12 @@ describe("top-ups and local programs", () => {
     const topUps = [
       topUpVersion({ programCode: "skill_upgrade_subsidy", overrides: { "tiers.senior": 3000 } }),
     ];
-    const senior = only(
-      [asVersion(tieredProgram())],
-      { certificateLevel: "senior", unemploymentInsuranceYears: 3 },
-      DATE,
-      topUps,
-    );
+    const atLevel = (certificateLevel: "junior" | "senior") =>
+      only([asVersion(tieredProgram())], { certificateLevel, unemploymentInsuranceYears: 3 }, DATE, topUps);
+    const senior = atLevel("senior");
     expect(senior).toMatchObject({ amount: "3000.00", baselineAmount: "2000.00", topUpAmount: "1000.00" });
     expect(senior.basis).toHaveLength(2);
-    const junior = only(
-      [asVersion(tieredProgram())],
-      { certificateLevel: "junior", unemploymentInsuranceYears: 3 },
-      DATE,
-      topUps,
-    );
+    const junior = atLevel("junior");
     expect(junior).toMatchObject({ amount: "1000.00", baselineAmount: "1000.00", topUpAmount: "0.00" });
     expect(junior.basis).toHaveLength(1);
   });
