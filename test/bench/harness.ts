@@ -1,13 +1,9 @@
 /** What the benchmark sections share: an embedded DynamoDB Local and a request-counting client. */
+import "./environment";
 
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "../../infra/local/dynamodb";
 import { createDocumentClient, type Db } from "../../shared/data/client";
 import { freePort } from "../support/ports";
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.POWERTOOLS_LOG_LEVEL = "CRITICAL";
-// Measure what deploys: response-schema checks are a development aid the Lambdas do not run.
-process.env.VALIDATE_RESPONSES = "false";
 
 export async function startDynamo(): Promise<RunningDynamoDb> {
   return startDynamoDbLocal({ port: await freePort() });

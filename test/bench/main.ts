@@ -7,6 +7,7 @@
  *   npm run bench -- --json       one JSON object
  *   BENCH_LOAD_SECONDS=30 BENCH_CLIENTS=16 BENCH_IMPORT_RUNS=41 npm run bench
  */
+import "./environment";
 import { cpus, loadavg, totalmem } from "node:os";
 import { measureBundles } from "./bundles";
 import { measureConsole } from "./console";
