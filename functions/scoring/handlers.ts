@@ -2,7 +2,7 @@ import { dbFromEnv } from "../../shared/data/client";
 import { tenantProvince } from "../../shared/data/stores/tenancy";
 import { scoringRunWorkbook } from "../../shared/domain/tables";
 import { nowIso } from "../../shared/lib/clock";
-import { fieldError, NotFoundError, ValidationError } from "../../shared/lib/errors";
+import { NotFoundError, ValidationError } from "../../shared/lib/errors";
 import {
   createScoringRun,
   dryRunScoring,

@@ -26,7 +26,6 @@ import { now } from "../../lib/clock";
 import {
   BusinessRuleError,
   type FieldIssue,
-  fieldError,
   inBody,
   LockedError,
   summarizeErrors,
