@@ -9,6 +9,13 @@ import {
   textsFromQuery,
 } from "../../../../../functions/console/src/lib/subsidies";
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS as SCHEMA_FIELDS } from "../../../../../shared/domain/subsidies";
+import {
+  CATEGORY_LABELS,
+  CERTIFICATE_LEVEL_LABELS,
+  DEGREE_LABELS,
+  PROFILE_FIELD_LABELS,
+  PROFILE_FIELD_UNITS,
+} from "../../../../../shared/domain/subsidies/explain/values";
 
 const README = {
   category: "graduate",
@@ -18,6 +25,23 @@ const README = {
 } as const;
 
 describe("the calculator's profile form", () => {
+  // the console is its own bundle and keeps its own copy of the form's words: they must read as the
+  // API's explanations do
+  it("labels fields (but checkboxes), units and enum values exactly as the domain's explanations do", () => {
+    for (const field of PROFILE_FIELD_NAMES) {
+      const d = PROFILE_FORM[field];
+      // (a checkbox reads 重点高校毕业 where an explanation asks 是否重点高校毕业)
+      if (d.input !== "boolean") expect(d.label, field).toBe(PROFILE_FIELD_LABELS[field]);
+      if (d.input === "number") expect(d.unit, field).toBe(PROFILE_FIELD_UNITS[field]);
+    }
+    const options = (field: "category" | "degree" | "certificateLevel") => {
+      const d = PROFILE_FORM[field];
+      return d.input === "enum" ? d.options : undefined;
+    };
+    expect(options("category")).toEqual(CATEGORY_LABELS);
+    expect(options("degree")).toEqual(DEGREE_LABELS);
+    expect(options("certificateLevel")).toEqual(CERTIFICATE_LEVEL_LABELS);
+  });
   it("has one labelled input per profile field, of the field's type, with every enum value", () => {
     expect([...PROFILE_FIELDS].sort()).toEqual([...PROFILE_FIELD_NAMES].sort());
     for (const field of PROFILE_FIELD_NAMES) {
