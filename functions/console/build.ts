@@ -17,9 +17,16 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 const dist = join(root, "dist");
 const repo = join(root, "..", "..");
 
+/** The files outside the console that it bundles (not just imports types from). */
+const SHARED_SOURCES = ["shared/domain/subsidies/explain/words.ts"];
+
 const COMPRESSIBLE = new Set([".js", ".css", ".html", ".svg", ".json", ".txt", ".map"]);
 
-/** Everything the build reads: the console's sources and config, and the lock file. */
+/**
+ * Everything the build reads: the console's sources and config, the domain's word lists it bundles
+ * (`shared/domain/subsidies/explain/words.ts`; the rest of `shared/` it reads for types only), and
+ * the lock file.
+ */
 function sourceHash(): string {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
@@ -31,6 +38,12 @@ function sourceHash(): string {
     }
   };
   walk(root);
+  for (const file of SHARED_SOURCES)
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(repo, file)))
+      .update("\0");
   hash.update(readFileSync(join(repo, "package-lock.json")));
   return hash.digest("hex");
 }

@@ -4,6 +4,12 @@
  * the build), the profile in a shareable URL, exact yuan, and the Chinese names of the program
  * structure's enums. No rules live here: eligibility, amounts and reasons come from the API.
  */
+import {
+  CATEGORY_LABELS,
+  CERTIFICATE_LEVEL_LABELS,
+  DEGREE_LABELS,
+  UNITS,
+} from "../../../../shared/domain/subsidies/explain/words";
 import type { Body } from "../api/contract";
 import { formatDate } from "./format";
 import { parseNumber } from "./numbers";
@@ -33,24 +39,14 @@ export const PROFILE_FORM = {
     label: "人员类别",
     group: "person",
     input: "enum",
-    options: {
-      graduate: "高校毕业生",
-      hard_to_employ: "就业困难人员",
-      rural_worker: "农村劳动力",
-      veteran: "退役军人",
-      registered_unemployed: "登记失业人员",
-      employee: "企业职工",
-      enterprise: "小微企业",
-      returnee_base: "农民工返乡创业基地",
-      family_service_training_base: "家庭服务职业培训示范基地",
-    },
+    options: CATEGORY_LABELS,
   },
   graduationDate: { label: "毕业日期", group: "person", input: "date" },
   degree: {
     label: "学历",
     group: "person",
     input: "enum",
-    options: { bachelor: "本科", master: "硕士研究生", doctor: "博士研究生" },
+    options: DEGREE_LABELS,
   },
   keyUniversity: { label: "重点高校毕业", group: "person", input: "boolean" },
   firstBusiness: { label: "首次创业", group: "business", input: "boolean" },
@@ -58,7 +54,7 @@ export const PROFILE_FORM = {
     label: "正常经营月数",
     group: "business",
     input: "number",
-    unit: "个月",
+    unit: UNITS.businessOperatingMonths,
     integer: true,
     hint: "领取营业执照并正常经营的月数",
   },
@@ -67,21 +63,21 @@ export const PROFILE_FORM = {
     label: "失业保险缴费年限",
     group: "skills",
     input: "number",
-    unit: "年",
+    unit: UNITS.unemploymentInsuranceYears,
     integer: false,
   },
   certificateLevel: {
     label: "职业资格证书等级",
     group: "skills",
     input: "enum",
-    options: { junior: "初级", intermediate: "中级", senior: "高级" },
+    options: CERTIFICATE_LEVEL_LABELS,
   },
   certificateDate: { label: "取证日期", group: "skills", input: "date" },
   trainingHours: {
     label: "培训学时",
     group: "skills",
     input: "number",
-    unit: "学时",
+    unit: UNITS.trainingHours,
     integer: false,
     hint: "已完成的职业技能培训学时",
   },

@@ -6,41 +6,16 @@
 import { type Decimal, dec, fixed } from "../../../lib/decimal";
 import { PROFILE_LABELS } from "../../../lib/labels";
 import { MISSING } from "../conditions";
-import type { Category, Profile, ProfileField } from "../profile";
+import type { Profile, ProfileField } from "../profile";
+import { CATEGORY_LABELS, CERTIFICATE_LEVEL_LABELS, DEGREE_LABELS, UNITS } from "./words";
+
+export { CATEGORY_LABELS, CERTIFICATE_LEVEL_LABELS, DEGREE_LABELS };
+
+/** The unit a numeric profile field counts in. */
+export const PROFILE_FIELD_UNITS: Readonly<Partial<Record<ProfileField, string>>> = UNITS;
 
 /** Every profile field's Chinese label (the calculator's form and every condition use them). */
 export const PROFILE_FIELD_LABELS: { readonly [F in ProfileField]-?: string } = PROFILE_LABELS;
-
-/** The unit a numeric profile field counts in. */
-export const PROFILE_FIELD_UNITS: Readonly<Partial<Record<ProfileField, string>>> = {
-  businessOperatingMonths: "个月",
-  unemploymentInsuranceYears: "年",
-  trainingHours: "学时",
-};
-
-export const CATEGORY_LABELS: { readonly [C in Category]-?: string } = {
-  graduate: "高校毕业生",
-  hard_to_employ: "就业困难人员",
-  rural_worker: "农村劳动力",
-  veteran: "退役军人",
-  registered_unemployed: "登记失业人员",
-  employee: "企业职工",
-  enterprise: "小微企业",
-  returnee_base: "农民工返乡创业基地",
-  family_service_training_base: "家庭服务职业培训示范基地",
-};
-export const DEGREE_LABELS: { readonly [D in NonNullable<Profile["degree"]>]-?: string } = {
-  bachelor: "本科",
-  master: "硕士研究生",
-  doctor: "博士研究生",
-};
-export const CERTIFICATE_LEVEL_LABELS: {
-  readonly [L in NonNullable<Profile["certificateLevel"]>]-?: string;
-} = {
-  junior: "初级",
-  intermediate: "中级",
-  senior: "高级",
-};
 
 const ENUM_LABELS: Readonly<Partial<Record<ProfileField, Readonly<Record<string, string>>>>> = {
   category: CATEGORY_LABELS,
