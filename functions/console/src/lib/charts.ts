@@ -79,6 +79,15 @@ function niceCeil(value: number): number {
 const percent = (fraction: string | null) =>
   fraction === null ? null : Number((Number(fraction) * 100).toFixed(2));
 
+/** What every chart here has: its screen-reader description, the page's Chinese font, no animation. */
+function commonOption(description: string): Option {
+  return {
+    aria: { enabled: true, label: { description } },
+    textStyle: { fontFamily: FONT },
+    animation: false,
+  };
+}
+
 function mount(el: HTMLElement, previous: EChartsType | undefined): EChartsType {
   if (previous && !previous.isDisposed() && previous.getDom() === el) return previous;
   previous?.dispose();
@@ -89,9 +98,7 @@ function mount(el: HTMLElement, previous: EChartsType | undefined): EChartsType 
 export function drawCompletion(el: HTMLElement, chart: CompletionChart, previous?: EChartsType): EChartsType {
   const instance = mount(el, previous);
   const option: Option = {
-    aria: { enabled: true, label: { description: `${chart.title}柱状图` } },
-    textStyle: { fontFamily: FONT },
-    animation: false,
+    ...commonOption(`${chart.title}柱状图`),
     grid: { left: 48, right: 96, top: 36, bottom: 64 },
     tooltip: {
       trigger: "axis",
@@ -178,9 +185,7 @@ export interface TrendChart {
 export function drawTrend(el: HTMLElement, chart: TrendChart, previous?: EChartsType): EChartsType {
   const instance = mount(el, previous);
   const option: Option = {
-    aria: { enabled: true, label: { description: `${chart.title}折线图` } },
-    textStyle: { fontFamily: FONT },
-    animation: false,
+    ...commonOption(`${chart.title}折线图`),
     grid: { left: 64, right: 32, top: 40, bottom: 36 },
     legend: { top: 0, data: [chart.valueName], textStyle: { color: "#1f2329" } },
     tooltip: { trigger: "axis" },

@@ -182,7 +182,24 @@ export type FormErrors = Record<string, string>;
 
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
-function numberError(value: string, what: string, rule: (n: number) => string | undefined, required = true) {
+/** What is wrong with row `i`'s code: missing, malformed, or an earlier row's (`seen` collects the codes so far). */
+function codeError(raw: string, i: number, seen: Map<string, number>, missing: string): string | undefined {
+  const code = raw.trim();
+  if (!code) return missing;
+  if (!CODE.test(code)) return "代码须以小写字母开头，只含小写字母、数字和下划线";
+  const earlier = seen.get(code);
+  if (earlier !== undefined) return `代码与第 ${earlier + 1} 项重复`;
+  seen.set(code, i);
+  return undefined;
+}
+
+/** What is wrong with a number typed for `what`: empty (when required), not a number, or against `rule`. */
+function numberError(
+  value: string,
+  what: string,
+  rule: (n: number) => string | undefined,
+  { required = true }: { required?: boolean } = {},
+) {
   const parsed = parseNumber(value);
   if (parsed.kind === "empty") return required ? `请填写${what}` : undefined;
   if (parsed.kind === "invalid") return parsed.message;
@@ -204,22 +221,20 @@ export function checkForm(form: RulebookForm): FormErrors {
   );
   put(
     "body.bonusMax",
-    numberError(form.bonusMax, "加分上限", (n) => (n >= 0 ? undefined : "不能为负数"), false),
+    numberError(form.bonusMax, "加分上限", (n) => (n >= 0 ? undefined : "不能为负数"), { required: false }),
   );
   put(
     "body.deductionMax",
-    numberError(form.deductionMax, "扣分上限", (n) => (n >= 0 ? undefined : "不能为负数"), false),
+    numberError(form.deductionMax, "扣分上限", (n) => (n >= 0 ? undefined : "不能为负数"), {
+      required: false,
+    }),
   );
 
   if (form.indicators.length === 0) put("body.indicators", "至少需要一项考核指标");
   const codes = new Map<string, number>();
   form.indicators.forEach((ind, i) => {
     const at = `body.indicators.${i}`;
-    const code = ind.code.trim();
-    if (!code) put(`${at}.code`, "请填写指标代码");
-    else if (!CODE.test(code)) put(`${at}.code`, "代码须以小写字母开头，只含小写字母、数字和下划线");
-    else if (codes.has(code)) put(`${at}.code`, `代码与第 ${(codes.get(code) ?? 0) + 1} 项重复`);
-    else codes.set(code, i);
+    put(`${at}.code`, codeError(ind.code, i, codes, "请填写指标代码"));
     if (!ind.name.trim()) put(`${at}.name`, "请填写指标名称");
     put(
       `${at}.weight`,
@@ -228,12 +243,9 @@ export function checkForm(form: RulebookForm): FormErrors {
     if (ind.method === "ratio")
       put(
         `${at}.cap`,
-        numberError(
-          ind.cap,
-          "封顶倍数",
-          (n) => (n >= 1 && n <= 2 ? undefined : "封顶倍数须在 1 至 2 之间"),
-          false,
-        ),
+        numberError(ind.cap, "封顶倍数", (n) => (n >= 1 && n <= 2 ? undefined : "封顶倍数须在 1 至 2 之间"), {
+          required: false,
+        }),
       );
     else
       put(
@@ -245,11 +257,7 @@ export function checkForm(form: RulebookForm): FormErrors {
   const items = new Map<string, number>();
   form.reviewItems.forEach((item, i) => {
     const at = `body.reviewItems.${i}`;
-    const code = item.code.trim();
-    if (!code) put(`${at}.code`, "请填写评审项目代码");
-    else if (!CODE.test(code)) put(`${at}.code`, "代码须以小写字母开头，只含小写字母、数字和下划线");
-    else if (items.has(code)) put(`${at}.code`, `代码与第 ${(items.get(code) ?? 0) + 1} 项重复`);
-    else items.set(code, i);
+    put(`${at}.code`, codeError(item.code, i, items, "请填写评审项目代码"));
     if (!item.name.trim()) put(`${at}.name`, "请填写评审项目名称");
     put(
       `${at}.maxScore`,
@@ -281,7 +289,7 @@ export function checkForm(form: RulebookForm): FormErrors {
       g.quota,
       "名额比例",
       (n) => (n > 0 && n <= 100 ? undefined : "名额比例须大于 0 且不超过 100%"),
-      false,
+      { required: false },
     );
     if (quota) put(`body.gradeQuotas.${name || i}`, quota);
     else if (g.quota.trim() && i === form.grades.length - 1)
