@@ -193,6 +193,9 @@ function codeError(raw: string, i: number, seen: Map<string, number>, missing: s
   return undefined;
 }
 
+/** A rule that a number is above zero. */
+const positive = (what: string) => (n: number) => (n > 0 ? undefined : `${what}须大于 0`);
+
 /** What is wrong with a number typed for `what`: empty (when required), not a number, or against `rule`. */
 function numberError(
   value: string,
@@ -230,16 +233,24 @@ export function checkForm(form: RulebookForm): FormErrors {
     }),
   );
 
+  /** A row's code and name, `what` naming the kind of row (指标, 评审项目). */
+  const putCodeAndName = (
+    at: string,
+    row: { code: string; name: string },
+    i: number,
+    seen: Map<string, number>,
+    what: string,
+  ) => {
+    put(`${at}.code`, codeError(row.code, i, seen, `请填写${what}代码`));
+    if (!row.name.trim()) put(`${at}.name`, `请填写${what}名称`);
+  };
+
   if (form.indicators.length === 0) put("body.indicators", "至少需要一项考核指标");
   const codes = new Map<string, number>();
   form.indicators.forEach((ind, i) => {
     const at = `body.indicators.${i}`;
-    put(`${at}.code`, codeError(ind.code, i, codes, "请填写指标代码"));
-    if (!ind.name.trim()) put(`${at}.name`, "请填写指标名称");
-    put(
-      `${at}.weight`,
-      numberError(ind.weight, "权重", (n) => (n > 0 ? undefined : "权重须大于 0")),
-    );
+    putCodeAndName(at, ind, i, codes, "指标");
+    put(`${at}.weight`, numberError(ind.weight, "权重", positive("权重")));
     if (ind.method === "ratio")
       put(
         `${at}.cap`,
@@ -247,22 +258,14 @@ export function checkForm(form: RulebookForm): FormErrors {
           required: false,
         }),
       );
-    else
-      put(
-        `${at}.tolerance`,
-        numberError(ind.tolerance, "容差（上限法指标必填）", (n) => (n > 0 ? undefined : "容差须大于 0")),
-      );
+    else put(`${at}.tolerance`, numberError(ind.tolerance, "容差（上限法指标必填）", positive("容差")));
   });
 
   const items = new Map<string, number>();
   form.reviewItems.forEach((item, i) => {
     const at = `body.reviewItems.${i}`;
-    put(`${at}.code`, codeError(item.code, i, items, "请填写评审项目代码"));
-    if (!item.name.trim()) put(`${at}.name`, "请填写评审项目名称");
-    put(
-      `${at}.maxScore`,
-      numberError(item.maxScore, "满分", (n) => (n > 0 ? undefined : "满分须大于 0")),
-    );
+    putCodeAndName(at, item, i, items, "评审项目");
+    put(`${at}.maxScore`, numberError(item.maxScore, "满分", positive("满分")));
   });
 
   if (form.grades.length === 0) put("body.grades", "至少需要一个等次");
