@@ -3,6 +3,7 @@ import {
   bodyOf,
   checkForm,
   emptyIndicator,
+  emptyReviewItem,
   formOf,
   type RulebookForm,
   weightSums,
@@ -54,6 +55,21 @@ describe("the rulebook form", () => {
     expect(errors[`body.gradeQuotas.${last?.name}`]).toContain("最后一个等次");
     expect(errors[`body.indicators.${form.indicators.length - 1}.code`]).toContain("小写字母");
     expect(errors[`body.indicators.${form.indicators.length - 1}.weight`]).toContain("千位分隔符");
+  });
+
+  it("names what a new row lacks: an indicator's or a review item's code, name and positive number", () => {
+    const form: RulebookForm = formOf({ ...rulebook, reviewItems: rulebook.reviewItems ?? [] });
+    form.indicators.push(emptyIndicator());
+    form.reviewItems.push({ ...emptyReviewItem(), code: form.reviewItems[0]?.code ?? "", maxScore: "0" });
+    const errors = checkForm(form);
+    const ind = `body.indicators.${form.indicators.length - 1}`;
+    const item = `body.reviewItems.${form.reviewItems.length - 1}`;
+    expect(errors[`${ind}.code`]).toBe("请填写指标代码");
+    expect(errors[`${ind}.name`]).toBe("请填写指标名称");
+    expect(errors[`${ind}.weight`]).toBe("请填写权重");
+    expect(errors[`${item}.code`]).toBe("代码与第 1 项重复");
+    expect(errors[`${item}.name`]).toBe("请填写评审项目名称");
+    expect(errors[`${item}.maxScore`]).toBe("满分须大于 0");
   });
 
   it("sums weights exactly", () => {
