@@ -22,9 +22,9 @@ export {
   type RunPayload,
   type RunResult,
   type RunSummary,
-  type ScoringRunView,
-  type StoredRunView,
+  type ScoringRunResponse,
+  type ScoringRunWithInputs,
   toRunSummary,
 } from "./runs";
-export { getTenantScore, type TenantScoreView } from "./tenant-score";
-export { type DryRunView, dryRunScoring, type ScoreChange } from "./what-if";
+export { getTenantScore, type TenantScoreResponse } from "./tenant-score";
+export { type DryRunResponse, dryRunScoring, type ScoreChange } from "./what-if";

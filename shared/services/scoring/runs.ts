@@ -41,12 +41,14 @@ export interface RunPayload {
 /** A run as listed: what it says about itself, without how its payload is stored. */
 export type RunSummary = NewScoringRun;
 
-export interface ScoringRunView extends RunSummary {
+/** A run as the API answers it: its summary, the versions of its inputs and every unit's result. */
+export interface ScoringRunResponse extends RunSummary {
   inputVersions: InputVersions;
   results: RunResult[];
 }
 
-export type StoredRunView = ScoringRunView & { inputs: RunInputs };
+/** A run as stored: its response and the inputs it was computed from. */
+export type ScoringRunWithInputs = ScoringRunResponse & { inputs: RunInputs };
 
 /** The engine's results with the names of the tenants as the inputs froze them. */
 export function named(inputs: RunInputs, results: TenantResult[]): RunResult[] {
@@ -92,7 +94,7 @@ export function toRunSummary(meta: ScoringRunMeta): RunSummary {
 export async function createScoringRun(
   db: Db,
   request: { provinceId: string; year: number; by: string; at: string },
-): Promise<ScoringRunView> {
+): Promise<ScoringRunResponse> {
   // re-run whole when it loses a race (the one retry policy: shared/data/retry.ts)
   return withRetry(() => createScoringRunOnce(db, request));
 }
@@ -100,7 +102,7 @@ export async function createScoringRun(
 async function createScoringRunOnce(
   db: Db,
   request: { provinceId: string; year: number; by: string; at: string },
-): Promise<ScoringRunView> {
+): Promise<ScoringRunResponse> {
   const inputs = await gatherRunInputs(db, request.provinceId, request.year);
   const { results, inputsHash, resultsHash } = computeRun(inputs);
   const meta = await putScoringRun(
@@ -141,7 +143,7 @@ export async function getScoringRun(
   provinceId: string,
   year: number,
   runId: string,
-): Promise<StoredRunView> {
+): Promise<ScoringRunWithInputs> {
   const run = found(await findScoringRun(db, provinceId, year, runId), {
     en: `no scoring run ${runId} of ${year}`,
     zh: `没有${year}年度的考评结果“${runId}”。`,

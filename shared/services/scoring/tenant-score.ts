@@ -8,7 +8,7 @@ import type { RunPayload, RunResult } from "./runs";
 /** How many runs back `getTenantScore` looks for one that includes the tenant. */
 const SCORE_SEARCH_RUNS = 20;
 
-export interface TenantScoreView {
+export interface TenantScoreResponse {
   runId: string;
   year: number;
   createdAt: string;
@@ -26,7 +26,7 @@ export async function getTenantScore(
   provinceId: string,
   year: number,
   tenantId: string,
-): Promise<TenantScoreView> {
+): Promise<TenantScoreResponse> {
   let startKey: Record<string, unknown> | undefined;
   let searched = 0;
   do {

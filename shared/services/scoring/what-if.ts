@@ -28,7 +28,7 @@ export interface ScoreChange {
   whatIf: { total: string; exactTotal?: string; rank: number; grade: string };
 }
 
-export interface DryRunView {
+export interface DryRunResponse {
   dryRun: true;
   provinceId: string;
   year: number;
@@ -62,7 +62,7 @@ export async function dryRunScoring(
     /** start from this stored run's frozen inputs instead of the year's current ones */
     runId?: string | undefined;
   },
-): Promise<DryRunView> {
+): Promise<DryRunResponse> {
   const inputs = request.runId
     ? await storedRunInputs(db, request.provinceId, request.year, request.runId)
     : await gatherRunInputs(db, request.provinceId, request.year);
