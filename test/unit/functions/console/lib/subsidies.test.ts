@@ -25,8 +25,8 @@ const README = {
 } as const;
 
 describe("the calculator's profile form", () => {
-  // the console is its own bundle and keeps its own copy of the form's words: they must read as the
-  // API's explanations do
+  // the form takes its enum words and units from the domain (explain/words.ts) but keeps its own
+  // field labels: they must read as the API's explanations do
   it("labels fields (but checkboxes), units and enum values exactly as the domain's explanations do", () => {
     for (const field of PROFILE_FIELD_NAMES) {
       const d = PROFILE_FORM[field];
