@@ -1,5 +1,11 @@
-/** A province page's read of what it shows: loading while it runs, and the failure to show instead. */
-import { ref } from "vue";
+/**
+ * A province page's read of what it shows, run when the page mounts (and again by `load`): loading
+ * while it runs, and the failure to show instead.
+ */
+import { onMounted, ref } from "vue";
+import { api } from "../../api/client";
+import type { Response } from "../../api/contract";
+import { loadUnits, type Unit } from "./province-year";
 
 export function usePageLoad(read: () => Promise<void>) {
   const loading = ref(true);
@@ -15,5 +21,30 @@ export function usePageLoad(read: () => Promise<void>) {
       loading.value = false;
     }
   }
+  onMounted(load);
   return { loading, error, load };
+}
+
+/**
+ * The read of a grid of the year (目标任务, 考评打分): the rulebook (its columns) and the units (its
+ * rows) with the page's own data (`read`), which `apply` takes in once all of it is there.
+ */
+export function useGridLoad<T>(
+  p: string,
+  y: number,
+  { read, apply }: { read: () => Promise<T>; apply: (data: T) => void },
+) {
+  const rulebook = ref<Response<"getRulebook">>();
+  const units = ref<Unit[]>([]);
+  const page = usePageLoad(async () => {
+    const [rb, list, data] = await Promise.all([
+      api("GET", "/v1/provinces/{p}/years/{y}/rulebook", { params: { p, y } }),
+      loadUnits(p),
+      read(),
+    ]);
+    rulebook.value = rb.data;
+    units.value = list;
+    apply(data);
+  });
+  return { rulebook, units, ...page };
 }

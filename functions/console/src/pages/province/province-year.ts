@@ -1,5 +1,6 @@
 /**
- * The assessing authority and year a province page is about: `{p}` and `{y}` of the URL, whether
+ * The assessing authority and year a province page is about: `{p}` and `{y}` of the URL, the
+ * authority's name (its code until the years are read), whether
  * the signed-in user may change things (admins) or only read (reviewers), the units it assesses
  * (every page of the list, in official order), and the same path switched to another year.
  */
@@ -8,6 +9,7 @@ import { useRoute } from "vue-router";
 import { ApiProblem, api } from "../../api/client";
 import type { Response } from "../../api/contract";
 import { session } from "../../auth/session";
+import { cachedYears } from "../../context";
 
 export type Unit = Response<"listTenants">["tenants"][number];
 
@@ -15,8 +17,9 @@ export function useProvinceYear() {
   const route = useRoute();
   const p = String(route.params.p);
   const y = Number(route.params.y);
+  const provinceName = computed(() => cachedYears(p)?.name ?? p);
   const isAdmin = computed(() => session.principal?.role === "province-admin");
-  return { p, y, isAdmin };
+  return { p, y, provinceName, isAdmin };
 }
 
 /** Every unit of the assessing authority, in official order (all pages of the list). */
