@@ -62,3 +62,21 @@ export function restoredNote(
   const note = `已恢复您于 ${formatDateTime(draft.savedAt)} 填写但尚未保存的内容`;
   return draft.baseVersion === baseVersion ? `${note}。` : `${note}；${stale}`;
 }
+
+/**
+ * A kept draft met with the version stored now (`current`): typed against it, it is put back
+ * (`stale: false`); typed against another, its `data` is kept aside for the user to use or drop.
+ */
+export interface DraftNote<T> {
+  savedAt: string;
+  stale: boolean;
+  /** the version the draft was typed against */
+  baseVersion: number | null;
+  data?: T;
+}
+
+export function draftNoteOf<T>(draft: Draft<T>, current: number | null): DraftNote<T> {
+  return draft.baseVersion === current
+    ? { savedAt: draft.savedAt, stale: false, baseVersion: current }
+    : { savedAt: draft.savedAt, stale: true, data: draft.data, baseVersion: draft.baseVersion };
+}

@@ -11,7 +11,7 @@ import { ApiProblem, api, type ImportResult } from "../../../api/client";
 import type { Response } from "../../../api/contract";
 import { session } from "../../../auth/session";
 import { tenantProfile } from "../../../context";
-import { clearDraft, draftKey, loadDraft, saveDraft } from "../../../lib/drafts";
+import { clearDraft, type DraftNote, draftKey, draftNoteOf, loadDraft, saveDraft } from "../../../lib/drafts";
 import { formatDateTime } from "../../../lib/format";
 import { numberText } from "../../../lib/numbers";
 import type { PeriodInfo } from "../../../lib/periods";
@@ -53,7 +53,7 @@ export function useReportEntry(
   const fieldErrors = reactive<{ source?: string | undefined; reason?: string | undefined }>({});
   const problem = ref<unknown>();
   const savedNote = ref<string>();
-  const draftNote = ref<{ savedAt: string; stale: boolean; draft?: DraftData; baseVersion: number | null }>();
+  const draftNote = ref<DraftNote<DraftData>>();
   const conflict = ref<{ theirs: Report }>();
   const info = computed(() => periods.value.find((p) => p.period === period));
   const accepting = computed(() => info.value?.state === "open" || info.value?.state === "late");
@@ -146,18 +146,8 @@ export function useReportEntry(
       source.value = current.value?.source ?? previous.value?.source ?? "";
       const draft = loadDraft<DraftData>(key);
       if (draft) {
-        const base = current.value?.version ?? null;
-        if (draft.baseVersion === base) {
-          applyDraft(draft.data);
-          draftNote.value = { savedAt: draft.savedAt, stale: false, baseVersion: base };
-        } else {
-          draftNote.value = {
-            savedAt: draft.savedAt,
-            stale: true,
-            draft: draft.data,
-            baseVersion: draft.baseVersion,
-          };
-        }
+        draftNote.value = draftNoteOf(draft, current.value?.version ?? null);
+        if (!draftNote.value.stale) applyDraft(draft.data);
       }
     } catch (e) {
       loadError.value = e;
@@ -168,8 +158,8 @@ export function useReportEntry(
 
   function useStaleDraft() {
     const note = draftNote.value;
-    if (!note?.draft) return;
-    applyDraft(note.draft);
+    if (!note?.data) return;
+    applyDraft(note.data);
     draftNote.value = { ...note, stale: false };
     keepDraft();
   }
