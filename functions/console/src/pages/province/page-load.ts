@@ -1,6 +1,7 @@
 /**
- * A province page's read of what it shows, run when the page mounts (and again by `load`): loading
- * while it runs, and the failure to show instead.
+ * A page's read of what it shows, run when the page mounts (and again by `load`): loading while it
+ * runs, and the failure to show instead. `firstRead` settles when the mount's read has ended, for
+ * what a page does once its data is there (open the program a link names).
  */
 import { onMounted, ref } from "vue";
 import { api } from "../../api/client";
@@ -21,8 +22,12 @@ export function usePageLoad(read: () => Promise<void>) {
       loading.value = false;
     }
   }
-  onMounted(load);
-  return { loading, error, load };
+  let firstReadDone: () => void = () => {};
+  const firstRead = new Promise<void>((resolve) => {
+    firstReadDone = resolve;
+  });
+  onMounted(() => load().then(firstReadDone));
+  return { loading, error, load, firstRead };
 }
 
 /**
