@@ -22,10 +22,7 @@ useAssessmentStack();
 describe("reports: versions and the audit trail", () => {
   it("answers 201, then 428 without If-Match, 412 when stale, 400 without a reason; keeps three versions", async () => {
     setNow("2019-02-05T09:00:00+08:00");
-    const v1 = await putReport(as("changchun/city-reporter"), "changchun", "2019-01", {
-      values: values("changchun", 1),
-      source: SOURCE,
-    });
+    const v1 = await putMonthlyReport("changchun", 1, { who: as("changchun/city-reporter") });
     expect(v1.status).toBe(201);
     expect(v1.headers.get("etag")).toBe('"1"');
     expect(v1.body).toMatchObject({
@@ -176,10 +173,7 @@ describe("reports: versions and the audit trail", () => {
 
   it("lists the latest version of every period in period order; 404 for the history of an unreported period", async () => {
     setNow("2019-03-05T09:00:00+08:00");
-    const feb = await putReport(as("changchun/key"), "changchun", "2019-02", {
-      values: values("changchun", 2),
-      source: SOURCE,
-    });
+    const feb = await putMonthlyReport("changchun", 2, { who: as("changchun/key") });
     expect(feb.status).toBe(201);
     const list = await t.call<{ reports: Report[] }>(
       "GET",
