@@ -3,7 +3,7 @@ import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeTable } from "../../functions/routes";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../infra/local/dev-issuer";
-import { samplePath } from "../support/route-samples";
+import { routeCases, samplePath } from "../support/route-samples";
 import { startTestStack, type TestStack } from "../support/stack";
 import { buildWorld, type World } from "../support/world";
 
@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 describe("authentication", () => {
-  it.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+  it.each(routeCases(protectedRoutes))(
     "%s answers 401 problem+json to every bad credential",
     async (_name, route) => {
       const path = samplePath(route, TARGET);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { RouteSpec } from "../../functions/http/route";
 import { routeTable } from "../../functions/routes";
 import { isProvinceRole, isTenantRole } from "../../shared/domain/principal";
-import { samplePath, scopeOf } from "../support/route-samples";
+import { routeCases, samplePath, scopeOf } from "../support/route-samples";
 import { auth, type Credential, TARGET, useWorldStack } from "../support/world";
 
 const protectedRoutes = routeTable.filter((r) => r.access !== "public");
@@ -35,7 +35,7 @@ describe("authorization matrix", () => {
     expect(protectedRoutes.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+  it.each(routeCases(protectedRoutes))(
     "%s refuses every foreign or unlisted principal and admits the listed ones",
     async (_name, route) => {
       const path = samplePath(route, TARGET);

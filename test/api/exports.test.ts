@@ -4,19 +4,11 @@
  * formatted, Chinese headers, the header row frozen), and the rollup's CSV converted by LibreOffice.
  */
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { download as downloadFile, t, useDemoStack } from "../support/demo-stack";
+import { describe, expect, it } from "vitest";
+import { download, provinceAdmin, t, useDemoStack, XLSX } from "../support/demo-stack";
 import { convertWithLibreOffice, readBytes } from "../support/office-tools";
 
-let admin = "";
-
 useDemoStack();
-
-beforeAll(async () => {
-  admin = await t.token("province-admin", { provinceId: "jl" });
-}, 120_000);
-
-const download = (path: string, token = admin) => downloadFile(path, token);
 
 async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -24,7 +16,6 @@ async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
 
 describe("exports", () => {
@@ -84,7 +75,7 @@ describe("exports", () => {
       "GET",
       "/v1/provinces/jl/years/2019/scoring-runs",
       {
-        token: admin,
+        token: provinceAdmin,
       },
     );
     const runId = runs.body.runs[0]?.runId ?? "";

@@ -10,25 +10,15 @@ import { zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../shared/data/keys";
 import { setNow } from "../../shared/lib/clock";
-import { download as downloadFile, t, useDemoStack } from "../support/demo-stack";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-let admin = "";
+import { download, provinceAdmin, t, useDemoStack, XLSX } from "../support/demo-stack";
 
 useDemoStack();
-
-beforeAll(async () => {
-  admin = await t.token("province-admin", { provinceId: "jl" });
-}, 120_000);
-
-const download = (path: string, token = admin) => downloadFile(path, token);
 
 async function upload(
   path: string,
   bytes: Uint8Array | string,
   type: string,
-  token = admin,
+  token = provinceAdmin,
   ifMatch?: number,
 ) {
   const res = await fetch(`${t.url}${path}`, {
@@ -128,7 +118,7 @@ describe("targets: template, dry run, commit", () => {
     expect((await targetsItem("changchun", 1))?.targets.urban_new_jobs).toBe(before);
     expect((await targetsItem("changchun", 2))?.targets.urban_new_jobs).toBe(before + 1000);
     expect((await targetsItem("jilin"))?.version).toBe(1);
-    const api = await t.call("GET", "/v1/tenants/changchun/years/2019/targets", { token: admin });
+    const api = await t.call("GET", "/v1/tenants/changchun/years/2019/targets", { token: provinceAdmin });
     expect(api.body.version).toBe(2);
   });
 

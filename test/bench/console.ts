@@ -4,15 +4,15 @@
  * served: precompressed), the time from navigation to the page filled against the time of the API
  * calls it needs (both measured in the browser, in the same run), and the size of every page chunk.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildConsole } from "../../functions/console/build";
 import type { BuildManifest } from "../../functions/console/manifest";
 import type { RunningDynamoDb } from "../../infra/local/dynamodb";
-import { CONSOLE_DIST, startLocalStack } from "../../infra/local/stack";
+import { CONSOLE_DIST } from "../../infra/local/stack";
 import { setNow } from "../../shared/lib/clock";
 import { launchBrowser, newContext } from "../support/chromium";
+import { startBenchStack } from "./harness";
 import { median, progress, round } from "./stats";
 
 export const CONSOLE_BUDGETS = { cityFirstScreenKb: 300, provinceFirstScreenKb: 450 };
@@ -131,10 +131,8 @@ function chunks(): Sized[] {
 export async function measureConsole(dynamo: RunningDynamoDb, runs = 5) {
   await buildConsole({ log: progress });
   progress("console: starting the local stack with the demo province …");
-  const stack = await startLocalStack({
-    port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), "bench-console-")),
-    dynamodb: { endpoint: dynamo.endpoint },
+  const stack = await startBenchStack(dynamo, {
+    name: "console",
     tableName: `bench-console-${Date.now()}`,
     seedDemo: true,
   });

@@ -1,12 +1,33 @@
 /** What the benchmark sections share: an embedded DynamoDB Local and a request-counting client. */
 import "./environment";
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "../../infra/local/dynamodb";
+import { type LocalStack, startLocalStack } from "../../infra/local/stack";
 import { createDocumentClient, type Db } from "../../shared/data/client";
 import { freePort } from "../support/ports";
 
 export async function startDynamo(): Promise<RunningDynamoDb> {
   return startDynamoDbLocal({ port: await freePort() });
+}
+
+/**
+ * A bench section's local stack: a free port, a fresh data folder and its own table
+ * (`bench-<name>` unless named) on the bench's DynamoDB Local, with or without the demo province.
+ */
+export function startBenchStack(
+  dynamo: RunningDynamoDb,
+  options: { name: string; tableName?: string; seedDemo: boolean },
+): Promise<LocalStack> {
+  return startLocalStack({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), `bench-${options.name}-`)),
+    dynamodb: { endpoint: dynamo.endpoint },
+    tableName: options.tableName ?? `bench-${options.name}`,
+    seedDemo: options.seedDemo,
+  });
 }
 
 export async function table(endpoint: string, name: string): Promise<Db> {

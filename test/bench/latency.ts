@@ -3,17 +3,14 @@
  * a raw SDK GetItem/PutItem on the same DynamoDB Local, interleaved in one run so both see the
  * same machine.
  */
-import { mkdtempSync } from "node:fs";
 import { Agent, createServer, request, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { RunningDynamoDb } from "../../infra/local/dynamodb";
-import { startLocalStack } from "../../infra/local/stack";
 import { createDocumentClient } from "../../shared/data/client";
 import { keys } from "../../shared/data/keys";
 import { setNow } from "../../shared/lib/clock";
 import { keepAliveClient } from "../support/http";
+import { startBenchStack } from "./harness";
 import { percentile, progress, round } from "./stats";
 
 export interface LatencyFigure {
@@ -103,13 +100,7 @@ export async function measureLatency(
   warmup = 40,
 ): Promise<LatencyReport> {
   progress("latency: starting the local stack with the demo province …");
-  const stack = await startLocalStack({
-    port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), "bench-latency-")),
-    dynamodb: { endpoint: dynamo.endpoint },
-    tableName: "bench-latency",
-    seedDemo: true,
-  });
+  const stack = await startBenchStack(dynamo, { name: "latency", seedDemo: true });
   const raw = createDocumentClient({ endpoint: dynamo.endpoint, region: "local" });
   const bare = await startBareServer(stack.db.table, dynamo.endpoint);
   try {

@@ -3,16 +3,13 @@
  * over loopback, then a check that every acknowledged write is readable with its full version
  * history (and nothing half-written: each report's current item equals the last version).
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { RunningDynamoDb } from "../../infra/local/dynamodb";
-import { startLocalStack } from "../../infra/local/stack";
 import { canonicalJson } from "../../shared/lib/canonical-json";
 import { setNow } from "../../shared/lib/clock";
 import { loadFixture } from "../support/fixture";
 import { keepAliveClient } from "../support/http";
 import type { ResponseOf } from "../support/responses";
+import { startBenchStack } from "./harness";
 import { percentile, progress, round } from "./stats";
 
 export interface LoadReport {
@@ -36,13 +33,7 @@ export async function measureLoad(
   options: { clients: number; tenants: number; seconds: number },
 ): Promise<LoadReport> {
   progress(`load: ${options.clients} clients, ${options.tenants} tenants, ${options.seconds} s …`);
-  const stack = await startLocalStack({
-    port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), "bench-load-")),
-    dynamodb: { endpoint: dynamo.endpoint },
-    tableName: "bench-load",
-    seedDemo: false,
-  });
+  const stack = await startBenchStack(dynamo, { name: "load", seedDemo: false });
   const call = keepAliveClient(stack.url);
   try {
     setNow("2019-12-05T10:00:00+08:00"); // November and December 2019 are open

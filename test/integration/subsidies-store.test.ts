@@ -22,6 +22,7 @@ import {
 import { putProvince, putTenant } from "../../shared/data/stores/tenancy";
 import type { Program } from "../../shared/domain/subsidies";
 import { BusinessRuleError, ConflictError, PreconditionFailedError } from "../../shared/lib/errors";
+import type { IfMatch } from "../../shared/lib/if-match";
 import {
   getProgramHistory,
   getPublicCatalogue,
@@ -71,19 +72,14 @@ function fixed(code: string, amount: number, over: Partial<Program> = {}): Progr
   } as Program;
 }
 
+/** Province p1's program `code` written by the tester as a fixed grant of `amount`. */
+function putFixed(code: string, amount: number, ifMatch?: IfMatch) {
+  return putProgram(db, { provinceId: "p1", code, candidate: fixed(code, amount), ifMatch, actor });
+}
+
 describe("appending versions", () => {
   it("gives concurrent writers without If-Match distinct, consecutive versions (none lost)", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        putProgram(db, {
-          provinceId: "p1",
-          code: "race",
-          candidate: fixed("race", 100 + i),
-          ifMatch: undefined,
-          actor,
-        }),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => putFixed("race", 100 + i)));
     expect(results.map((r) => r.stored.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     firstRace = results.find((r) => r.stored.version === 1)?.stored;
@@ -95,15 +91,7 @@ describe("appending versions", () => {
 
   it("lets exactly one of concurrent writers with the same If-Match win; the others get 412", async () => {
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) =>
-        putProgram(db, {
-          provinceId: "p1",
-          code: "race",
-          candidate: fixed("race", 200 + i),
-          ifMatch: { kind: "version", version: 8 },
-          actor,
-        }),
-      ),
+      Array.from({ length: 5 }, (_, i) => putFixed("race", 200 + i, { kind: "version", version: 8 })),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
@@ -123,20 +111,8 @@ describe("appending versions", () => {
   });
 
   it("keeps codes apart even when one is a prefix of another", async () => {
-    await putProgram(db, {
-      provinceId: "p1",
-      code: "loan",
-      candidate: fixed("loan", 10),
-      ifMatch: undefined,
-      actor,
-    });
-    await putProgram(db, {
-      provinceId: "p1",
-      code: "loan_extra",
-      candidate: fixed("loan_extra", 20),
-      ifMatch: undefined,
-      actor,
-    });
+    await putFixed("loan", 10);
+    await putFixed("loan_extra", 20);
     expect((await getProgramHistory(db, "p1", "loan")).map((v) => v.code)).toEqual(["loan"]);
     const all = await listProgramVersions(db, "p1");
     expect(all.filter((v) => v.code.startsWith("loan")).map((v) => v.code)).toEqual(["loan", "loan_extra"]);
@@ -145,20 +121,8 @@ describe("appending versions", () => {
 
 describe("top-ups and local programs", () => {
   it("refuses a top-up whose provincial program moved after it was checked", async () => {
-    await putProgram(db, {
-      provinceId: "p1",
-      code: "moving",
-      candidate: fixed("moving", 100),
-      ifMatch: undefined,
-      actor,
-    });
-    await putProgram(db, {
-      provinceId: "p1",
-      code: "moving",
-      candidate: fixed("moving", 150),
-      ifMatch: undefined,
-      actor,
-    });
+    await putFixed("moving", 100);
+    await putFixed("moving", 150);
     const write = appendTopUpVersion(db, {
       tenantId: "c1",
       topUp: {
@@ -233,13 +197,7 @@ describe("top-ups and local programs", () => {
     const before = await count();
     expect(before).toEqual(["GetItemCommand", "QueryCommand", "QueryCommand", "QueryCommand"]);
     for (let i = 0; i < 5; i++) {
-      await putProgram(db, {
-        provinceId: "p1",
-        code: `more_${i}`,
-        candidate: fixed(`more_${i}`, 10),
-        ifMatch: undefined,
-        actor,
-      });
+      await putFixed(`more_${i}`, 10);
       await putLocalProgram(db, {
         tenantId: "c1",
         code: `local_${i}`,

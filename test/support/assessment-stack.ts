@@ -37,18 +37,18 @@ export function putReport(
 }
 
 /**
- * A city reporter of `tenantId` submits the fixture's values of `month` (1–12) of the year from
- * the usual source; `reason` and `ifMatch` for a revision.
+ * A city reporter of `tenantId` (or `who`) submits the fixture's values of `month` (1–12) of the
+ * year from the usual source; `reason` and `ifMatch` for a revision.
  */
 export function putMonthlyReport(
   tenantId: string,
   month: number,
-  revision: { reason?: string; ifMatch?: number } = {},
+  options: { who?: { token?: string; apiKey?: string }; reason?: string; ifMatch?: number } = {},
 ) {
   const period = `${YEAR}-${String(month).padStart(2, "0")}`;
-  const { reason, ifMatch } = revision;
+  const { who, reason, ifMatch } = options;
   return putReport(
-    cityToken(tenantId),
+    who ?? cityToken(tenantId),
     tenantId,
     period,
     { values: values(tenantId, month), source: SOURCE, ...(reason !== undefined ? { reason } : {}) },

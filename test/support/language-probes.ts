@@ -28,12 +28,16 @@ const EN = "en-US,en;q=0.9";
 const NOW = "2019-06-05T09:00:00+08:00";
 const TARGET = { provinceId: "jl", tenantId: "changchun" };
 
-interface Probe {
+/** A request to send in every language; its label names it in `failures`. */
+export interface Probe {
   label: string;
   method: string;
   path: string;
   options?: CallOptions;
 }
+
+/** A probe and the status it must be answered with. */
+export type ExpectedProbe = Probe & { status: number };
 
 export let t: TestStack;
 export const tokens = new Map<string, string>();
@@ -135,6 +139,11 @@ export async function check(probe: Probe, expected?: number): Promise<number> {
   if (JSON.stringify(withoutTexts(zh.body)) !== JSON.stringify(withoutTexts(plain.body)))
     fail(`more than the texts differ:\n${zh.text}\n${plain.text}`);
   return plain.status;
+}
+
+/** `check` each probe, in order, against the status it names. */
+export async function checkEach(probes: readonly ExpectedProbe[]): Promise<void> {
+  for (const { status, ...probe } of probes) await check(probe, status);
 }
 
 async function mint(label: string, role: Role, scope: { provinceId?: string; tenantId?: string } = {}) {

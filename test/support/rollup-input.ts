@@ -34,47 +34,54 @@ export function fixtureRollupInput(): FixtureRollupInput {
   };
 }
 
-/** One count, one ceiling rate, one ratio rate. */
-export const smallRulebook: Rulebook = rulebookSchema.parse({
-  documentNo: "测试〔2019〕1号",
-  title: "测试细则",
-  indicators: [
-    { code: "jobs", name: "城镇新增就业人数", unit: "人", weight: 10, method: "ratio" },
-    {
-      code: "unemployment_rate",
-      name: "城镇登记失业率",
-      unit: "%",
-      weight: 5,
-      method: "ceiling",
-      tolerance: 0.5,
-    },
-    { code: "assistance_rate", name: "零就业家庭援助率", unit: "%", weight: 5, method: "ratio" },
-  ],
-  grades: [{ name: "合格", minScore: 0 }],
-  reportingDeadlineDay: 10,
+/** A test rulebook of these indicators and grades (reports due by the 10th). */
+function testRulebook(indicators: unknown[], grades: unknown[]): Rulebook {
+  return rulebookSchema.parse({
+    documentNo: "测试〔2019〕1号",
+    title: "测试细则",
+    indicators,
+    grades,
+    reportingDeadlineDay: 10,
+  });
+}
+
+/** 城镇新增就业人数, a count, under `code`. */
+const newJobs = (code: string, weight: number) => ({
+  code,
+  name: "城镇新增就业人数",
+  unit: "人",
+  weight,
+  method: "ratio",
 });
 
-/** One count and one ceiling rate, the codes of the Jilin rulebook. */
-export const countAndCeilingRulebook: Rulebook = rulebookSchema.parse({
-  documentNo: "测试〔2019〕1号",
-  title: "测试细则",
-  indicators: [
-    { code: "urban_new_jobs", name: "城镇新增就业人数", unit: "人", weight: 60, method: "ratio" },
-    {
-      code: "registered_unemployment_rate",
-      name: "城镇登记失业率",
-      unit: "%",
-      weight: 40,
-      method: "ceiling",
-      tolerance: 0.5,
-    },
+/** 城镇登记失业率, a ceiling rate, under `code`. */
+const unemploymentRate = (code: string, weight: number) => ({
+  code,
+  name: "城镇登记失业率",
+  unit: "%",
+  weight,
+  method: "ceiling",
+  tolerance: 0.5,
+});
+
+/** One count, one ceiling rate, one ratio rate. */
+export const smallRulebook: Rulebook = testRulebook(
+  [
+    newJobs("jobs", 10),
+    unemploymentRate("unemployment_rate", 5),
+    { code: "assistance_rate", name: "零就业家庭援助率", unit: "%", weight: 5, method: "ratio" },
   ],
-  grades: [
+  [{ name: "合格", minScore: 0 }],
+);
+
+/** One count and one ceiling rate, the codes of the Jilin rulebook. */
+export const countAndCeilingRulebook: Rulebook = testRulebook(
+  [newJobs("urban_new_jobs", 60), unemploymentRate("registered_unemployment_rate", 40)],
+  [
     { name: "合格", minScore: 60 },
     { name: "不合格", minScore: 0 },
   ],
-  reportingDeadlineDay: 10,
-});
+);
 
 export function report(values: Record<string, number>, late = false): RollupReportInput {
   return { values, late, submittedAt: "2019-07-05T02:00:00.000Z" };

@@ -32,3 +32,8 @@ export function scopeOf(route: RouteSpec): { province: boolean; tenant: boolean 
   const names = pathParamNames(route.path);
   return { province: names.includes("p"), tenant: names.includes("t") };
 }
+
+/** `it.each` rows of routes, one a route, each named by its method and path ("GET /v1/…"). */
+export function routeCases(routes: readonly RouteSpec[]): Array<readonly [string, RouteSpec]> {
+  return routes.map((r) => [`${r.method} ${r.path}`, r] as const);
+}

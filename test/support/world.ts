@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { RouteSpec } from "../../functions/http/route";
 import type { Role } from "../../shared/domain/principal";
+import type { ApiResponse } from "./http";
 import { startTestStack, type TestStack } from "./stack";
 
 export interface Credential {
@@ -114,6 +115,23 @@ export async function buildWorld(t: TestStack): Promise<World> {
 
 export function auth(credential: Credential): { token?: string; apiKey?: string } {
   return credential.token ? { token: credential.token } : { apiKey: credential.apiKey ?? "" };
+}
+
+/**
+ * Send one request as each of the world's `labels` (in order): every answer must have `status`,
+ * and a failure names the label; `also` checks more of each answer.
+ */
+export async function expectStatusAs<T = any>(
+  labels: readonly string[],
+  status: number,
+  send: (label: string) => Promise<ApiResponse<T>>,
+  also?: (res: ApiResponse<T>) => void,
+): Promise<void> {
+  for (const label of labels) {
+    const res = await send(label);
+    expect(res.status, label).toBe(status);
+    also?.(res);
+  }
 }
 
 /** The tenant, and its province, that tests of every route call: 长春 of 吉林. */

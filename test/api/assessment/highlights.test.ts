@@ -4,6 +4,7 @@ import { highlightsOfProvinceYear } from "../../../shared/data/stores/highlights
 import { YEAR } from "../../support/assessment-data";
 import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
+import { expectStatusAs } from "../../support/world";
 
 useAssessmentStack();
 
@@ -48,21 +49,23 @@ describe("highlights", () => {
 
   it("belong to their city: no other city, reporter or key may write them; no other city may read them", async () => {
     const path = `/v1/tenants/changchun/years/${YEAR}/highlights`;
-    for (const label of [
-      "changchun/city-reporter",
-      "changchun/key",
-      "jilin/city-admin",
-      "jl/province-admin",
-      "shenyang/city-admin",
-    ]) {
-      const res = await t.call("PUT", path, { ...as(label), body: { employment: "x" }, ifMatch: 2 });
-      expect(res.status, label).toBe(403);
-    }
-    for (const label of ["jilin/city-admin", "jilin/city-reporter", "shenyang/city-admin"]) {
-      const res = await t.call("GET", path, as(label));
-      expect(res.status, label).toBe(403);
-      expect(res.text).not.toContain("长春市……");
-    }
+    await expectStatusAs(
+      [
+        "changchun/city-reporter",
+        "changchun/key",
+        "jilin/city-admin",
+        "jl/province-admin",
+        "shenyang/city-admin",
+      ],
+      403,
+      (label) => t.call("PUT", path, { ...as(label), body: { employment: "x" }, ifMatch: 2 }),
+    );
+    await expectStatusAs(
+      ["jilin/city-admin", "jilin/city-reporter", "shenyang/city-admin"],
+      403,
+      (label) => t.call("GET", path, as(label)),
+      (res) => expect(res.text).not.toContain("长春市……"),
+    );
     expect((await t.call("GET", path, as("changchun/city-reporter"))).status).toBe(200);
     expect(
       (await t.call("GET", `/v1/tenants/jilin/years/${YEAR}/highlights`, as("jilin/city-admin"))).status,

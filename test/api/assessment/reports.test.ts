@@ -15,16 +15,14 @@ import {
   world,
 } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
+import { expectStatusAs } from "../../support/world";
 
 useAssessmentStack();
 
 describe("reports: versions and the audit trail", () => {
   it("answers 201, then 428 without If-Match, 412 when stale, 400 without a reason; keeps three versions", async () => {
     setNow("2019-02-05T09:00:00+08:00");
-    const v1 = await putReport(as("changchun/city-reporter"), "changchun", "2019-01", {
-      values: values("changchun", 1),
-      source: SOURCE,
-    });
+    const v1 = await putMonthlyReport("changchun", 1, { who: as("changchun/city-reporter") });
     expect(v1.status).toBe(201);
     expect(v1.headers.get("etag")).toBe('"1"');
     expect(v1.body).toMatchObject({
@@ -175,10 +173,7 @@ describe("reports: versions and the audit trail", () => {
 
   it("lists the latest version of every period in period order; 404 for the history of an unreported period", async () => {
     setNow("2019-03-05T09:00:00+08:00");
-    const feb = await putReport(as("changchun/key"), "changchun", "2019-02", {
-      values: values("changchun", 2),
-      source: SOURCE,
-    });
+    const feb = await putMonthlyReport("changchun", 2, { who: as("changchun/key") });
     expect(feb.status).toBe(201);
     const list = await t.call<{ reports: Report[] }>(
       "GET",
@@ -340,20 +335,18 @@ describe("reports: tenancy", () => {
   it("keeps a city to its own reports, and integration keys to their tenant", async () => {
     setNow("2019-03-05T09:00:00+08:00");
     const body = { values: values("jilin", 2), source: SOURCE };
-    for (const label of [
-      "changchun/city-admin",
-      "changchun/city-reporter",
-      "changchun/key",
-      "shenyang/city-admin",
-      "jl/province-admin",
-      "jl/province-reviewer",
-    ]) {
-      const res = await t.call("PUT", `/v1/tenants/jilin/years/${YEAR}/reports/2019-02`, {
-        ...as(label),
-        body,
-      });
-      expect(res.status, label).toBe(403);
-    }
+    await expectStatusAs(
+      [
+        "changchun/city-admin",
+        "changchun/city-reporter",
+        "changchun/key",
+        "shenyang/city-admin",
+        "jl/province-admin",
+        "jl/province-reviewer",
+      ],
+      403,
+      (label) => t.call("PUT", `/v1/tenants/jilin/years/${YEAR}/reports/2019-02`, { ...as(label), body }),
+    );
     const own = await t.call("PUT", `/v1/tenants/jilin/years/${YEAR}/reports/2019-02`, {
       ...as("jilin/key"),
       body,

@@ -3,22 +3,19 @@ import { describe, expect, it } from "vitest";
 import { EXTRA, YEAR } from "../../support/assessment-data";
 import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
+import { expectStatusAs } from "../../support/world";
 
 useAssessmentStack();
 
 describe("rollup guards", () => {
   it("is for province roles only", async () => {
     const path = `/v1/provinces/jl/years/${YEAR}/rollup`;
-    for (const label of [
-      "changchun/city-admin",
-      "changchun/city-reporter",
-      "changchun/key",
-      "ln/province-admin",
-    ]) {
-      const res = await t.call("GET", path, as(label));
-      expect(res.status, label).toBe(403);
-      expect(res.text).not.toContain("changchun");
-    }
+    await expectStatusAs(
+      ["changchun/city-admin", "changchun/city-reporter", "changchun/key", "ln/province-admin"],
+      403,
+      (label) => t.call("GET", path, as(label)),
+      (res) => expect(res.text).not.toContain("changchun"),
+    );
     const ok = await t.call("GET", path, as("jl/province-reviewer"));
     expect(ok.status).toBe(200);
     expect(ok.body.tenants.length).toBe(2 + EXTRA.length);

@@ -8,6 +8,7 @@ import { keys } from "../../../shared/data/keys";
 import { rulebook, YEAR } from "../../support/assessment-data";
 import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
+import { expectStatusAs } from "../../support/world";
 
 useAssessmentStack();
 
@@ -51,19 +52,20 @@ describe("rulebook", () => {
 
   it("is readable by every role of the province, and by no one else", async () => {
     const path = `/v1/provinces/jl/years/${YEAR}/rulebook`;
-    for (const label of [
-      "jl/province-admin",
-      "jl/province-reviewer",
-      "changchun/city-admin",
-      "jilin/city-reporter",
-      "changchun/key",
-    ]) {
-      const res = await t.call("GET", path, as(label));
-      expect(res.status, label).toBe(200);
-    }
-    for (const label of ["ln/province-admin", "shenyang/city-admin", "shenyang/key"]) {
-      expect((await t.call("GET", path, as(label))).status, label).toBe(403);
-    }
+    await expectStatusAs(
+      [
+        "jl/province-admin",
+        "jl/province-reviewer",
+        "changchun/city-admin",
+        "jilin/city-reporter",
+        "changchun/key",
+      ],
+      200,
+      (label) => t.call("GET", path, as(label)),
+    );
+    await expectStatusAs(["ln/province-admin", "shenyang/city-admin", "shenyang/key"], 403, (label) =>
+      t.call("GET", path, as(label)),
+    );
     expect((await t.call("GET", `${path}/versions`, as("changchun/city-admin"))).status).toBe(403);
     expect(
       (await t.call("GET", "/v1/provinces/jl/years/2030/rulebook", as("jl/province-admin"))).status,
@@ -180,17 +182,10 @@ describe("rulebook", () => {
   });
 
   it("may be published by the province admin only", async () => {
-    for (const label of [
-      "jl/province-reviewer",
-      "changchun/city-admin",
-      "changchun/key",
-      "ln/province-admin",
-    ]) {
-      const res = await t.call("PUT", "/v1/provinces/jl/years/2026/rulebook", {
-        ...as(label),
-        body: rulebook,
-      });
-      expect(res.status, label).toBe(403);
-    }
+    await expectStatusAs(
+      ["jl/province-reviewer", "changchun/city-admin", "changchun/key", "ln/province-admin"],
+      403,
+      (label) => t.call("PUT", "/v1/provinces/jl/years/2026/rulebook", { ...as(label), body: rulebook }),
+    );
   });
 });

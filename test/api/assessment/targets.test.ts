@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fixture, YEAR } from "../../support/assessment-data";
 import { as, t, useAssessmentStack } from "../../support/assessment-stack";
 import type { Problem } from "../../support/responses";
+import { expectStatusAs } from "../../support/world";
 
 useAssessmentStack();
 
@@ -63,19 +64,12 @@ describe("targets", () => {
 
   it("can be written by the province admin only — not by a reviewer or a city", async () => {
     const body = { targets: fixture.targets.changchun };
-    for (const label of [
-      "jl/province-reviewer",
-      "changchun/city-admin",
-      "changchun/key",
-      "ln/province-admin",
-    ]) {
-      const res = await t.call("PUT", `/v1/provinces/jl/years/${YEAR}/targets/changchun`, {
-        ...as(label),
-        body,
-        ifMatch: 1,
-      });
-      expect(res.status, label).toBe(403);
-    }
+    await expectStatusAs(
+      ["jl/province-reviewer", "changchun/city-admin", "changchun/key", "ln/province-admin"],
+      403,
+      (label) =>
+        t.call("PUT", `/v1/provinces/jl/years/${YEAR}/targets/changchun`, { ...as(label), body, ifMatch: 1 }),
+    );
     const foreign = await t.call("PUT", `/v1/provinces/jl/years/${YEAR}/targets/shenyang`, {
       ...as("jl/province-admin"),
       body,
@@ -84,22 +78,21 @@ describe("targets", () => {
   });
 
   it("is readable by the city itself, its integration key and the province — never by another city", async () => {
-    for (const label of [
-      "changchun/city-admin",
-      "changchun/city-reporter",
-      "changchun/key",
-      "jl/province-reviewer",
-    ]) {
-      const res = await t.call("GET", `/v1/tenants/changchun/years/${YEAR}/targets`, as(label));
-      expect(res.status, label).toBe(200);
-      expect(res.body).toMatchObject({ tenantId: "changchun", year: YEAR, version: 1 });
-      expect(res.body.targets).toEqual(fixture.targets.changchun);
-    }
-    for (const label of ["jilin/city-admin", "jilin/key", "shenyang/city-admin"]) {
-      const res = await t.call("GET", `/v1/tenants/changchun/years/${YEAR}/targets`, as(label));
-      expect(res.status, label).toBe(403);
-      expect(res.text).not.toContain("160000");
-    }
+    await expectStatusAs(
+      ["changchun/city-admin", "changchun/city-reporter", "changchun/key", "jl/province-reviewer"],
+      200,
+      (label) => t.call("GET", `/v1/tenants/changchun/years/${YEAR}/targets`, as(label)),
+      (res) => {
+        expect(res.body).toMatchObject({ tenantId: "changchun", year: YEAR, version: 1 });
+        expect(res.body.targets).toEqual(fixture.targets.changchun);
+      },
+    );
+    await expectStatusAs(
+      ["jilin/city-admin", "jilin/key", "shenyang/city-admin"],
+      403,
+      (label) => t.call("GET", `/v1/tenants/changchun/years/${YEAR}/targets`, as(label)),
+      (res) => expect(res.text).not.toContain("160000"),
+    );
     expect(
       (await t.call("GET", `/v1/tenants/changchun/years/${YEAR}/targets`, as("ln/province-admin"))).status,
     ).toBe(404);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { demoProgram, NOW } from "../../support/subsidies-data";
 import { as, entitlements, program, t, useSubsidiesStack } from "../../support/subsidies-stack";
+import { expectStatusAs } from "../../support/world";
 
 useSubsidiesStack();
 
@@ -171,27 +172,16 @@ describe("provincial programs", () => {
   });
 
   it("lets only the province admin write, and every role of the province (and integrations) read", async () => {
-    for (const label of [
-      "jl/province-reviewer",
-      "changchun/city-admin",
-      "changchun/city-reporter",
-      "changchun/key",
-    ]) {
-      const res = await t.call("PUT", "/v1/provinces/jl/subsidy-programs/test_fixed", {
-        ...as(label),
-        body: fixed,
-      });
-      expect(res.status, label).toBe(403);
-    }
-    for (const label of [
-      "jl/province-reviewer",
-      "changchun/city-admin",
-      "jilin/city-reporter",
-      "changchun/key",
-    ]) {
-      const res = await t.call("GET", "/v1/provinces/jl/subsidy-programs", as(label));
-      expect(res.status, label).toBe(200);
-    }
+    await expectStatusAs(
+      ["jl/province-reviewer", "changchun/city-admin", "changchun/city-reporter", "changchun/key"],
+      403,
+      (label) => t.call("PUT", "/v1/provinces/jl/subsidy-programs/test_fixed", { ...as(label), body: fixed }),
+    );
+    await expectStatusAs(
+      ["jl/province-reviewer", "changchun/city-admin", "jilin/city-reporter", "changchun/key"],
+      200,
+      (label) => t.call("GET", "/v1/provinces/jl/subsidy-programs", as(label)),
+    );
     const foreign = await t.call("GET", "/v1/provinces/jl/subsidy-programs", as("ln/province-admin"));
     expect(foreign.status).toBe(403);
     const foreignCity = await t.call("GET", "/v1/provinces/jl/subsidy-programs", as("shenyang/city-admin"));

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { as, t, useSubsidiesStack } from "../../support/subsidies-stack";
+import { expectStatusAs } from "../../support/world";
 
 useSubsidiesStack();
 
@@ -147,15 +148,18 @@ describe("city top-ups", () => {
     });
     expect(stale.status).toBe(412);
 
-    for (const label of ["changchun/city-reporter", "changchun/key", "jl/province-reviewer"]) {
-      const list = await t.call<{ topUps: Array<{ programCode: string; version: number }> }>(
-        "GET",
-        "/v1/tenants/changchun/subsidy-top-ups",
-        as(label),
-      );
-      expect(list.status, label).toBe(200);
-      expect(list.body.topUps.find((x) => x.programCode === "rural_training_subsidy")?.version).toBe(2);
-    }
+    await expectStatusAs(
+      ["changchun/city-reporter", "changchun/key", "jl/province-reviewer"],
+      200,
+      (label) =>
+        t.call<{ topUps: Array<{ programCode: string; version: number }> }>(
+          "GET",
+          "/v1/tenants/changchun/subsidy-top-ups",
+          as(label),
+        ),
+      (list) =>
+        expect(list.body.topUps.find((x) => x.programCode === "rural_training_subsidy")?.version).toBe(2),
+    );
     const asOf2019 = await t.call<{ topUps: Array<{ programCode: string; version: number }> }>(
       "GET",
       "/v1/tenants/changchun/subsidy-top-ups?date=2019-12-31",

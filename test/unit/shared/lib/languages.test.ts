@@ -299,6 +299,22 @@ describe("Chinese validation messages (400)", () => {
   });
 });
 
+type Def = Record<string, any>;
+/** zod's wrappers: each holds one schema, its innerType */
+const WRAPPERS = ["optional", "nullable", "default", "prefault", "nonoptional", "readonly", "catch"];
+/** The schemas directly inside a zod schema, by the type of its def. */
+const SCHEMAS_INSIDE: Record<string, (def: Def) => unknown[]> = {
+  object: (d) => [...Object.values(d.shape), d.catchall],
+  array: (d) => [d.element],
+  record: (d) => [d.keyType, d.valueType],
+  ...Object.fromEntries(WRAPPERS.map((type) => [type, (d: Def) => [d.innerType]])),
+  pipe: (d) => [d.in, d.out],
+  union: (d) => d.options,
+  intersection: (d) => [d.left, d.right],
+  lazy: (d) => [d.getter()],
+  tuple: (d) => [...d.items, d.rest],
+};
+
 /** Every message a schema gives itself (check and refinement messages), by walking the schema. */
 function schemaMessages(root: z.ZodMiniType): Set<string> {
   const messages = new Set<string>();
@@ -311,44 +327,10 @@ function schemaMessages(root: z.ZodMiniType): Set<string> {
   const visit = (schema: unknown) => {
     if (!schema || seen.has(schema)) return;
     seen.add(schema);
-    const def = (schema as { _zod: { def: Record<string, any> } })._zod.def;
+    const def = (schema as { _zod: { def: Def } })._zod.def;
     collect(def.error);
     for (const check of def.checks ?? []) collect(check._zod.def.error);
-    switch (def.type) {
-      case "object":
-        for (const value of Object.values(def.shape)) visit(value);
-        visit(def.catchall);
-        return;
-      case "array":
-        return visit(def.element);
-      case "record":
-        visit(def.keyType);
-        return visit(def.valueType);
-      case "optional":
-      case "nullable":
-      case "default":
-      case "prefault":
-      case "nonoptional":
-      case "readonly":
-      case "catch":
-        return visit(def.innerType);
-      case "pipe":
-        visit(def.in);
-        return visit(def.out);
-      case "union":
-        for (const option of def.options) visit(option);
-        return;
-      case "intersection":
-        visit(def.left);
-        return visit(def.right);
-      case "lazy":
-        return visit(def.getter());
-      case "tuple":
-        for (const item of def.items) visit(item);
-        return visit(def.rest);
-      default:
-        return;
-    }
+    for (const child of SCHEMAS_INSIDE[def.type]?.(def) ?? []) visit(child);
   };
   visit(root);
   return messages;

@@ -173,6 +173,18 @@ describe("computeRollup rules", () => {
     reports: {},
     ...over,
   });
+  /** The rollup of a and b, with the same target of `code`, each reporting its own actual in `period`. */
+  const sameTarget = (period: string, code: string, target: number, actual: { a: number; b: number }) =>
+    computeRollup(
+      base({
+        period,
+        targets: { a: { [code]: target }, b: { [code]: target } },
+        reports: {
+          a: { [period]: report({ [code]: actual.a }) },
+          b: { [period]: report({ [code]: actual.b }) },
+        },
+      }),
+    );
 
   it.each([
     {
@@ -192,13 +204,7 @@ describe("computeRollup rules", () => {
       expectedProgress: "0.0833",
     },
   ])("$name", ({ period, target, jobs, completion, expectedProgress }) => {
-    const rollup = computeRollup(
-      base({
-        period,
-        targets: { a: { jobs: target }, b: { jobs: target } },
-        reports: { a: { [period]: report({ jobs: jobs.a }) }, b: { [period]: report({ jobs: jobs.b }) } },
-      }),
-    );
+    const rollup = sameTarget(period, "jobs", target, jobs);
     expect(row(rollup, "a", "jobs")).toMatchObject({
       completion: completion.a,
       expectedProgress,
@@ -208,16 +214,7 @@ describe("computeRollup rules", () => {
   });
 
   it("a ceiling rate lags only when the actual is above the target", () => {
-    const rollup = computeRollup(
-      base({
-        period: "2019-06",
-        targets: { a: { unemployment_rate: 4.5 }, b: { unemployment_rate: 4.5 } },
-        reports: {
-          a: { "2019-06": report({ unemployment_rate: 4.5 }) },
-          b: { "2019-06": report({ unemployment_rate: 4.51 }) },
-        },
-      }),
-    );
+    const rollup = sameTarget("2019-06", "unemployment_rate", 4.5, { a: 4.5, b: 4.51 });
     expect(row(rollup, "a", "unemployment_rate")).toMatchObject({
       completion: "1.0000",
       expectedProgress: null,
@@ -227,16 +224,7 @@ describe("computeRollup rules", () => {
   });
 
   it("a ratio rate lags only when the actual is below the target", () => {
-    const rollup = computeRollup(
-      base({
-        period: "2019-06",
-        targets: { a: { assistance_rate: 100 }, b: { assistance_rate: 100 } },
-        reports: {
-          a: { "2019-06": report({ assistance_rate: 100 }) },
-          b: { "2019-06": report({ assistance_rate: 99.99 }) },
-        },
-      }),
-    );
+    const rollup = sameTarget("2019-06", "assistance_rate", 100, { a: 100, b: 99.99 });
     expect(row(rollup, "a", "assistance_rate")).toMatchObject({ completion: "1.0000", lagging: false });
     expect(row(rollup, "b", "assistance_rate")).toMatchObject({ completion: "0.9999", lagging: true });
   });
