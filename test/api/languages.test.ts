@@ -9,7 +9,7 @@
  * the probes of one kind of refusal (`check` records what differs in `failures`), and the last
  * asserts over everything they sent.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { routeTable } from "../../functions/routes";
 import type { ApiResponse, CallOptions } from "../support/http";
 import {
@@ -50,7 +50,8 @@ describe("Chinese problem details through the local stack", () => {
   let published: string;
   let fewerTargets: Record<string, number>;
 
-  it("reads the state the targeted probes need: the current versions and valid bodies", async () => {
+  // the state the targeted probes need: the current versions and valid bodies
+  beforeAll(async () => {
     admin = auth("jl/province-admin");
     reporter = auth("changchun/city-reporter");
     cityAdmin = auth("changchun/city-admin");
