@@ -6,7 +6,7 @@
  */
 import { computed } from "vue";
 import { useRoute } from "vue-router";
-import { ApiProblem, api } from "../../api/client";
+import { api } from "../../api/client";
 import type { Response } from "../../api/contract";
 import { session } from "../../auth/session";
 import { cachedYears } from "../../context";
@@ -40,10 +40,4 @@ export async function loadUnits(p: string): Promise<Unit[]> {
 /** `/provinces/jl/years/2019/rollup?period=…` → the same page of another year (no query). */
 export function pathOfYear(path: string, year: number): string {
   return path.replace(/\/years\/\d{4}(\/|$)/, `/years/${year}$1`);
-}
-
-/** For `.catch`: a 404 (e.g. a year without a rulebook yet) is nothing; any other failure stays one. */
-export function noneIf404(e: unknown): undefined {
-  if (e instanceof ApiProblem && e.status === 404) return undefined;
-  throw e;
 }
