@@ -80,6 +80,9 @@ export const createCircularRequest = lazySchema(() =>
   }),
 );
 
+/** OpenAPI link parameters: the circular a draft's creation answered, in the year of its path. */
+const theNewCircular = { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" };
+
 export const circularsRoutes = defineRoutes("circulars", {
   createCircular: {
     method: "POST",
@@ -95,10 +98,10 @@ export const circularsRoutes = defineRoutes("circulars", {
     response: circular,
     status: 201,
     links: {
-      getCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
-      updateCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
-      approveCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
-      publishCircular: { p: "$request.path.p", y: "$request.path.y", c: "$response.body#/circularId" },
+      getCircular: theNewCircular,
+      updateCircular: theNewCircular,
+      approveCircular: theNewCircular,
+      publishCircular: theNewCircular,
     },
   },
   listCirculars: {
