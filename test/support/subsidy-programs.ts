@@ -11,17 +11,19 @@ import type {
 
 export const WRITTEN_AT = "2019-01-01T00:00:00.000Z";
 
+/** What every builder's program is unless it says otherwise: a grant for everyone, open from 2019-01-01. */
+function openGrant(): Pick<Program, "benefit" | "eligibility" | "effectiveFrom" | "effectiveTo"> {
+  return { benefit: "grant", eligibility: [], effectiveFrom: "2019-01-01", effectiveTo: null };
+}
+
 export function fixedProgram(over: Partial<FixedProgram> = {}): FixedProgram {
   return {
     code: "fixed_grant",
     name: "定额补贴",
     basis: { document: "省〔2019〕1号", clause: "（一）" },
+    ...openGrant(),
     kind: "fixed",
-    benefit: "grant",
     params: { amount: 5000 },
-    eligibility: [],
-    effectiveFrom: "2019-01-01",
-    effectiveTo: null,
     ...over,
   };
 }
@@ -31,8 +33,8 @@ export function tieredProgram(over: Partial<TieredProgram> = {}): TieredProgram 
     code: "skill_upgrade_subsidy",
     name: "职工技能提升补贴",
     basis: { document: "吉政发〔2017〕32号", clause: "（二十）" },
+    ...openGrant(),
     kind: "tiered",
-    benefit: "grant",
     params: {
       tiers: [
         { key: "senior", when: [{ field: "certificateLevel", op: "eq", value: "senior" }], amount: 2000 },
@@ -46,8 +48,6 @@ export function tieredProgram(over: Partial<TieredProgram> = {}): TieredProgram 
     },
     eligibility: [{ field: "unemploymentInsuranceYears", op: "gte", value: 3 }],
     topUpLimits: { "tiers.senior": { max: 5000 } },
-    effectiveFrom: "2019-01-01",
-    effectiveTo: null,
     ...over,
   };
 }
@@ -57,12 +57,9 @@ export function perUnitProgram(over: Partial<PerUnitProgram> = {}): PerUnitProgr
     code: "rural_training_subsidy",
     name: "农村劳动力技能培训补贴",
     basis: { document: "吉政发〔2017〕32号", clause: "（十三）" },
+    ...openGrant(),
     kind: "per_unit",
-    benefit: "grant",
     params: { rate: 8, unitsField: "trainingHours" },
-    eligibility: [],
-    effectiveFrom: "2019-01-01",
-    effectiveTo: null,
     ...over,
   };
 }
