@@ -5,7 +5,7 @@ import {
   topUpSchema,
   topUpVersionSchema,
   validateTopUp,
-} from "../../../../../shared/domain/subsidies";
+} from "#shared/domain/subsidies";
 import {
   asVersion,
   fixedProgram,
@@ -13,7 +13,7 @@ import {
   tieredProgram,
   topUp,
   WRITTEN_AT,
-} from "../../../../support/subsidy-programs";
+} from "#test/support/subsidy-programs";
 
 describe("validateTopUp", () => {
   it("accepts raises within the limits, including a value equal to the baseline or the limit", () => {
