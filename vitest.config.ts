@@ -1,6 +1,17 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+/** The import aliases of tsconfig.json's `paths`, which test code uses instead of long relative paths. */
+const inRepo = (dir: string) => fileURLToPath(new URL(`./${dir}/`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^#console\//, replacement: inRepo("functions/console/src") },
+      { find: /^#shared\//, replacement: inRepo("shared") },
+      { find: /^#test\//, replacement: inRepo("test") },
+    ],
+  },
   test: {
     env: {
       POWERTOOLS_LOG_LEVEL: "CRITICAL",

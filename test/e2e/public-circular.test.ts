@@ -22,21 +22,12 @@ let page: Page;
 let circularId = "";
 let sha256 = "";
 
+/** The wall-clock time in Asia/Shanghai, which is UTC+8 all year round (no daylight saving). */
 const shanghai = (iso: string) => {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(iso))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}年${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`;
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
+  const twoDigits = (n: number) => String(n).padStart(2, "0");
+  const time = `${twoDigits(d.getUTCHours())}:${twoDigits(d.getUTCMinutes())}`;
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${time}`;
 };
 
 beforeAll(async () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  emptyProse,
-  proseBody,
-  proseEdits,
-  proseOf,
-} from "../../../../../functions/console/src/lib/circular-form";
+import { emptyProse, proseBody, proseEdits, proseOf } from "#console/lib/circular-form";
 
 describe("the circular's prose", () => {
   it("takes a document's prose and sends only what changed", () => {

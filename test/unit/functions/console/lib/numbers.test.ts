@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDigits, numberText, parseNumber } from "../../../../../functions/console/src/lib/numbers";
+import { itMaps } from "../../../../support/maps";
 
 const value = (text: string) => {
   const parsed = parseNumber(text);
@@ -7,7 +8,7 @@ const value = (text: string) => {
 };
 
 describe("parseNumber", () => {
-  it.each([
+  itMaps("reads %j as %d", value, [
     ["1234", 1234],
     ["1,234", 1234],
     ["1,234,567.5", 1234567.5],
@@ -22,9 +23,7 @@ describe("parseNumber", () => {
     ["1.2E+05", 120000],
     ["0", 0],
     ["-0", 0],
-  ])("reads %j as %d", (text, expected) => {
-    expect(value(text)).toBe(expected);
-  });
+  ]);
 
   it("tells a percentage from a plain number", () => {
     expect(parseNumber("12.5%")).toEqual({ kind: "number", value: 12.5, percent: true });

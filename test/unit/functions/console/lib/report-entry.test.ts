@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellState } from "../../../../../functions/console/src/lib/cell-state";
-import {
-  previousPeriodOf,
-  reportColumns,
-  valuesToSubmit,
-} from "../../../../../functions/console/src/lib/report-entry";
+import { cellState } from "#console/lib/cell-state";
+import { previousPeriodOf, reportColumns, valuesToSubmit } from "#console/lib/report-entry";
 
 describe("月度填报 as a grid", () => {
   it("names the period before in the same year, none before January", () => {

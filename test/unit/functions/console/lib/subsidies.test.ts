@@ -16,6 +16,7 @@ import {
   PROFILE_FIELD_LABELS,
   PROFILE_FIELD_UNITS,
 } from "../../../../../shared/domain/subsidies/explain/values";
+import { itMaps } from "../../../../support/maps";
 
 const README = {
   category: "graduate",
@@ -77,14 +78,12 @@ describe("the calculator's profile form", () => {
 });
 
 describe("exact yuan", () => {
-  it.each([
+  itMaps("%s → %s", formatYuanExact, [
     ["300000.00", "300,000.00"],
     ["80000.00", "80,000.00"],
     ["0.00", "0.00"],
     ["1234567.89", "1,234,567.89"],
     ["-150000.00", "-150,000.00"],
     ["999999999999999999.99", "999,999,999,999,999,999.99"],
-  ])("%s → %s", (amount, shown) => {
-    expect(formatYuanExact(amount)).toBe(shown);
-  });
+  ]);
 });

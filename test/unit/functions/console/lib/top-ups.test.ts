@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  draftFromTopUp,
-  refusalsOf,
-  shownPaths,
-  topUpBody,
-} from "../../../../../functions/console/src/lib/top-ups";
+import { draftFromTopUp, refusalsOf, shownPaths, topUpBody } from "#console/lib/top-ups";
 
 describe("the top-up form", () => {
   it("starts a new version from today with the latest version's basis and values", () => {

@@ -7,6 +7,7 @@ import {
   sectionNumber,
   subsectionNumber,
 } from "../../../../../shared/domain/circular";
+import { itMaps } from "../../../../support/maps";
 
 const FIRST_TWELVE = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
@@ -15,7 +16,7 @@ describe("chineseNumeral", () => {
     expect(FIRST_TWELVE.map((_, i) => chineseNumeral(i + 1))).toEqual(FIRST_TWELVE);
   });
 
-  it.each([
+  itMaps("%i → %s", chineseNumeral, [
     [10, "十"],
     [11, "十一"],
     [19, "十九"],
@@ -30,9 +31,7 @@ describe("chineseNumeral", () => {
     [1001, "一千零一"],
     [1010, "一千零一十"],
     [2024, "二千零二十四"],
-  ])("%i → %s", (n, expected) => {
-    expect(chineseNumeral(n)).toBe(expected);
-  });
+  ]);
 
   it("rejects 0, negatives, fractions and numbers past 9999", () => {
     for (const n of [0, -1, 1.5, 10000, Number.NaN]) expect(() => chineseNumeral(n)).toThrow(RangeError);
@@ -73,15 +72,13 @@ describe("section and subsection numbers", () => {
 });
 
 describe("chineseDate", () => {
-  it.each([
+  itMaps("%s → %s", chineseDate, [
     ["2020-04-16", "2020年4月16日"],
     ["2020-01-01", "2020年1月1日"],
     ["2019-12-31", "2019年12月31日"],
     ["2020-10-05", "2020年10月5日"],
     ["2024-02-29", "2024年2月29日"],
-  ])("%s → %s", (iso, expected) => {
-    expect(chineseDate(iso)).toBe(expected);
-  });
+  ]);
 
   it.each([
     "2020-4-16",

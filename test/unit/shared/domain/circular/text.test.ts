@@ -12,17 +12,16 @@ import {
 } from "../../../../../shared/domain/circular/text";
 import { canonicalHash } from "../../../../../shared/lib/canonical-json";
 import { jilinInput } from "../../../../support/circular/jilin-2019-input";
+import { itMaps } from "../../../../support/maps";
 
 describe("text rules", () => {
-  it.each([
+  itMaps("shortUnitName(%s) = %s", shortUnitName, [
     ["长春市政府", "长春市"],
     ["延边州政府", "延边州"],
     ["长白山管委会", "长白山"],
     ["延边朝鲜族自治州人民政府", "延边朝鲜族自治州"],
     ["长春新区管理委员会", "长春新区"],
-  ])("shortUnitName(%s) = %s", (authorityName, short) => {
-    expect(shortUnitName(authorityName)).toBe(short);
-  });
+  ]);
 
   it("prefixes a highlight once: applying the rule twice changes nothing", () => {
     const unit = { name: "延边朝鲜族自治州", authorityName: "延边州政府" };
@@ -35,7 +34,7 @@ describe("text rules", () => {
     );
   });
 
-  it.each([
+  itMaps("endSentence(%s) = %s", endSentence, [
     ["突破“最后一公里”", "突破“最后一公里”。"],
     ["完成。", "完成。"],
     ["完成！", "完成！"],
@@ -45,9 +44,7 @@ describe("text rules", () => {
     ["甲、", "甲。"],
     ["  ", ""],
     ["；", ""],
-  ])("endSentence(%s) = %s", (text, expected) => {
-    expect(endSentence(text)).toBe(expected);
-  });
+  ]);
 
   it("makes one paragraph of text typed over several lines", () => {
     expect(toParagraph("　　第一行，\r\n　　第二行。\n")).toBe("第一行，第二行。");
@@ -60,7 +57,7 @@ describe("text rules", () => {
     expect(addresseesLine("：")).toBe("");
   });
 
-  it.each([
+  itMaps("stripLeadingEnumeration(%s) = %s", stripLeadingEnumeration, [
     ["（一）就业压力持续加大。", "就业压力持续加大。"],
     ["(2) 落实政策。", "落实政策。"],
     ["3、系统应用。", "系统应用。"],
@@ -69,9 +66,7 @@ describe("text rules", () => {
     ["3.5%的人员", "3.5%的人员"],
     ["2020年以来", "2020年以来"],
     ["一是压力大", "一是压力大"],
-  ])("stripLeadingEnumeration(%s) = %s", (text, expected) => {
-    expect(stripLeadingEnumeration(text)).toBe(expected);
-  });
+  ]);
 
   it("breaks a long printed title after whole words, into the fewest and most even lines of 20 characters", () => {
     expect(printTitleLines("吉林省人民政府关于2019年度就业创业工作目标责任制考评情况的通报")).toEqual([

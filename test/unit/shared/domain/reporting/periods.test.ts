@@ -37,12 +37,14 @@ describe("periodSchema / parsePeriod", () => {
     expect(periodBelongsToYear("2019-13", 2019)).toBe(false);
   });
 
-  it("counts days of months, leap years included", () => {
-    expect(daysInMonth(2019, 2)).toBe(28);
-    expect(daysInMonth(2020, 2)).toBe(29);
-    expect(daysInMonth(2100, 2)).toBe(28);
-    expect(daysInMonth(2019, 4)).toBe(30);
-    expect(daysInMonth(2019, 12)).toBe(31);
+  it.each([
+    [2019, 2, 28],
+    [2020, 2, 29],
+    [2100, 2, 28],
+    [2019, 4, 30],
+    [2019, 12, 31],
+  ])("counts days of months, leap years included: %i-%i has %i", (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   validateReportValues,
 } from "../../../../../shared/domain/reporting";
 import { type Rulebook, rulebookSchema } from "../../../../../shared/domain/rulebook";
+import { itMaps } from "../../../../support/maps";
 
 const rulebook: Rulebook = rulebookSchema.parse({
   documentNo: "测试〔2019〕1号",
@@ -233,14 +234,12 @@ describe("checkCumulative", () => {
 });
 
 describe("expectedProgress", () => {
-  it.each([
+  itMaps("%s → %s", expectedProgress, [
     ["2019-01", "0.0833"],
     ["2019-02", "0.1667"],
     ["2019-03", "0.2500"],
     ["2019-06", "0.5000"],
     ["2019-11", "0.9167"],
     ["2019-12", "1.0000"],
-  ])("%s → %s", (period, expected) => {
-    expect(expectedProgress(period)).toBe(expected);
-  });
+  ]);
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type {
-  Catalogue,
-  Profile,
-  ProgramVersion,
-  TopUpVersion,
-} from "../../../../../shared/domain/subsidies";
-import { addDays, buildCatalogue, calculateEntitlements } from "../../../../../shared/domain/subsidies";
+import type { Catalogue, Profile, ProgramVersion, TopUpVersion } from "#shared/domain/subsidies";
+import { addDays, buildCatalogue, calculateEntitlements } from "#shared/domain/subsidies";
 import {
   asVersion,
   fixedProgram,
   perUnitProgram,
   tieredProgram,
   topUpVersion,
-} from "../../../../support/subsidy-programs";
+} from "#test/support/subsidy-programs";
 
 const DATE = "2019-07-01";
 

@@ -1,24 +1,20 @@
 import { describe, expect, it } from "vitest";
-import type { ProgramVersion, TopUpVersion } from "../../../../../shared/domain/subsidies";
-import {
-  buildCatalogue,
-  calculateEntitlements,
-  PROFILE_FIELD_NAMES,
-} from "../../../../../shared/domain/subsidies";
+import type { ProgramVersion, TopUpVersion } from "#shared/domain/subsidies";
+import { buildCatalogue, calculateEntitlements, PROFILE_FIELD_NAMES } from "#shared/domain/subsidies";
 import {
   conditionText,
   PROFILE_FIELD_LABELS,
   unmetText,
   valueText,
   yuanText,
-} from "../../../../../shared/domain/subsidies/explain";
+} from "#shared/domain/subsidies/explain";
 import {
   asVersion,
   fixedProgram,
   perUnitProgram,
   tieredProgram,
   topUpVersion,
-} from "../../../../support/subsidy-programs";
+} from "#test/support/subsidy-programs";
 
 const DATE = "2019-12-01";
 

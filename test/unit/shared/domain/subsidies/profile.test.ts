@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, profileSchema } from "../../../../../shared/domain/subsidies";
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, profileSchema } from "#shared/domain/subsidies";
 
 describe("applicant profile", () => {
   it("accepts a full profile and an empty one", () => {

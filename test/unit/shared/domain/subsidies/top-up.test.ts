@@ -5,7 +5,7 @@ import {
   topUpSchema,
   topUpVersionSchema,
   validateTopUp,
-} from "../../../../../shared/domain/subsidies";
+} from "#shared/domain/subsidies";
 import {
   asVersion,
   fixedProgram,
@@ -13,7 +13,10 @@ import {
   tieredProgram,
   topUp,
   WRITTEN_AT,
-} from "../../../../support/subsidy-programs";
+} from "#test/support/subsidy-programs";
+
+/** tieredProgram()'s senior tier: 2000 yuan from the province, which a city may raise to 5000 at most. */
+const SENIOR_TIER = { path: "tiers.senior", baseline: 2000, limit: 5000 };
 
 describe("validateTopUp", () => {
   it("accepts raises within the limits, including a value equal to the baseline or the limit", () => {
@@ -31,11 +34,9 @@ describe("validateTopUp", () => {
   it("refuses a value below the baseline, naming path, baseline and limit", () => {
     expect(validateTopUp(tieredProgram(), { "tiers.senior": 1999 })).toEqual([
       {
-        path: "tiers.senior",
+        ...SENIOR_TIER,
         message: expect.stringContaining("2000"),
         zh: "职工技能提升补贴的“senior”档的金额不得低于省级标准2000元（市级只能提高标准）",
-        baseline: 2000,
-        limit: 5000,
       },
     ]);
     expect(validateTopUp(fixedProgram(), { amount: 4999.99 })).toEqual([
@@ -61,11 +62,9 @@ describe("validateTopUp", () => {
   it("refuses a value over the limit", () => {
     expect(validateTopUp(tieredProgram(), { "tiers.senior": 5000.01 })).toEqual([
       {
-        path: "tiers.senior",
+        ...SENIOR_TIER,
         message: expect.stringContaining("5000"),
         zh: "职工技能提升补贴的“senior”档的金额不得高于省级规定的提标上限5000元",
-        baseline: 2000,
-        limit: 5000,
       },
     ]);
   });
