@@ -12,9 +12,11 @@ import {
   cursorQuery,
   idSchema,
   limitQuery,
+  optionalStamp,
   provinceParams,
   runIdSchema,
   sha256Hex,
+  stamp,
   yearParam,
 } from "../http/schemas";
 
@@ -37,14 +39,10 @@ function circularFieldsShape() {
     supersededBy: z.nullable(z.string()),
     supersededByDocumentNo: z.optional(z.string()),
     supersededAt: z.optional(z.string()),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    approvedBy: z.optional(z.string()),
-    approvedAt: z.optional(z.string()),
-    publishedBy: z.optional(z.string()),
-    publishedAt: z.optional(z.string()),
+    ...stamp("created"),
+    ...stamp("updated"),
+    ...optionalStamp("approved"),
+    ...optionalStamp("published"),
     /** set when published: SHA-256 (hex) of the document's canonical JSON */
     sha256: z.nullable(sha256Hex),
   };

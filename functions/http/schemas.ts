@@ -95,6 +95,22 @@ export const sha256Hex = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
+/** Who did something and when (ISO-8601): `stamp("created")` is `{ createdBy, createdAt }`. */
+export function stamp<A extends string>(action: A) {
+  return { [`${action}By`]: z.string(), [`${action}At`]: z.string() } as Record<
+    `${A}By` | `${A}At`,
+    z.ZodMiniString
+  >;
+}
+
+/** A stamp of something that may not have happened yet (`approved`, `published`). */
+export function optionalStamp<A extends string>(action: A) {
+  return { [`${action}By`]: z.optional(z.string()), [`${action}At`]: z.optional(z.string()) } as Record<
+    `${A}By` | `${A}At`,
+    z.ZodMiniOptional<z.ZodMiniString>
+  >;
+}
+
 /**
  * A response's fields from a stored entity's shape (`shared/data/entities/`): without the fields
  * the API keeps to itself, and `version` as the API declares it (≥ 1).
