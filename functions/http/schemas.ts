@@ -111,6 +111,11 @@ export function optionalStamp<A extends string>(action: A) {
   >;
 }
 
+/** A response listing items under one key, e.g. `listOf("reviews", review)` is `{ reviews: [review, …] }`. */
+export function listOf<K extends string, T extends z.ZodMiniType>(key: K, item: T) {
+  return lazySchema(() => z.object({ [key]: z.array(item) } as Record<K, z.ZodMiniArray<T>>));
+}
+
 /**
  * A response's fields from a stored entity's shape (`shared/data/entities/`): without the fields
  * the API keeps to itself, and `version` as the API declares it (≥ 1).

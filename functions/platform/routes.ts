@@ -4,7 +4,15 @@ import { provinceShape, tenantShape } from "../../shared/data/entities/tenancy";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, provinceParams, tenantParams, text } from "../http/schemas";
+import {
+  cursorQuery,
+  idSchema,
+  limitQuery,
+  listOf,
+  provinceParams,
+  tenantParams,
+  text,
+} from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -142,7 +150,7 @@ export const platformRoutes = defineRoutes("platform", {
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
     params: tenantParams,
-    response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
+    response: listOf("apiKeys", apiKey),
   },
   revokeApiKey: {
     method: "DELETE",

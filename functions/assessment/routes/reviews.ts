@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { reviewSchema } from "../../../shared/domain/review";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { stamp, versionField } from "../../http/schemas";
+import { listOf, stamp, versionField } from "../../http/schemas";
 import { provinceYear, provinceYearTenant } from "./params";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
@@ -53,7 +53,7 @@ export const reviewsRoutes = declareRoutes({
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    response: lazySchema(() => z.object({ reviews: z.array(reviewResponse) })),
+    response: listOf("reviews", reviewResponse),
   },
   listReviewVersions: {
     method: "GET",
@@ -62,6 +62,6 @@ export const reviewsRoutes = declareRoutes({
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYearTenant,
-    response: lazySchema(() => z.object({ versions: z.array(reviewResponse) })),
+    response: listOf("versions", reviewResponse),
   },
 });
