@@ -9,10 +9,10 @@ import { PROVINCE_ROLES } from "../../shared/domain/principal";
 import { defineRoutes, lazySchema } from "../http/route";
 import {
   circularIdSchema,
-  cursorQuery,
   idSchema,
-  limitQuery,
   optionalStamp,
+  pageOf,
+  pageQuery,
   provinceParams,
   runIdSchema,
   sha256Hex,
@@ -163,22 +163,20 @@ export const circularsRoutes = defineRoutes("circulars", {
     tags: ["public"],
     access: "public",
     params: provinceParams,
-    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
-    response: lazySchema(() =>
-      z.object({
-        circulars: z.array(
-          z.object({
-            circularId: z.string(),
-            year: z.int(),
-            documentNo: z.string(),
-            sha256: sha256Hex,
-            publishedAt: z.string(),
-            supersedes: z.nullable(z.string()),
-            supersededBy: z.nullable(z.string()),
-          }),
-        ),
-        nextCursor: z.nullable(z.string()),
-      }),
+    query: pageQuery,
+    response: pageOf(
+      "circulars",
+      lazySchema(() =>
+        z.object({
+          circularId: z.string(),
+          year: z.int(),
+          documentNo: z.string(),
+          sha256: sha256Hex,
+          publishedAt: z.string(),
+          supersedes: z.nullable(z.string()),
+          supersededBy: z.nullable(z.string()),
+        }),
+      ),
     ),
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },

@@ -111,6 +111,18 @@ export function optionalStamp<A extends string>(action: A) {
   >;
 }
 
+/** `?limit=&cursor=` of a paginated list. */
+export const pageQuery = lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery }));
+
+/** A page of a paginated list: its items under `key`, and the cursor of the next page (null on the last). */
+export function pageOf<K extends string, T extends z.ZodMiniType>(key: K, item: T) {
+  return lazySchema(() =>
+    z.object({ [key]: z.array(item), nextCursor: z.nullable(z.string()) } as Record<K, z.ZodMiniArray<T>> & {
+      nextCursor: z.ZodMiniNullable<z.ZodMiniString>;
+    }),
+  );
+}
+
 /** A response listing items under one key, e.g. `listOf("reviews", review)` is `{ reviews: [review, …] }`. */
 export function listOf<K extends string, T extends z.ZodMiniType>(key: K, item: T) {
   return lazySchema(() => z.object({ [key]: z.array(item) } as Record<K, z.ZodMiniArray<T>>));
