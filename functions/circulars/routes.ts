@@ -10,6 +10,7 @@ import { defineRoutes, lazySchema } from "../http/route";
 import {
   circularIdSchema,
   idSchema,
+  listOf,
   optionalStamp,
   pageOf,
   pageQuery,
@@ -109,7 +110,10 @@ export const circularsRoutes = defineRoutes("circulars", {
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
     params: lazySchema(() => z.strictObject(provinceYear)),
-    response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
+    response: listOf(
+      "circulars",
+      lazySchema(() => z.object(circularFieldsShape())),
+    ),
   },
   getCircular: {
     method: "GET",
