@@ -95,7 +95,10 @@ export const sha256Hex = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64
 
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
-/** Who did something and when (ISO-8601): `stamp("created")` is `{ createdBy, createdAt }`. */
+/**
+ * Who did something and when (ISO-8601): `stamp("created")` is `{ createdBy, createdAt }`, fields to
+ * spread into an object inside a lazy builder.
+ */
 export function stamp<A extends string>(action: A) {
   return { [`${action}By`]: z.string(), [`${action}At`]: z.string() } as Record<
     `${A}By` | `${A}At`,
