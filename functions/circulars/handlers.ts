@@ -2,23 +2,7 @@ import { dbFromEnv } from "../../shared/data/client";
 import type { Principal } from "../../shared/domain/principal";
 import { nowIso } from "../../shared/lib/clock";
 import { contentDisposition } from "../../shared/lib/content-disposition";
-import {
-  approveCircular,
-  type CircularResponse,
-  type CircularStep,
-  createCircular,
-  editCircular,
-  getCircular,
-  getCircularOfYear,
-  getPublicCircular,
-  getPublishedCircular,
-  listCirculars,
-  listPublicCirculars,
-  type PrintableCircular,
-  printableCircular,
-  publishCircular,
-  renderCircular,
-} from "../../shared/services/circulars";
+import * as circulars from "../../shared/services/circulars";
 import { countBusiness } from "../http/observability";
 import { office } from "../http/office";
 import type { Handlers, IfMatch, RawResult } from "../http/route";
@@ -32,7 +16,7 @@ function stepOf(input: {
   params: { p: string; y: number; c: string };
   ifMatch: IfMatch | undefined;
   principal: Principal;
-}): CircularStep {
+}): circulars.CircularStep {
   return {
     provinceId: input.params.p,
     year: input.params.y,
@@ -45,7 +29,7 @@ function stepOf(input: {
 
 /** The Word document of a circular, as a download (the office bundle is loaded only here). */
 async function docxDownload(
-  printable: PrintableCircular,
+  printable: circulars.PrintableCircular,
   headers: Record<string, string>,
 ): Promise<RawResult> {
   const { renderDocx } = await office();
@@ -60,12 +44,12 @@ async function docxDownload(
 }
 
 /** A circular as answered: its view, and its version as ETag. */
-const withVersion = (circular: CircularResponse) => ({ body: circular, version: circular.version });
+const withVersion = (circular: circulars.CircularResponse) => ({ body: circular, version: circular.version });
 
 export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   createCircular: async ({ params, body, principal }) => {
     const { runId, supersedes, ...prose } = body;
-    const circular = await createCircular(dbFromEnv(), {
+    const circular = await circulars.createCircular(dbFromEnv(), {
       provinceId: params.p,
       year: params.y,
       by: principal.sub,
@@ -83,33 +67,33 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   },
 
   listCirculars: async ({ params }) => ({
-    body: { circulars: await listCirculars(dbFromEnv(), params.p, params.y) },
+    body: { circulars: await circulars.listCirculars(dbFromEnv(), params.p, params.y) },
   }),
 
   getCircular: async ({ params, query }) => {
     const format = query.format ?? "json";
     if (format !== "json") {
-      const stored = await getCircularOfYear(dbFromEnv(), params.p, params.y, params.c);
+      const stored = await circulars.getCircularOfYear(dbFromEnv(), params.p, params.y, params.c);
       const etag = { etag: `"${stored.version}"` };
-      if (format === "docx") return docxDownload(printableCircular(stored), etag);
-      return { ...renderCircular(stored, format), headers: etag };
+      if (format === "docx") return docxDownload(circulars.printableCircular(stored), etag);
+      return { ...circulars.renderCircular(stored, format), headers: etag };
     }
-    return withVersion(await getCircular(dbFromEnv(), params.p, params.y, params.c));
+    return withVersion(await circulars.getCircular(dbFromEnv(), params.p, params.y, params.c));
   },
 
   updateCircular: async (input) =>
-    withVersion(await editCircular(dbFromEnv(), { ...stepOf(input), edits: input.body })),
+    withVersion(await circulars.editCircular(dbFromEnv(), { ...stepOf(input), edits: input.body })),
 
-  approveCircular: async (input) => withVersion(await approveCircular(dbFromEnv(), stepOf(input))),
+  approveCircular: async (input) => withVersion(await circulars.approveCircular(dbFromEnv(), stepOf(input))),
 
   publishCircular: async (input) => {
-    const published = await publishCircular(dbFromEnv(), stepOf(input));
+    const published = await circulars.publishCircular(dbFromEnv(), stepOf(input));
     countBusiness("CircularsPublished");
     return withVersion(published);
   },
 
   listPublicCirculars: async ({ params, query }) => ({
-    body: await listPublicCirculars(dbFromEnv(), params.p, {
+    body: await circulars.listPublicCirculars(dbFromEnv(), params.p, {
       limit: query.limit ?? 100,
       cursor: query.cursor,
     }),
@@ -119,13 +103,13 @@ export const circularsHandlers: Handlers<typeof circularsRoutes> = {
   getPublicCircular: async ({ params, query }) => {
     const format = query.format ?? "json";
     if (format === "docx") {
-      const stored = await getPublishedCircular(dbFromEnv(), params.p, params.c);
-      return docxDownload(printableCircular(stored), {
+      const stored = await circulars.getPublishedCircular(dbFromEnv(), params.p, params.c);
+      return docxDownload(circulars.printableCircular(stored), {
         etag: `"${stored.sha256}"`,
         "cache-control": PUBLIC_CACHE,
       });
     }
-    const published = await getPublicCircular(dbFromEnv(), params.p, params.c, format);
+    const published = await circulars.getPublicCircular(dbFromEnv(), params.p, params.c, format);
     return {
       raw: published.raw,
       contentType: published.contentType,

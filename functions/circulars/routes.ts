@@ -9,12 +9,15 @@ import { PROVINCE_ROLES } from "../../shared/domain/principal";
 import { defineRoutes, lazySchema } from "../http/route";
 import {
   circularIdSchema,
-  cursorQuery,
   idSchema,
-  limitQuery,
+  listOf,
+  optionalStamp,
+  pageOf,
+  pageQuery,
   provinceParams,
   runIdSchema,
   sha256Hex,
+  stamp,
   yearParam,
 } from "../http/schemas";
 
@@ -37,14 +40,10 @@ function circularFieldsShape() {
     supersededBy: z.nullable(z.string()),
     supersededByDocumentNo: z.optional(z.string()),
     supersededAt: z.optional(z.string()),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    approvedBy: z.optional(z.string()),
-    approvedAt: z.optional(z.string()),
-    publishedBy: z.optional(z.string()),
-    publishedAt: z.optional(z.string()),
+    ...stamp("created"),
+    ...stamp("updated"),
+    ...optionalStamp("approved"),
+    ...optionalStamp("published"),
     /** set when published: SHA-256 (hex) of the document's canonical JSON */
     sha256: z.nullable(sha256Hex),
   };
@@ -111,7 +110,10 @@ export const circularsRoutes = defineRoutes("circulars", {
     tags: ["circulars"],
     access: { roles: PROVINCE_ROLES },
     params: lazySchema(() => z.strictObject(provinceYear)),
-    response: lazySchema(() => z.object({ circulars: z.array(z.object(circularFieldsShape())) })),
+    response: listOf(
+      "circulars",
+      lazySchema(() => z.object(circularFieldsShape())),
+    ),
   },
   getCircular: {
     method: "GET",
@@ -165,22 +167,20 @@ export const circularsRoutes = defineRoutes("circulars", {
     tags: ["public"],
     access: "public",
     params: provinceParams,
-    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
-    response: lazySchema(() =>
-      z.object({
-        circulars: z.array(
-          z.object({
-            circularId: z.string(),
-            year: z.int(),
-            documentNo: z.string(),
-            sha256: sha256Hex,
-            publishedAt: z.string(),
-            supersedes: z.nullable(z.string()),
-            supersededBy: z.nullable(z.string()),
-          }),
-        ),
-        nextCursor: z.nullable(z.string()),
-      }),
+    query: pageQuery,
+    response: pageOf(
+      "circulars",
+      lazySchema(() =>
+        z.object({
+          circularId: z.string(),
+          year: z.int(),
+          documentNo: z.string(),
+          sha256: sha256Hex,
+          publishedAt: z.string(),
+          supersedes: z.nullable(z.string()),
+          supersededBy: z.nullable(z.string()),
+        }),
+      ),
     ),
     links: { getPublicCircular: { p: "$request.path.p", c: "$response.body#/circulars/0/circularId" } },
   },

@@ -96,6 +96,42 @@ export const sha256Hex = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64
 export const versionField = lazySchema(() => z.int().check(z.gte(1)));
 
 /**
+ * Who did something and when (ISO-8601): `stamp("created")` is `{ createdBy, createdAt }`, fields to
+ * spread into an object inside a lazy builder.
+ */
+export function stamp<A extends string>(action: A) {
+  return { [`${action}By`]: z.string(), [`${action}At`]: z.string() } as Record<
+    `${A}By` | `${A}At`,
+    z.ZodMiniString
+  >;
+}
+
+/** A stamp of something that may not have happened yet (`approved`, `published`). */
+export function optionalStamp<A extends string>(action: A) {
+  return { [`${action}By`]: z.optional(z.string()), [`${action}At`]: z.optional(z.string()) } as Record<
+    `${A}By` | `${A}At`,
+    z.ZodMiniOptional<z.ZodMiniString>
+  >;
+}
+
+/** `?limit=&cursor=` of a paginated list. */
+export const pageQuery = lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery }));
+
+/** A page of a paginated list: its items under `key`, and the cursor of the next page (null on the last). */
+export function pageOf<K extends string, T extends z.ZodMiniType>(key: K, item: T) {
+  return lazySchema(() =>
+    z.object({ [key]: z.array(item), nextCursor: z.nullable(z.string()) } as Record<K, z.ZodMiniArray<T>> & {
+      nextCursor: z.ZodMiniNullable<z.ZodMiniString>;
+    }),
+  );
+}
+
+/** A response listing items under one key, e.g. `listOf("reviews", review)` is `{ reviews: [review, …] }`. */
+export function listOf<K extends string, T extends z.ZodMiniType>(key: K, item: T) {
+  return lazySchema(() => z.object({ [key]: z.array(item) } as Record<K, z.ZodMiniArray<T>>));
+}
+
+/**
  * A response's fields from a stored entity's shape (`shared/data/entities/`): without the fields
  * the API keeps to itself, and `version` as the API declares it (≥ 1).
  */

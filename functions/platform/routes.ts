@@ -4,7 +4,7 @@ import { provinceShape, tenantShape } from "../../shared/data/entities/tenancy";
 import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { zodMessage } from "../../shared/lib/zod-text";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, provinceParams, tenantParams, text } from "../http/schemas";
+import { idSchema, listOf, pageOf, pageQuery, provinceParams, tenantParams, text } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -92,10 +92,8 @@ export const platformRoutes = defineRoutes("platform", {
     tags: ["tenancy"],
     access: { roles: PROVINCE_ROLES },
     params: provinceParams,
-    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
-    response: lazySchema(() =>
-      z.object({ tenants: z.array(tenantResponse), nextCursor: z.nullable(z.string()) }),
-    ),
+    query: pageQuery,
+    response: pageOf("tenants", tenantResponse),
   },
   putTenant: {
     method: "PUT",
@@ -142,7 +140,7 @@ export const platformRoutes = defineRoutes("platform", {
     tags: ["api-keys"],
     access: { roles: ["city-admin"] },
     params: tenantParams,
-    response: lazySchema(() => z.object({ apiKeys: z.array(apiKey) })),
+    response: listOf("apiKeys", apiKey),
   },
   revokeApiKey: {
     method: "DELETE",

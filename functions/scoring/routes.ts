@@ -7,7 +7,7 @@ import { CITY_ROLES, PROVINCE_ROLES } from "../../shared/domain/principal";
 import { overridesSchema } from "../../shared/domain/scoring";
 import { CSV_TYPE, XLSX_TYPE } from "../http/office";
 import { defineRoutes, lazySchema } from "../http/route";
-import { cursorQuery, idSchema, limitQuery, runIdSchema, sha256Hex, yearParam } from "../http/schemas";
+import { idSchema, pageOf, pageQuery, runIdSchema, sha256Hex, yearParam } from "../http/schemas";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
 
@@ -201,9 +201,10 @@ export const scoringRoutes = defineRoutes("scoring", {
     tags: ["scoring"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    query: lazySchema(() => z.strictObject({ limit: limitQuery, cursor: cursorQuery })),
-    response: lazySchema(() =>
-      z.object({ runs: z.array(z.object(runSummaryShape())), nextCursor: z.nullable(z.string()) }),
+    query: pageQuery,
+    response: pageOf(
+      "runs",
+      lazySchema(() => z.object(runSummaryShape())),
     ),
   },
   getScoringRun: {

@@ -37,16 +37,17 @@ function versionPut<B>(input: {
 
 /**
  * The answer to a PUT that appended a version: 201 for the first version, 200 for later ones, the
- * version as ETag, and the entity's history (`…/versions`) as location.
+ * version as its writer sees it (with `writtenBy`) and as ETag, and the entity's history
+ * (`…/versions`) as location.
  */
-function appended<B>(
-  result: { stored: { version: number }; created: boolean },
-  body: B,
+function appended<S extends { version: number }, B>(
+  result: { stored: S; created: boolean },
+  present: (stored: S, options: { withWriter: boolean }) => B,
   historyPath: string,
 ): { status: number; body: B; version: number; headers: { location: string } } {
   return {
     status: result.created ? 201 : 200,
-    body,
+    body: present(result.stored, { withWriter: true }),
     version: result.stored.version,
     headers: { location: historyPath },
   };
@@ -61,11 +62,7 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   putSubsidyProgram: async (input) => {
     const { p, code } = input.params;
     const result = await putProgram(dbFromEnv(), { provinceId: p, ...versionPut(input) });
-    return appended(
-      result,
-      toProgramResponse(result.stored, { withWriter: true }),
-      `/v1/provinces/${p}/subsidy-programs/${code}/versions`,
-    );
+    return appended(result, toProgramResponse, `/v1/provinces/${p}/subsidy-programs/${code}/versions`);
   },
 
   listSubsidyPrograms: async ({ params, query, principal }) => {
@@ -83,11 +80,7 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   putSubsidyTopUp: async (input) => {
     const { t, code } = input.params;
     const result = await putTopUp(dbFromEnv(), { tenantId: t, ...versionPut(input) });
-    return appended(
-      result,
-      toTopUpResponse(result.stored, { withWriter: true }),
-      `/v1/tenants/${t}/subsidy-top-ups/${code}/versions`,
-    );
+    return appended(result, toTopUpResponse, `/v1/tenants/${t}/subsidy-top-ups/${code}/versions`);
   },
 
   listSubsidyTopUps: async ({ params, query }) => {
@@ -103,11 +96,7 @@ export const subsidiesHandlers: Handlers<typeof subsidiesRoutes> = {
   putLocalProgram: async (input) => {
     const { t, code } = input.params;
     const result = await putLocalProgram(dbFromEnv(), { tenantId: t, ...versionPut(input) });
-    return appended(
-      result,
-      toProgramResponse(result.stored, { withWriter: true }),
-      `/v1/tenants/${t}/local-programs/${code}/versions`,
-    );
+    return appended(result, toProgramResponse, `/v1/tenants/${t}/local-programs/${code}/versions`);
   },
 
   listLocalPrograms: async ({ params, query }) => {

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { TENANT_ROLES } from "../../../shared/domain/principal";
 import { CSV_TYPE, XLSX_TYPE } from "../../http/office";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { paragraph, text, versionField } from "../../http/schemas";
+import { listOf, paragraph, stamp, text, versionField } from "../../http/schemas";
 import { SPREADSHEET_UPLOAD } from "../../http/uploads";
 import { TENANT_AND_PROVINCE } from "./access";
 import { dryRunQuery, importResponse, templateQuery } from "./imports";
@@ -31,8 +31,7 @@ function reportVersionShape() {
     values: z.record(z.string(), z.number()),
     source: z.string(),
     reason: z.optional(z.string()),
-    submittedBy: z.string(),
-    submittedAt: z.string(),
+    ...stamp("submitted"),
     late: z.boolean(),
   };
 }
@@ -95,7 +94,7 @@ export const reportsRoutes = declareRoutes({
     access: { roles: TENANT_AND_PROVINCE },
     params: tenantYear,
     query: lazySchema(() => z.strictObject({ format: z.optional(z.enum(["json", "csv", "xlsx"])) })),
-    response: lazySchema(() => z.object({ reports: z.array(reportResponse) })),
+    response: listOf("reports", reportResponse),
     produces: [CSV_TYPE, XLSX_TYPE],
     // no rulebook for the year yet
     alsoErrors: [422],

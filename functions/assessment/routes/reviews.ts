@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { reviewSchema } from "../../../shared/domain/review";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { versionField } from "../../http/schemas";
+import { listOf, stamp, versionField } from "../../http/schemas";
 import { provinceYear, provinceYearTenant } from "./params";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
@@ -19,8 +19,7 @@ const reviewResponse = lazySchema(() => {
     deductions: z.array(adjustment),
     veto: z.optional(z.object({ reason: z.string() })),
     version: versionField,
-    reviewedBy: z.string(),
-    reviewedAt: z.string(),
+    ...stamp("reviewed"),
   });
 });
 
@@ -54,7 +53,7 @@ export const reviewsRoutes = declareRoutes({
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    response: lazySchema(() => z.object({ reviews: z.array(reviewResponse) })),
+    response: listOf("reviews", reviewResponse),
   },
   listReviewVersions: {
     method: "GET",
@@ -63,6 +62,6 @@ export const reviewsRoutes = declareRoutes({
     tags: ["reviews"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYearTenant,
-    response: lazySchema(() => z.object({ versions: z.array(reviewResponse) })),
+    response: listOf("versions", reviewResponse),
   },
 });

@@ -44,25 +44,25 @@ function rollupTenant() {
   });
 }
 
-const progressResponse = lazySchema(() =>
-  z.object({
-    tenantId: z.string(),
+/** What a rollup is of: the year's period, the progress expected by then, and the indicators. */
+function rollupOf() {
+  return {
     year: z.int(),
     period: z.string(),
     expectedProgress: z.string(),
     indicators: z.array(rollupIndicator()),
-    tenant: rollupTenant(),
-  }),
+  };
+}
+
+const progressResponse = lazySchema(() =>
+  z.object({ tenantId: z.string(), ...rollupOf(), tenant: rollupTenant() }),
 );
 
 const rollupResponse = lazySchema(() => {
   const fraction = z.nullable(z.string());
   return z.object({
     provinceId: z.string(),
-    year: z.int(),
-    period: z.string(),
-    expectedProgress: z.string(),
-    indicators: z.array(rollupIndicator()),
+    ...rollupOf(),
     tenants: z.array(rollupTenant()),
     totals: z.array(
       z.object({

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { rulebookSchema, rulebookShape } from "../../../shared/domain/rulebook";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { provinceParams, versionField } from "../../http/schemas";
+import { listOf, provinceParams, versionField } from "../../http/schemas";
 import { EVERY_PROVINCE_ROLE } from "./access";
 import { provinceYear } from "./params";
 
@@ -72,6 +72,6 @@ export const rulebookRoutes = declareRoutes({
     tags: ["rulebook"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    response: lazySchema(() => z.object({ versions: z.array(rulebookResponse) })),
+    response: listOf("versions", rulebookResponse),
   },
 });

@@ -5,7 +5,7 @@ import { PROVINCE_ROLES } from "../../../shared/domain/principal";
 import { periodSchema } from "../../../shared/domain/reporting";
 import { zodMessage } from "../../../shared/lib/zod-text";
 import { declareRoutes, lazySchema } from "../../http/route";
-import { idSchema, paragraph } from "../../http/schemas";
+import { idSchema, listOf, paragraph } from "../../http/schemas";
 import { provinceYear } from "./params";
 
 // Every schema is built on first use (`lazySchema`): a cold start builds only its route's schemas.
@@ -35,8 +35,9 @@ export const unlocksRoutes = declareRoutes({
     tags: ["reports"],
     access: { roles: PROVINCE_ROLES },
     params: provinceYear,
-    response: lazySchema(() =>
-      z.object({ unlocks: z.array(z.object({ ...unlockShape(), inForce: z.boolean() })) }),
+    response: listOf(
+      "unlocks",
+      lazySchema(() => z.object({ ...unlockShape(), inForce: z.boolean() })),
     ),
   },
   createUnlock: {
