@@ -76,8 +76,7 @@ describe("长春市 city-admin", () => {
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "密钥已创建" });
     await dialog.waitFor();
-    // the list is read again after the dialog opens: measure once the new key's row (whose status
-    // tag fades in) is there, so that its fade is one of the transitions the check waits out
+    // the list is read again after the dialog opens: measure once the new key's row is there
     await page.locator("tbody tr", { hasText: "市实名制就业系统" }).waitFor();
     await expectAccessible(page, "接口密钥 (new key)");
     await dialog.getByRole("button", { name: "复制" }).click();

@@ -86,7 +86,10 @@ export async function documentScreenshot(page: Page, name: string): Promise<void
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // a dialog still fading in leaves its mask half-transparent: measure colours once transitions
-  // end (an endless animation, such as a spinner, does not hold the check up for long)
+  // end (an endless animation, such as a spinner, does not hold the check up for long). A Vue
+  // <Transition> (an Element Plus tag, a dialog) starts its CSS transition two frames after the
+  // element is inserted, so let two frames pass first: a transition about to start is then running.
+  await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
   await page
     .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, {
       timeout: 3000,
