@@ -101,7 +101,17 @@ export async function buildConsole(options: { force?: boolean; log?: (line: stri
   const started = performance.now();
   log("console: building (vite) …");
   const { build } = await import("vite");
-  await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  // always the production build, whoever builds: under vitest NODE_ENV is "test", which would give
+  // Vue's development build (its warnings and devtools hooks, ~45 KB more) to the browser suites and
+  // then, as the build is cached by its sources, to `npm start` and the bench
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const manifest: BuildManifest = { sourceHash: hash, files: precompress() };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   const total = Object.values(manifest.files).reduce((n, f) => n + (f.encodings.br ?? f.size), 0);
