@@ -2,7 +2,8 @@
  * How a page reads what it shows: once when it mounts and again on demand, with its loading and
  * failure states, and a 404 that just means "nothing yet".
  */
-import { onMounted, ref } from "vue";
+import { onMounted } from "vue";
+import { useAction } from "../lib/action";
 import { ApiProblem } from "./client";
 
 /**
@@ -11,18 +12,9 @@ import { ApiProblem } from "./client";
  * what a page does once its data is there (open the program a link names).
  */
 export function usePageLoad(read: () => Promise<void>) {
-  const loading = ref(true);
-  const error = ref<unknown>();
+  const { busy: loading, problem: error, run } = useAction({ busy: true });
   async function load(): Promise<void> {
-    loading.value = true;
-    error.value = undefined;
-    try {
-      await read();
-    } catch (e) {
-      error.value = e;
-    } finally {
-      loading.value = false;
-    }
+    await run(read);
   }
   let firstReadDone: () => void = () => {};
   const firstRead = new Promise<void>((resolve) => {

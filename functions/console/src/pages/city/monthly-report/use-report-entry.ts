@@ -11,6 +11,7 @@ import { ApiProblem, api, type ImportResult } from "../../../api/client";
 import type { Response } from "../../../api/contract";
 import { session } from "../../../auth/session";
 import { tenantProfile } from "../../../context";
+import { useAction } from "../../../lib/action";
 import { clearDraft, type DraftNote, draftKey, draftNoteOf, loadDraft, saveDraft } from "../../../lib/drafts";
 import { formatDateTime } from "../../../lib/format";
 import { numberText } from "../../../lib/numbers";
@@ -36,8 +37,7 @@ export function useReportEntry(
 ) {
   const key = draftKey("report", session.principal?.sub ?? "", t, y, period);
 
-  const loading = ref(true);
-  const loadError = ref<unknown>();
+  const { busy: loading, problem: loadError, run: runLoad } = useAction({ busy: true });
   const rulebook = ref<Rulebook>();
   const targets = ref<Record<string, number>>({});
   const periods = ref<PeriodInfo[]>([]);
@@ -47,11 +47,10 @@ export function useReportEntry(
   const texts = reactive<Record<string, Record<string, string>>>({});
   const source = ref("");
   const reason = ref("");
-  const saving = ref(false);
   const justSaved = ref(new Set<string>());
   const serverErrors = ref<Record<string, string>>({});
   const fieldErrors = reactive<{ source?: string | undefined; reason?: string | undefined }>({});
-  const problem = ref<unknown>();
+  const { busy: saving, problem, run: runSubmit } = useAction();
   const savedNote = ref<string>();
   const draftNote = ref<DraftNote<DraftData>>();
   const conflict = ref<{ theirs: Report }>();
@@ -121,9 +120,7 @@ export function useReportEntry(
   }
 
   async function load() {
-    loading.value = true;
-    loadError.value = undefined;
-    try {
+    await runLoad(async () => {
       const p = session.principal?.provinceId ?? "";
       const [rb, tg, reports, ps] = await Promise.all([
         api("GET", "/v1/provinces/{p}/years/{y}/rulebook", { params: { p, y } }),
@@ -149,11 +146,7 @@ export function useReportEntry(
         draftNote.value = draftNoteOf(draft, current.value?.version ?? null);
         if (!draftNote.value.stale) applyDraft(draft.data);
       }
-    } catch (e) {
-      loadError.value = e;
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
   function useStaleDraft() {
@@ -197,8 +190,7 @@ export function useReportEntry(
     }
     if (fieldErrors.source || fieldErrors.reason) return;
 
-    saving.value = true;
-    try {
+    await runSubmit(async () => {
       const res = await api("PUT", "/v1/tenants/{t}/years/{y}/reports/{period}", {
         params: { t, y, period },
         body: {
@@ -222,11 +214,7 @@ export function useReportEntry(
       savedNote.value = `已提交：第 ${res.data.version} 版，${formatDateTime(res.data.submittedAt)}${res.data.late ? "（迟报）" : ""}`;
       ElMessage.success(savedNote.value);
       void refreshPeriods();
-    } catch (e) {
-      await handleProblem(e);
-    } finally {
-      saving.value = false;
-    }
+    }, problemOfSubmit);
   }
 
   async function refreshPeriods() {
@@ -238,11 +226,9 @@ export function useReportEntry(
     }
   }
 
-  async function handleProblem(e: unknown) {
-    if (!(e instanceof ApiProblem)) {
-      problem.value = e;
-      return;
-    }
+  /** What a refused submit shows: both versions (412/428), when the period closed (423), each error at its field. */
+  async function problemOfSubmit(e: unknown): Promise<unknown> {
+    if (!(e instanceof ApiProblem)) return e;
     if (e.status === 412 || e.status === 428) {
       const reports = await api("GET", "/v1/tenants/{t}/years/{y}/reports", { params: { t, y } }).catch(
         () => undefined,
@@ -250,19 +236,18 @@ export function useReportEntry(
       const theirs = reports?.data.reports.find((r) => r.period === period);
       if (theirs) {
         conflict.value = { theirs };
-        return;
+        return undefined;
       }
     }
     if (e.status === 423) {
       void refreshPeriods();
       const deadline = typeof e.body.deadline === "string" ? e.body.deadline : info.value?.deadlineDate;
-      problem.value = periodClosed(deadline, e.body);
-      return;
+      return periodClosed(deadline, e.body);
     }
     serverErrors.value = e.under("body.values.");
     fieldErrors.source = e.at("body.source");
     fieldErrors.reason = e.at("body.reason");
-    problem.value = e;
+    return e;
   }
 
   /** 412: take their version and drop what was typed. */
