@@ -35,67 +35,55 @@ import {
 } from "../../shared/services/assessment";
 import { workbookDownload } from "../http/downloads";
 import { countBusiness } from "../http/observability";
-import type { Handlers } from "../http/route";
+import type { HandlerInput, Handlers } from "../http/route";
 import { importFrom } from "../http/uploads";
-import { currentVersion, writtenVersion } from "../http/versioned";
+import { currentVersion, versionedResource, withoutFields, writtenVersion } from "../http/versioned";
 import type { assessmentRoutes } from "./routes";
 
-const toRulebookResponse = (r: StoredRulebook) => ({
-  ...r.rulebook,
-  provinceId: r.provinceId,
-  year: r.year,
-  version: r.version,
-  updatedAt: r.updatedAt,
-  updatedBy: r.updatedBy,
+// Each response is its stored entity (`shared/data/entities/`) as the route's response schema shows it.
+
+const toRulebookResponse = ({ rulebook, ...stored }: StoredRulebook) => ({ ...rulebook, ...stored });
+
+const toTargetsResponse = (t: StoredTargets) => withoutFields(t, "provinceId");
+
+const toReportVersionResponse = (r: StoredReport) => withoutFields(r, "provinceId", "tenantId", "year");
+
+const toReportResponse = (r: StoredReport) => withoutFields(r, "provinceId");
+
+const toHighlightsResponse = (h: StoredHighlights) => withoutFields(h, "provinceId");
+
+const toReviewResponse = (r: StoredReview) => r;
+
+type InputOf<Op extends keyof typeof assessmentRoutes> = HandlerInput<(typeof assessmentRoutes)[Op]>;
+
+const rulebook = versionedResource({
+  key: (params: InputOf<"getRulebook">["params"]) => ({ provinceId: params.p, year: params.y }),
+  write: (db, key, body: InputOf<"putRulebook">["body"], put) =>
+    publishRulebook(db, { ...key, rulebook: body, ...put }),
+  get: getRulebook,
+  versions: getRulebookVersions,
+  toResponse: toRulebookResponse,
 });
 
-const toTargetsResponse = (t: StoredTargets) => ({
-  tenantId: t.tenantId,
-  year: t.year,
-  targets: t.targets,
-  version: t.version,
-  updatedAt: t.updatedAt,
-  updatedBy: t.updatedBy,
+const highlights = versionedResource({
+  key: (params: InputOf<"getHighlights">["params"]) => ({ tenantId: params.t, year: params.y }),
+  write: (db, key, body: InputOf<"putHighlights">["body"], put) =>
+    setHighlights(db, { ...key, highlights: body, ...put }),
+  get: getHighlights,
+  toResponse: toHighlightsResponse,
 });
 
-const toReportVersionResponse = (r: StoredReport) => ({
-  period: r.period,
-  version: r.version,
-  values: r.values,
-  source: r.source,
-  ...(r.reason !== undefined ? { reason: r.reason } : {}),
-  submittedBy: r.submittedBy,
-  submittedAt: r.submittedAt,
-  late: r.late,
-});
-
-const toReportResponse = (r: StoredReport) => ({
-  tenantId: r.tenantId,
-  year: r.year,
-  ...toReportVersionResponse(r),
-});
-
-const toHighlightsResponse = (h: StoredHighlights) => ({
-  tenantId: h.tenantId,
-  year: h.year,
-  ...(h.employment !== undefined ? { employment: h.employment } : {}),
-  ...(h.entrepreneurship !== undefined ? { entrepreneurship: h.entrepreneurship } : {}),
-  version: h.version,
-  updatedAt: h.updatedAt,
-  updatedBy: h.updatedBy,
-});
-
-const toReviewResponse = (r: StoredReview) => ({
-  provinceId: r.provinceId,
-  tenantId: r.tenantId,
-  year: r.year,
-  items: r.items,
-  bonuses: r.bonuses,
-  deductions: r.deductions,
-  ...(r.veto ? { veto: r.veto } : {}),
-  version: r.version,
-  reviewedBy: r.reviewedBy,
-  reviewedAt: r.reviewedAt,
+const review = versionedResource({
+  key: (params: InputOf<"getReview">["params"]) => ({
+    provinceId: params.p,
+    year: params.y,
+    tenantId: params.t,
+  }),
+  write: (db, key, body: InputOf<"putReview">["body"], put) =>
+    setReview(db, { ...key, review: body, ...put }),
+  get: getReview,
+  versions: getReviewHistory,
+  toResponse: toReviewResponse,
 });
 
 export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
@@ -122,25 +110,9 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     body: { unlocks: await listUnlocks(dbFromEnv(), params.p, params.y) },
   }),
 
-  putRulebook: async ({ params, body, ifMatch, principal }) =>
-    writtenVersion(
-      await publishRulebook(dbFromEnv(), {
-        provinceId: params.p,
-        year: params.y,
-        rulebook: body,
-        ifMatch,
-        actor: principal,
-      }),
-      toRulebookResponse,
-    ),
-
-  getRulebook: async ({ params }) =>
-    currentVersion(await getRulebook(dbFromEnv(), params.p, params.y), toRulebookResponse),
-
-  listRulebookVersions: async ({ params }) => {
-    const versions = await getRulebookVersions(dbFromEnv(), params.p, params.y);
-    return { body: { versions: versions.map(toRulebookResponse) } };
-  },
+  putRulebook: rulebook.put,
+  getRulebook: rulebook.get,
+  listRulebookVersions: rulebook.listVersions,
 
   putTargets: async ({ params, body, ifMatch, principal }) =>
     writtenVersion(
@@ -199,7 +171,11 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
   },
 
   listReportVersions: async ({ params }) => {
-    const versions = await getReportHistory(dbFromEnv(), params.t, params.y, params.period);
+    const versions = await getReportHistory(dbFromEnv(), {
+      tenantId: params.t,
+      year: params.y,
+      period: params.period,
+    });
     return {
       body: {
         tenantId: params.t,
@@ -256,46 +232,17 @@ export const assessmentHandlers: Handlers<typeof assessmentRoutes> = {
     return { status: 201, body: unlock };
   },
 
-  putHighlights: async ({ params, body, ifMatch, principal }) =>
-    writtenVersion(
-      await setHighlights(dbFromEnv(), {
-        tenantId: params.t,
-        year: params.y,
-        highlights: body,
-        ifMatch,
-        actor: principal,
-      }),
-      toHighlightsResponse,
-    ),
+  putHighlights: highlights.put,
+  getHighlights: highlights.get,
 
-  getHighlights: async ({ params }) =>
-    currentVersion(await getHighlights(dbFromEnv(), params.t, params.y), toHighlightsResponse),
-
-  putReview: async ({ params, body, ifMatch, principal }) =>
-    writtenVersion(
-      await setReview(dbFromEnv(), {
-        provinceId: params.p,
-        tenantId: params.t,
-        year: params.y,
-        review: body,
-        ifMatch,
-        actor: principal,
-      }),
-      toReviewResponse,
-    ),
-
-  getReview: async ({ params }) =>
-    currentVersion(await getReview(dbFromEnv(), params.p, params.y, params.t), toReviewResponse),
+  putReview: review.put,
+  getReview: review.get,
 
   listReviews: async ({ params }) => ({
     body: { reviews: (await listProvinceReviews(dbFromEnv(), params.p, params.y)).map(toReviewResponse) },
   }),
 
-  listReviewVersions: async ({ params }) => ({
-    body: {
-      versions: (await getReviewHistory(dbFromEnv(), params.p, params.y, params.t)).map(toReviewResponse),
-    },
-  }),
+  listReviewVersions: review.listVersions,
 
   getRollup: async ({ params, query }) => {
     const result = await getProvinceRollup(dbFromEnv(), params.p, params.y, query.period);

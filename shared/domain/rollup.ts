@@ -164,6 +164,15 @@ function monthInYear(period: string, year: number): number | null {
   }
 }
 
+/** A rate's province total: rates are not summed, so there is nothing to compare. */
+const NOT_SUMMED = {
+  target: null,
+  actual: null,
+  completion: null,
+  expectedProgress: null,
+  lagging: false,
+} as const;
+
 /**
  * Compute the rollup for one period of a year.
  *
@@ -270,17 +279,7 @@ export function computeRollup(input: RollupInput): Rollup {
 
   const totals: RollupTotal[] = indicators.map((indicator, i) => {
     const kind = kinds[i] ?? indicatorKind(indicator);
-    if (kind === "rate")
-      return {
-        code: indicator.code,
-        kind,
-        summed: false,
-        target: null,
-        actual: null,
-        completion: null,
-        expectedProgress: null,
-        lagging: false,
-      };
+    if (kind === "rate") return { code: indicator.code, kind, summed: false, ...NOT_SUMMED };
     const target = hasTotalTarget[i] ? (totalTargets[i] ?? ZERO) : null;
     const actual = hasTotalActual[i] ? (totalActuals[i] ?? ZERO) : null;
     const completion = completionOf(actual, target);

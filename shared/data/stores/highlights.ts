@@ -11,6 +11,12 @@ import { putVersion, type VersionWriteInput, versionedTarget } from "../versione
 
 export type { HighlightsInput, StoredHighlights };
 
+/** Which highlights: a tenant's of one year. */
+export interface HighlightsKey {
+  tenantId: string;
+  year: number;
+}
+
 export function findHighlights(
   db: Db,
   tenantId: string,
@@ -19,10 +25,8 @@ export function findHighlights(
   return findItem(db, keys.highlights(tenantId, year), parseHighlights);
 }
 
-export interface PutHighlightsInput extends Omit<VersionWriteInput, "conditions"> {
+export interface PutHighlightsInput extends Omit<VersionWriteInput, "conditions">, HighlightsKey {
   provinceId: string;
-  tenantId: string;
-  year: number;
   highlights: HighlightsInput;
 }
 

@@ -24,6 +24,13 @@ import { listVersions, versionedTarget, versionItems, writeVersioned } from "../
 
 export type { ReportSubmission, StoredReport };
 
+/** Which report: a tenant's of one period of a year. */
+export interface ReportKey {
+  tenantId: string;
+  year: number;
+  period: string;
+}
+
 /** The latest version of every period a tenant reported in a year, in period order (one Query). */
 export async function reportsOfTenantYear(
   db: Db,
@@ -84,11 +91,8 @@ export async function reportsOfProvinceYear(
   return summaries;
 }
 
-export interface PutReportInput {
+export interface PutReportInput extends ReportKey {
   provinceId: string;
-  tenantId: string;
-  year: number;
-  period: string;
   submission: ReportSubmission;
   ifMatch: IfMatch | undefined;
   /**

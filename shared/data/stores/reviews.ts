@@ -13,14 +13,18 @@ import { listVersions, putVersion, type VersionWriteInput, versionedTarget } fro
 
 export type { StoredReview };
 
+/** Which review: a province's of one tenant for a year. */
+export interface ReviewKey {
+  provinceId: string;
+  year: number;
+  tenantId: string;
+}
+
 export function findReview(db: Db, provinceId: string, year: number, tenantId: string) {
   return findItem(db, keys.review(provinceId, year, tenantId), parseReview);
 }
 
-export interface PutReviewInput extends VersionWriteInput {
-  provinceId: string;
-  tenantId: string;
-  year: number;
+export interface PutReviewInput extends VersionWriteInput, ReviewKey {
   review: Review;
 }
 

@@ -21,13 +21,17 @@ import {
 
 export type { StoredRulebook };
 
+/** Which rulebook: a province's of one year. */
+export interface RulebookKey {
+  provinceId: string;
+  year: number;
+}
+
 /** The current rulebook of a province-year. */
 export const findRulebook = (db: Db, provinceId: string, year: number, options: ReadOptions = {}) =>
   findItem(db, keys.rulebook(provinceId, year), parseRulebook, options);
 
-export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions"> {
-  provinceId: string;
-  year: number;
+export interface PutRulebookInput extends Omit<VersionWriteInput, "conditions">, RulebookKey {
   rulebook: Rulebook;
 }
 

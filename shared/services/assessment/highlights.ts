@@ -4,6 +4,7 @@ import { withRetry } from "../../data/retry";
 import {
   findHighlights,
   type HighlightsInput,
+  type HighlightsKey,
   putHighlights,
   type StoredHighlights,
 } from "../../data/stores/highlights";
@@ -15,13 +16,7 @@ import { getTenant } from "../tenants";
 
 export async function setHighlights(
   db: Db,
-  input: {
-    tenantId: string;
-    year: number;
-    highlights: HighlightsInput;
-    ifMatch: IfMatch | undefined;
-    actor: Actor;
-  },
+  input: HighlightsKey & { highlights: HighlightsInput; ifMatch: IfMatch | undefined; actor: Actor },
 ): Promise<StoredHighlights & { created: boolean }> {
   const tenant = await getTenant(db, input.tenantId);
   return withRetry(() =>
@@ -37,7 +32,7 @@ export async function setHighlights(
   );
 }
 
-export async function getHighlights(db: Db, tenantId: string, year: number): Promise<StoredHighlights> {
+export async function getHighlights(db: Db, { tenantId, year }: HighlightsKey): Promise<StoredHighlights> {
   return found(await findHighlights(db, tenantId, year), {
     en: `no ${year} highlights for tenant ${tenantId}`,
     zh: `单位“${tenantId}”尚未填报${year}年度工作亮点。`,

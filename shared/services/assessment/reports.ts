@@ -7,6 +7,7 @@ import type { Db } from "../../data/client";
 import { StaleError, withRetry } from "../../data/retry";
 import {
   putReport,
+  type ReportKey,
   reportsOfTenantYear,
   reportVersions,
   type StoredReport,
@@ -185,9 +186,7 @@ export async function listReports(db: Db, tenantId: string, year: number): Promi
 /** The audit trail of one period: every version, oldest first (404 when never reported). */
 export async function getReportHistory(
   db: Db,
-  tenantId: string,
-  year: number,
-  period: string,
+  { tenantId, year, period }: ReportKey,
 ): Promise<StoredReport[]> {
   return history(await reportVersions(db, tenantId, year, period), {
     en: `${tenantId} has not reported ${period}`,

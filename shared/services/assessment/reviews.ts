@@ -3,6 +3,7 @@ import type { Db } from "../../data/client";
 import {
   findReview,
   putReview,
+  type ReviewKey,
   reviewVersions as readReviewVersions,
   reviewsOfProvinceYear,
   type StoredReview,
@@ -29,12 +30,7 @@ export async function setReview(
   });
 }
 
-export async function getReview(
-  db: Db,
-  provinceId: string,
-  year: number,
-  tenantId: string,
-): Promise<StoredReview> {
+export async function getReview(db: Db, { provinceId, year, tenantId }: ReviewKey): Promise<StoredReview> {
   return found(await findReview(db, provinceId, year, tenantId), {
     en: `no ${year} review of tenant ${tenantId}`,
     zh: `单位“${tenantId}”尚无${year}年度评审结果。`,
@@ -56,9 +52,7 @@ export async function listProvinceReviews(db: Db, provinceId: string, year: numb
 /** Every version of a tenant's review, oldest first; 404 when the tenant has never been reviewed that year. */
 export async function getReviewHistory(
   db: Db,
-  provinceId: string,
-  year: number,
-  tenantId: string,
+  { provinceId, year, tenantId }: ReviewKey,
 ): Promise<StoredReview[]> {
   return history(await readReviewVersions(db, provinceId, year, tenantId), {
     en: `no ${year} review of tenant ${tenantId}`,

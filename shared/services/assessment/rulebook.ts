@@ -6,6 +6,7 @@ import {
   findRulebook,
   listRulebookVersions,
   putRulebook,
+  type RulebookKey,
   rulebooksOfProvince,
   type StoredRulebook,
   yearNotFrozen,
@@ -19,7 +20,7 @@ import type { Actor } from "../actor";
 
 export async function publishRulebook(
   db: Db,
-  input: { provinceId: string; year: number; rulebook: Rulebook; ifMatch: IfMatch | undefined; actor: Actor },
+  input: RulebookKey & { rulebook: Rulebook; ifMatch: IfMatch | undefined; actor: Actor },
 ): Promise<StoredRulebook & { created: boolean }> {
   // A frozen year is 409 whatever If-Match says (no point asking for one first); the write's own
   // condition on the year state still closes the race with a publish.
@@ -45,7 +46,7 @@ export function noRulebook(provinceId: string, year: number): NotFoundError {
   });
 }
 
-export async function getRulebook(db: Db, provinceId: string, year: number): Promise<StoredRulebook> {
+export async function getRulebook(db: Db, { provinceId, year }: RulebookKey): Promise<StoredRulebook> {
   const rulebook = await findRulebook(db, provinceId, year);
   if (!rulebook) throw noRulebook(provinceId, year);
   return rulebook;
@@ -53,8 +54,7 @@ export async function getRulebook(db: Db, provinceId: string, year: number): Pro
 
 export async function getRulebookVersions(
   db: Db,
-  provinceId: string,
-  year: number,
+  { provinceId, year }: RulebookKey,
 ): Promise<StoredRulebook[]> {
   const versions = await listRulebookVersions(db, provinceId, year);
   if (versions.length === 0) throw noRulebook(provinceId, year);

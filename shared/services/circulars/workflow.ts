@@ -37,14 +37,25 @@ export interface CircularStep {
   at: string;
 }
 
-/** What a step needs of the circular: its status (409 `refusal` otherwise). */
+/** What each step needs of the circular: its status (409 `refusal` otherwise). */
 interface StepRule {
   needs: CircularStatus;
   refusal: Bilingual;
 }
 
+/** The status each step needs, and what its 409 says. */
+const STEP_RULES = {
+  edit: { needs: "draft", refusal: { en: "only a draft can be edited", zh: "只有草稿可以修改" } },
+  approve: { needs: "draft", refusal: { en: "only a draft can be approved", zh: "只有草稿可以审核" } },
+  publish: {
+    needs: "approved",
+    refusal: { en: "only an approved circular can be published", zh: "只有已审核的通报可以印发" },
+  },
+} satisfies Record<string, StepRule>;
+
 /** The step's circular, which must be in the status the step needs (409 `refusal` otherwise). */
-async function circularIn(db: Db, step: CircularStep, { needs, refusal }: StepRule): Promise<StoredCircular> {
+async function circularIn(db: Db, step: CircularStep & StepRule): Promise<StoredCircular> {
+  const { needs, refusal } = step;
   const circular = await getCircularOfYear(db, step.provinceId, step.year, step.circularId);
   if (circular.status !== needs) {
     throw new ConflictError({
@@ -67,12 +78,11 @@ interface StepWrite {
 /** Run a step on its circular (in the status it needs) and answer the circular it wrote. */
 function takeStep(
   db: Db,
-  step: CircularStep,
-  rule: StepRule,
+  step: CircularStep & StepRule,
   write: (circular: StoredCircular, stepWrite: StepWrite) => Promise<StoredCircular>,
 ): Promise<CircularResponse> {
   return withRetry(async () => {
-    const circular = await circularIn(db, step, rule);
+    const circular = await circularIn(db, step);
     const { provinceId, circularId, at, by } = step;
     return toCircularResponse(
       await write(circular, { provinceId, circularId, expectedVersion: circular.version, at, by }),
@@ -88,11 +98,7 @@ export function editCircular(
   db: Db,
   request: CircularStep & { edits: CircularProseEdits },
 ): Promise<CircularResponse> {
-  const rule: StepRule = {
-    needs: "draft",
-    refusal: { en: "only a draft can be edited", zh: "只有草稿可以修改" },
-  };
-  return takeStep(db, request, rule, (circular, stepWrite) => {
+  return takeStep(db, { ...request, ...STEP_RULES.edit }, (circular, stepWrite) => {
     checkIfMatch(request.ifMatch, circular.version, { required: true });
     checkEditsChangeSomething(request.edits);
     const document = buildOrRefuse(() => applyProseEdits(circular.document, request.edits, circular.scores));
@@ -102,11 +108,7 @@ export function editCircular(
 
 /** draft → approved by a province admin other than the creator (409 otherwise); If-Match optional. */
 export function approveCircular(db: Db, request: CircularStep): Promise<CircularResponse> {
-  const rule: StepRule = {
-    needs: "draft",
-    refusal: { en: "only a draft can be approved", zh: "只有草稿可以审核" },
-  };
-  return takeStep(db, request, rule, (circular, stepWrite) => {
+  return takeStep(db, { ...request, ...STEP_RULES.approve }, (circular, stepWrite) => {
     if (circular.createdBy === request.by) throw creatorCannotApprove();
     checkIfMatch(request.ifMatch, circular.version, { required: false });
     return approveDraft(db, stepWrite);
@@ -118,11 +120,7 @@ export function approveCircular(db: Db, request: CircularStep): Promise<Circular
  * with it, and a superseded circular marked — one transaction (see `publishApproved`).
  */
 export function publishCircular(db: Db, request: CircularStep): Promise<CircularResponse> {
-  const rule: StepRule = {
-    needs: "approved",
-    refusal: { en: "only an approved circular can be published", zh: "只有已审核的通报可以印发" },
-  };
-  return takeStep(db, request, rule, (circular, { at, ...stepWrite }) => {
+  return takeStep(db, { ...request, ...STEP_RULES.publish }, (circular, { at, ...stepWrite }) => {
     checkIfMatch(request.ifMatch, circular.version, { required: false });
     const document = parseCircularDocument(circular.document);
     return publishApproved(db, {
