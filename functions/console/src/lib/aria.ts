@@ -6,6 +6,12 @@
  */
 import type { Directive } from "vue";
 
+/** What describes a field when it is wrong: the id of its error's element and the message (none while it is fine). */
+export interface FieldError {
+  id: string;
+  message: string | undefined;
+}
+
 export type AriaAttributes = Record<string, string | undefined | null>;
 
 function apply(el: HTMLElement, attrs: AriaAttributes | undefined): void {
