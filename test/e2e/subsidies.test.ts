@@ -173,6 +173,46 @@ describe("补贴政策 and 补贴测算, as the public without signing in", () =
       await fresh.close();
     }
   });
+
+  it("keeps a number that is not one in its field, with its error, and does not put it into the URL", async () => {
+    await page.goto(`${t.url}${CATALOGUE}?date=2019-12-01`);
+    await page.getByRole("tab", { name: "补贴测算" }).click();
+    await page.getByRole("heading", { name: "补贴测算" }).waitFor();
+    const months = page.getByLabel("正常经营月数");
+    await months.fill("1.2.3");
+    await page.getByRole("button", { name: "测算", exact: true }).click();
+
+    await page.locator("#pf-businessOperatingMonths-error").getByText("不是有效的数字").waitFor();
+    expect(await months.inputValue()).toBe("1.2.3");
+    expect(await months.getAttribute("aria-invalid")).toBe("true");
+    expect(await months.getAttribute("aria-describedby")).toBe(
+      "pf-businessOperatingMonths-error pf-businessOperatingMonths-hint",
+    );
+    await expect.poll(() => page.locator("#pf-businessOperatingMonths:focus").count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get("businessOperatingMonths")).toBeNull();
+    expect(await page.getByRole("heading", { name: "测算结果" }).count()).toBe(0);
+    await expectAccessible(page, "补贴测算 with a wrong number");
+
+    // another policy date opens the page anew: the text comes with it, still with its error
+    const date = page.getByLabel("政策日期");
+    await date.click();
+    // the picker's panel is a named dialog
+    await page.getByRole("dialog", { name: "选择日期" }).waitFor();
+    await expectAccessible(page, "补贴测算 with the date picker open");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("2019-11-01");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("date") === "2019-11-01");
+    await page.locator("#pf-businessOperatingMonths-error").getByText("不是有效的数字").waitFor();
+    expect(await page.getByLabel("正常经营月数").inputValue()).toBe("1.2.3");
+
+    // corrected, it is calculated and shared like any other answer
+    await months.fill("12");
+    await page.getByRole("button", { name: "测算", exact: true }).click();
+    await page.getByRole("heading", { name: "测算结果" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("businessOperatingMonths")).toBe("12");
+    expect(await page.locator("#pf-businessOperatingMonths-error").innerText()).toBe("");
+  });
 });
 
 describe("补贴提标 and 地方项目, as 长春市 city-admin", () => {

@@ -27,3 +27,20 @@ export const vInputAria: Directive<HTMLElement, AriaAttributes | undefined> = {
   mounted: (el, binding) => apply(el, binding.value),
   updated: (el, binding) => apply(el, binding.value),
 };
+
+/**
+ * Element Plus leaves the panel a date picker opens unnamed (`role="dialog"`, the panel the input's
+ * `aria-controls` names), so a screen reader announces a bare "dialog". Installed once on the
+ * document: when a picker's input takes the focus (before its panel opens), the panel is named
+ * "选择日期". (Not after the field's label: the field's own label must find the field alone.)
+ */
+export function namePickerPanels(root: Document): void {
+  root.addEventListener("focusin", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement)) return;
+    const panelId = input.getAttribute("aria-controls");
+    const panel = panelId ? root.getElementById(panelId) : null;
+    if (!panel?.classList.contains("el-picker__popper") || panel.hasAttribute("aria-label")) return;
+    panel.setAttribute("aria-label", "选择日期");
+  });
+}
