@@ -95,6 +95,12 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
       timeout: 3000,
     })
     .catch(() => undefined);
+  // one can still start after that wait (the 接口密钥 dialog's fade-in was seen 100 ms in when axe
+  // began): finish every running animation, so the page is measured as it rests (an endless one
+  // cannot finish and is left as it is)
+  await page.evaluate(
+    "document.getAnimations().forEach((a) => { try { if (a.playState === 'running') a.finish(); } catch {} })",
+  );
   const result = await new AxeBuilder({ page })
     .exclude(".draft-mark")
     .exclude(["iframe", ".draft-mark"])
